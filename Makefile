@@ -1,0 +1,56 @@
+# Safer Leicester. `make help` lists every target.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run test lint format seed worker beat migrate bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: browser accessibility checks will skip (install Node.js to run them)"; fi
+
+migrate: $(INSTALLED) ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+seed: migrate ## Load the demo content (safe to run again)
+	$(PY) manage.py seed_demo
+
+run: seed ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(INSTALLED) node_modules/axe-core/axe.min.js ## Run the whole test suite
+	$(PY) -m pytest
+
+lint: $(INSTALLED) ## Check code style
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(INSTALLED) ## Format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: $(INSTALLED) ## Run a Celery worker (needs REDIS_URL)
+	$(VENV)/bin/celery -A config worker --loglevel=info
+
+beat: $(INSTALLED) ## Run the Celery scheduler (needs REDIS_URL)
+	$(VENV)/bin/celery -A config beat --loglevel=info
+
+bench: $(INSTALLED) ## Benchmark page serving under gunicorn on PostgreSQL (see bench/)
+	$(PY) bench/pages.py
+
+clean: ## Remove the virtualenv, node_modules and local data in var/
+	rm -rf $(VENV) node_modules var

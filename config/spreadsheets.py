@@ -1,0 +1,37 @@
+"""Writing CSV that is safe to open in a spreadsheet.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel and
+LibreOffice as a formula, so text that someone typed into a public form could run as one
+("CSV injection"). Such cells are prefixed with an apostrophe, which spreadsheets show as text.
+https://owasp.org/www-community/attacks/CSV_Injection
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_safe(value) -> object:
+    """Neutralise a cell that a spreadsheet would treat as a formula; other values pass through."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    """A UTF-8 CSV download with a byte-order mark, so Excel shows non-English text correctly."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell_safe(value) for value in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

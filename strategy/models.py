@@ -1,0 +1,393 @@
+"""The strategy as Wagtail pages, the six themes, wards and the site settings.
+
+Page tree of the demo site (see DESIGN.md for the URL map):
+
+    HomePage  /
+      StrategyPage  /strategy/            (also serves /strategy/progress-report/)
+        ThemePage  /strategy/<theme>/
+          RecommendationPage  /strategy/<theme>/<recommendation>/
+          InitiativePage      /strategy/<theme>/<initiative>/
+      StandardPage  /privacy/, /accessibility/ ...
+"""
+
+from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+# --- Themes and wards (snippets) ----------------------------------------------------------
+
+
+class Theme(TagBase):
+    """One of the strategy's six themes, such as Education or Young People.
+
+    A taggit tag model that editors cannot add to from a tag field (`free_tagging = False`):
+    the list is fixed by the strategy, created by a data migration and reordered in the admin.
+    Recommendations, initiatives and feedback are all tagged with it, which is where "what
+    people said" meets "what we are doing".
+    https://docs.wagtail.org/en/stable/reference/pages/model_recipes.html#custom-tag-models
+    """
+
+    free_tagging = False
+
+    description = models.TextField(blank=True, help_text="One or two sentences shown with the theme.")
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "theme"
+        verbose_name_plural = "themes"
+
+
+class Ward(models.Model):
+    """An electoral ward of the council's area, used to say where feedback comes from."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ThemedRecommendation(TaggedItemBase):
+    """Links a recommendation to its theme(s)."""
+
+    tag = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="tagged_recommendations")
+    content_object = ParentalKey("RecommendationPage", on_delete=models.CASCADE, related_name="themed_items")
+
+
+class ThemedInitiative(TaggedItemBase):
+    """Links an initiative to its theme(s)."""
+
+    tag = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="tagged_initiatives")
+    content_object = ParentalKey("InitiativePage", on_delete=models.CASCADE, related_name="themed_items")
+
+
+# --- Site settings ------------------------------------------------------------------------
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site, how to reach them, and the help numbers every page shows."""
+
+    # Who we are
+    council_name = models.CharField(max_length=120, default="Leicester City Council")
+    strategy_name = models.CharField(max_length=160, default="Knife Crime and Serious Violence Strategy")
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Help numbers, shown in every page footer
+    emergency_number = models.CharField(max_length=20, default="999")
+    childline_number = models.CharField(max_length=40, default="0800 1111")
+    crimestoppers_number = models.CharField(max_length=40, default="0800 555 111")
+    fearless_url = models.URLField(
+        default="https://www.fearless.org",
+        help_text="Fearless: the Crimestoppers service where young people can pass on information anonymously.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("council_name"),
+                FieldPanel("strategy_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+            ],
+            heading="Who we are",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("emergency_number"),
+                FieldPanel("childline_number"),
+                FieldPanel("crimestoppers_number"),
+                FieldPanel("fearless_url"),
+            ],
+            heading="Help numbers shown on every page",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+class HomePage(Page):
+    """The front page: the pledge, the six themes and where to go next."""
+
+    # Content
+    intro = models.TextField(help_text="One or two sentences under the page title.")
+    pledge = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("pledge"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("pledge")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["strategy.StrategyPage", "strategy.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import strategy_page_for_site, theme_pages_live
+
+        context = super().get_context(request, *args, **kwargs)
+        strategy = strategy_page_for_site(home=self)
+        context["strategy_page"] = strategy
+        context["theme_pages"] = theme_pages_live(strategy_page=strategy) if strategy else []
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page, such as the privacy notice or the accessibility statement."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["strategy.HomePage", "strategy.StandardPage"]
+    subpage_types = ["strategy.StandardPage"]
+
+
+class StrategyPage(RoutablePageMixin, Page):
+    """The strategy: the pledge, how it was developed, next steps and progress by theme.
+
+    Also serves the board's progress report at `progress-report/` and its CSV.
+    """
+
+    # Content
+    intro = models.TextField()
+    pledge = RichTextField(features=RICH_TEXT_FEATURES)
+    development = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name="how the strategy was developed"
+    )
+    next_steps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+    # The progress report
+    report_title = models.CharField(
+        max_length=200, default="Progress report to the Safer Leicester Partnership Executive Board"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("pledge"),
+        FieldPanel("development"),
+        FieldPanel("next_steps"),
+        FieldPanel("body"),
+        FieldPanel("report_title"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("pledge"),
+        index.SearchField("development"),
+        index.SearchField("next_steps"),
+    ]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = ["strategy.ThemePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import progress_summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["summary"] = progress_summary(strategy_page=self)
+        return context
+
+    @path("progress-report/")
+    def progress_report(self, request):
+        """The print-ready report for the partnership board."""
+        from .selectors import progress_report_rows, progress_summary
+
+        rows = progress_report_rows(strategy_page=self, request=request)
+        return TemplateResponse(
+            request,
+            "strategy/progress_report.html",
+            {
+                "page": self,
+                "self": self,
+                "rows": rows,
+                "summary": progress_summary(strategy_page=self),
+                "csv_url": self.get_url(request) + self.reverse_subpage("progress_report_csv"),
+            },
+        )
+
+    @path("progress-report/csv/", name="progress_report_csv")
+    def progress_report_csv(self, request) -> HttpResponse:
+        """The report's rows as CSV, for the board papers."""
+        from .selectors import progress_report_rows
+        from .services import progress_report_csv
+
+        rows = progress_report_rows(strategy_page=self, request=request)
+        return progress_report_csv(rows=rows)
+
+
+class ThemePage(Page):
+    """One of the six themes: its recommendations and the initiatives that deliver them."""
+
+    theme = models.OneToOneField(Theme, on_delete=models.PROTECT, related_name="page")
+    intro = models.TextField(blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("theme"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["strategy.StrategyPage"]
+    subpage_types = ["strategy.RecommendationPage", "strategy.InitiativePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import initiatives_for_theme_page, recommendations_for_theme_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["recommendations"] = recommendations_for_theme_page(theme_page=self)
+        context["initiatives"] = initiatives_for_theme_page(theme_page=self)
+        return context
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    COMPLETE = "complete", "Complete"
+
+
+class RecommendationPage(Page):
+    """One of the strategy's recommendations, its status and its dated progress updates."""
+
+    # The recommendation
+    label = models.CharField(max_length=10, help_text='As numbered in the strategy, such as "1", "23" or "a".')
+    full_text = models.TextField(verbose_name="full text", help_text="The recommendation as the strategy words it.")
+    themes = ClusterTaggableManager(through=ThemedRecommendation, blank=False)
+    lead = models.CharField(max_length=200, blank=True, help_text="Who leads the work.")
+    # Progress
+    status = models.CharField(
+        max_length=20, choices=RecommendationStatus.choices, default=RecommendationStatus.NOT_STARTED
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("label"),
+        FieldPanel("full_text"),
+        FieldPanel("themes"),
+        FieldPanel("lead"),
+        FieldPanel("status"),
+        InlinePanel("updates", label="Progress updates", heading="Progress updates"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("full_text"),
+        index.SearchField("lead"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["strategy.ThemePage"]
+    subpage_types: list[str] = []
+
+    @property
+    def heading(self) -> str:
+        return f"Recommendation {self.label}: {self.title}"
+
+    @cached_property
+    def updates_newest_first(self):
+        return self.updates.order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["initiatives"] = self.initiatives.live().specific().order_by("path")
+        context["theme_page"] = self.get_parent().specific
+        return context
+
+
+class ProgressUpdate(Orderable):
+    """A dated update on a recommendation, optionally with a figure (such as "8 kits installed")."""
+
+    page = ParentalKey(RecommendationPage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    text = models.TextField()
+    figure = models.CharField(max_length=20, blank=True, help_text='For example "58" or "£7,500".')
+    figure_label = models.CharField(max_length=160, blank=True, help_text="What the figure counts.")
+
+    panels = [FieldPanel("date"), FieldPanel("text"), FieldPanel("figure"), FieldPanel("figure_label")]
+
+    def __str__(self):
+        return f"{self.date:%d %B %Y}: {self.text[:60]}"
+
+
+class InitiativePage(Page):
+    """A project that delivers one or more recommendations, such as Foxes Friday."""
+
+    # What it is
+    summary = models.TextField(help_text="One or two sentences: what it does and for whom.")
+    who_it_serves = models.CharField(max_length=250, blank=True)
+    partners = models.TextField(blank=True, help_text="One partner per line.")
+    body = StreamField(BaseStreamBlock(), blank=True)
+    # How it fits the strategy
+    recommendations = ParentalManyToManyField(RecommendationPage, related_name="initiatives", blank=True)
+    themes = ClusterTaggableManager(through=ThemedInitiative, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("who_it_serves"),
+        FieldPanel("partners"),
+        InlinePanel("figures", label="Key figures", heading="Key figures"),
+        FieldPanel("body"),
+        FieldPanel("recommendations"),
+        FieldPanel("themes"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("partners"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["strategy.ThemePage"]
+    subpage_types: list[str] = []
+
+    @property
+    def partner_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["linked_recommendations"] = self.recommendations.live().order_by("path")
+        return context
+
+
+class InitiativeFigure(Orderable):
+    """A key figure of an initiative, such as "58 young people engaged"."""
+
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="figures")
+    value = models.CharField(max_length=20, help_text='For example "58" or "£7,500".')
+    label = models.CharField(max_length=160)
+    detail = models.CharField(max_length=250, blank=True, help_text='For example "34 male and 24 female, aged 11-15".')
+
+    panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("detail")]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"

@@ -1,0 +1,130 @@
+"""Reads that span the strategy's pages. Each runs a fixed number of queries, however many
+recommendations there are (tests/strategy/test_queries.py holds them to it)."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from wagtail.models import Page
+
+from .models import (
+    InitiativePage,
+    ProgressUpdate,
+    RecommendationPage,
+    RecommendationStatus,
+    StrategyPage,
+    ThemePage,
+)
+
+
+@dataclass
+class ThemeProgress:
+    """How many of one theme's recommendations are in each status."""
+
+    theme_page: ThemePage
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def segments(self) -> list[dict]:
+        """The status counts in order, each with its share of the bar (for the inline SVG)."""
+        total = self.total
+        segments, offset = [], 0.0
+        for value, label in RecommendationStatus.choices:
+            count = self.counts.get(value, 0)
+            share = 100 * count / total if total else 0
+            segments.append({"status": value, "label": label, "count": count, "x": offset, "width": share})
+            offset += share
+        return segments
+
+
+@dataclass
+class ReportRow:
+    """One recommendation in the board's progress report (and its CSV)."""
+
+    theme: str
+    label: str
+    title: str
+    status: str
+    status_label: str
+    lead: str
+    latest_update: str
+    latest_update_date: date | None
+    url: str
+
+
+def strategy_page_for_site(*, home: Page) -> StrategyPage | None:
+    """The live strategy page under the given home page, if there is one."""
+    return StrategyPage.objects.child_of(home).live().first()
+
+
+def theme_pages_live(*, strategy_page: StrategyPage):
+    """The strategy's live theme pages in the themes' order."""
+    return ThemePage.objects.child_of(strategy_page).live().select_related("theme").order_by("theme__sort_order")
+
+
+def _recommendations_under(page: Page):
+    return RecommendationPage.objects.descendant_of(page).live()
+
+
+def progress_summary(*, strategy_page: StrategyPage) -> list[ThemeProgress]:
+    """Per theme, the number of live recommendations in each status. Two queries."""
+    theme_pages = list(theme_pages_live(strategy_page=strategy_page))
+    by_path = {theme_page.path: ThemeProgress(theme_page=theme_page) for theme_page in theme_pages}
+    for rec_path, status in _recommendations_under(strategy_page).values_list("path", "status"):
+        progress = by_path.get(rec_path[: -Page.steplen])
+        if progress is not None:
+            progress.counts[status] = progress.counts.get(status, 0) + 1
+    return list(by_path.values())
+
+
+def recommendations_for_theme_page(*, theme_page: ThemePage):
+    """The theme's live recommendations in the editors' order, with their updates."""
+    return (
+        RecommendationPage.objects.child_of(theme_page)
+        .live()
+        .order_by("path")
+        .prefetch_related(Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-pk")))
+    )
+
+
+def initiatives_for_theme_page(*, theme_page: ThemePage):
+    """The theme's live initiatives with their key figures."""
+    return InitiativePage.objects.child_of(theme_page).live().order_by("path").prefetch_related("figures")
+
+
+def progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[ReportRow]:
+    """Every live recommendation with its status and latest update, grouped by theme in the
+    themes' order. A fixed number of queries."""
+    theme_pages = list(theme_pages_live(strategy_page=strategy_page))
+    recommendations = (
+        _recommendations_under(strategy_page)
+        .order_by("path")
+        .prefetch_related(Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-date", "-pk")))
+    )
+    by_parent: dict[str, list[RecommendationPage]] = {}
+    for recommendation in recommendations:
+        by_parent.setdefault(recommendation.path[: -Page.steplen], []).append(recommendation)
+
+    rows = []
+    for theme_page in theme_pages:
+        for recommendation in by_parent.get(theme_page.path, []):
+            updates = list(recommendation.updates.all())
+            latest = updates[0] if updates else None
+            rows.append(
+                ReportRow(
+                    theme=theme_page.theme.name,
+                    label=recommendation.label,
+                    title=recommendation.title,
+                    status=recommendation.status,
+                    status_label=recommendation.get_status_display(),
+                    lead=recommendation.lead,
+                    latest_update=latest.text if latest else "",
+                    latest_update_date=latest.date if latest else None,
+                    url=recommendation.get_full_url(request),
+                )
+            )
+    return rows

@@ -1,0 +1,69 @@
+"""Staff groups and what each may do, for data migrations in every app.
+
+Four groups: Editors (pages, events, surveys), Officers (feedback and exports), Moderators
+(the forum) and Safeguarding (flagged items and contact details). Each app's migrations call
+`group_grant` with the historical `apps`, so permissions for models that later issues add are
+granted in those apps' own migrations.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+GROUP_NAMES = ("Editors", "Officers", "Moderators", "Safeguarding")
+
+# Wagtail page actions that editors get on the whole page tree.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+
+def permissions_ensure(apps) -> None:
+    """Create the permission rows of every installed app now. Django otherwise creates them
+    only after all migrations have run, too late for a data migration on a fresh database."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def _permission(apps, dotted: str):
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def group_grant(apps, name: str, *, permissions=(), page_permissions=(), collection_permissions=()) -> None:
+    """Create the group if needed and give it the named permissions (idempotent).
+
+    `permissions` are "app_label.codename" model permissions; `page_permissions` are codenames
+    of wagtailcore.Page permissions granted on the root of the page tree; `collection_permissions`
+    are granted on the root collection.
+    """
+    permissions_ensure(apps)
+    Group = apps.get_model("auth", "Group")
+    group, _ = Group.objects.get_or_create(name=name)
+    for dotted in ("wagtailadmin.access_admin", *permissions):
+        group.permissions.add(_permission(apps, dotted))
+
+    if page_permissions:
+        Page = apps.get_model("wagtailcore", "Page")
+        GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+        root = Page.objects.get(depth=1)
+        for codename in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=_permission(apps, f"wagtailcore.{codename}")
+            )
+
+    if collection_permissions:
+        Collection = apps.get_model("wagtailcore", "Collection")
+        GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+        root_collection = Collection.objects.get(depth=1)
+        for dotted in collection_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(apps, dotted)
+            )
