@@ -51,7 +51,9 @@ def _is_storable(request, response) -> bool:
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
+        # get_token() was called (a form was rendered). Behind CsrfViewMiddleware the response
+        # also sets the CSRF cookie, which the cookies check above catches.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (user is not None and user.is_authenticated)
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
     )

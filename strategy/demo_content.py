@@ -459,8 +459,7 @@ INITIATIVES = [
         "slug": "detached-school-based-youth-work",
         "title": "Detached school-based youth work",
         "summary": (
-            "Youth workers work with young people in secondary school education, in and around the "
-            "schools they attend."
+            "Youth workers work with young people in secondary school education, in and around the schools they attend."
         ),
         "who_it_serves": "Young people in secondary schools",
         "partners": ["Early Help"],

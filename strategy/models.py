@@ -186,9 +186,7 @@ class StrategyPage(RoutablePageMixin, Page):
     # Content
     intro = models.TextField()
     pledge = RichTextField(features=RICH_TEXT_FEATURES)
-    development = RichTextField(
-        features=RICH_TEXT_FEATURES, blank=True, verbose_name="how the strategy was developed"
-    )
+    development = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="how the strategy was developed")
     next_steps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
     # The progress report

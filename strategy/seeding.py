@@ -65,9 +65,7 @@ def home_seed() -> HomePage:
         if welcome is not None:
             welcome.slug = "wagtail-welcome"
             welcome.save(update_fields=["slug"])
-        home = HomePage(
-            title=demo.HOME["title"], slug="home", intro=demo.HOME["intro"], pledge=demo.HOME["pledge"]
-        )
+        home = HomePage(title=demo.HOME["title"], slug="home", intro=demo.HOME["intro"], pledge=demo.HOME["pledge"])
         _publish_child(root, home)
         # The demo site answers at SITE_URL, so full links (the report's CSV) point there.
         address = urlsplit(settings.SITE_URL)
@@ -125,9 +123,7 @@ def strategy_seed(*, home: HomePage) -> StrategyPage:
                 status=item["status"],
             )
             page.themes.add(parent.theme)
-            page.updates = [
-                ProgressUpdate(date=demo.BRIEFING_DATE, **update) for update in item["updates"]
-            ]
+            page.updates = [ProgressUpdate(date=demo.BRIEFING_DATE, **update) for update in item["updates"]]
             _publish_child(parent, page)
         recommendations[item["label"]] = page
 

@@ -21,13 +21,10 @@ if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="development-only-secret-key-never-use-in-production")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 else:
-    try:
-        SECRET_KEY = env("SECRET_KEY")
-        ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-    except ImproperlyConfigured as error:
-        raise ImproperlyConfigured(
-            "With DEBUG=false, SECRET_KEY and ALLOWED_HOSTS must be set in the environment."
-        ) from error
+    SECRET_KEY = env("SECRET_KEY", default="")
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+    if not SECRET_KEY or not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("With DEBUG=false, SECRET_KEY and ALLOWED_HOSTS must be set in the environment.")
 
 # The public address of the site, used in emails and admin links (no trailing slash).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -174,7 +171,7 @@ USE_TZ = True
 # --- Static and media files ---------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))

@@ -4,11 +4,16 @@ exactly as in production, so CI runs the suite on PostgreSQL and Redis."""
 from .base import *  # noqa: F403
 from .base import env
 
-SECRET_KEY = "tests-only-secret-key"
+SECRET_KEY = "tests-only-secret-key"  # noqa: S105 - used only by the test suite
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-process tests read mail.outbox; a server started by the browser tests writes mail to files.
+if env("EMAIL_FILE_PATH", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -1,0 +1,85 @@
+"""The page tree rules, the themes and the staff groups."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from strategy import models
+from tests.strategy import factories
+
+pytestmark = pytest.mark.django_db
+
+PAGE_MODELS = [
+    models.HomePage,
+    models.StandardPage,
+    models.StrategyPage,
+    models.ThemePage,
+    models.RecommendationPage,
+    models.InitiativePage,
+]
+page_asserts = WagtailPageTestCase()
+
+
+def test_every_page_model_has_a_factory():
+    factory_models = {
+        value._meta.model
+        for value in vars(factories).values()
+        if isinstance(value, type) and hasattr(value, "_meta") and getattr(value._meta, "model", None)
+    }
+    page_models = {model for model in Page.__subclasses__() if model._meta.app_label == "strategy"}
+    assert page_models == set(PAGE_MODELS)
+    assert page_models <= factory_models
+
+
+def test_page_tree_rules():
+    page_asserts.assertAllowedParentPageTypes(models.StrategyPage, {models.HomePage})
+    page_asserts.assertAllowedParentPageTypes(models.ThemePage, {models.StrategyPage})
+    page_asserts.assertAllowedParentPageTypes(models.RecommendationPage, {models.ThemePage})
+    page_asserts.assertAllowedParentPageTypes(models.InitiativePage, {models.ThemePage})
+    page_asserts.assertAllowedSubpageTypes(models.ThemePage, {models.RecommendationPage, models.InitiativePage})
+    page_asserts.assertAllowedSubpageTypes(models.RecommendationPage, set())
+
+
+def test_recommendation_cannot_be_created_outside_a_theme(strategy_page):
+    page_asserts.assertCanNotCreateAt(models.StrategyPage, models.RecommendationPage)
+    page_asserts.assertCanNotCreateAt(models.HomePage, models.ThemePage)
+    page_asserts.assertCanCreateAt(models.ThemePage, models.RecommendationPage)
+
+
+def test_six_themes_exist_in_strategy_order():
+    assert list(models.Theme.objects.values_list("slug", flat=True)) == [
+        "education",
+        "young-people",
+        "communities",
+        "partnership-working",
+        "employment-and-training",
+        "policy-and-process",
+    ]
+
+
+def test_themes_cannot_be_free_tagged():
+    assert models.Theme.free_tagging is False
+
+
+def test_staff_groups_exist_with_admin_access():
+    for name in ("Editors", "Officers", "Moderators", "Safeguarding"):
+        group = Group.objects.get(name=name)
+        assert group.permissions.filter(codename="access_admin").exists(), name
+
+
+def test_editors_can_publish_pages_and_edit_wards_but_officers_cannot(django_user_model):
+    editor = django_user_model.objects.get(username="editor")
+    officer = django_user_model.objects.get(username="officer")
+    home = models.HomePage.objects.get()
+    assert home.permissions_for_user(editor).can_publish()
+    assert not home.permissions_for_user(officer).can_edit()
+    assert editor.has_perm("strategy.change_ward")
+    assert not officer.has_perm("strategy.change_ward")
+    assert officer.has_perm("strategy.view_theme")
+    assert not editor.has_perm("strategy.add_theme")
+
+
+def test_initiative_partner_list_skips_blank_lines():
+    page = models.InitiativePage(partners="Kara Training\n\n  Leicester City Council  \n")
+    assert page.partner_list == ["Kara Training", "Leicester City Council"]
