@@ -283,7 +283,12 @@ class RecommendationPage(Page):
     # The recommendation
     label = models.CharField(max_length=10, help_text='As numbered in the strategy, such as "1", "23" or "a".')
     full_text = models.TextField(verbose_name="full text", help_text="The recommendation as the strategy words it.")
-    themes = ClusterTaggableManager(through=ThemedRecommendation, blank=False)
+    themes = ClusterTaggableManager(
+        through=ThemedRecommendation,
+        blank=False,
+        verbose_name="themes",
+        help_text="The strategy theme(s) this recommendation serves: usually the theme it sits under.",
+    )
     lead = models.CharField(max_length=200, blank=True, help_text="Who leads the work.")
     # Progress
     status = models.CharField(
@@ -347,7 +352,12 @@ class InitiativePage(Page):
     body = StreamField(BaseStreamBlock(), blank=True)
     # How it fits the strategy
     recommendations = ParentalManyToManyField(RecommendationPage, related_name="initiatives", blank=True)
-    themes = ClusterTaggableManager(through=ThemedInitiative, blank=True)
+    themes = ClusterTaggableManager(
+        through=ThemedInitiative,
+        blank=True,
+        verbose_name="themes",
+        help_text="The strategy theme(s) this initiative serves.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

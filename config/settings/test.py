@@ -1,8 +1,18 @@
 """Test settings: base settings made fast and hermetic. Services come from the environment
 exactly as in production, so CI runs the suite on PostgreSQL and Redis."""
 
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 from .base import env
+
+# Files the tests write (uploads, the demo password) never land in the repository.
+_TEST_FILES = tempfile.mkdtemp(prefix="safer-tests-")
+atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
+MEDIA_ROOT = env("MEDIA_ROOT", default=f"{_TEST_FILES}/media")
+DEMO_CREDENTIALS_FILE = env("DEMO_CREDENTIALS_FILE", default=f"{_TEST_FILES}/demo-login.txt")
 
 SECRET_KEY = "tests-only-secret-key"  # noqa: S105 - used only by the test suite
 DEBUG = False

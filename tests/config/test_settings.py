@@ -37,3 +37,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", env_overrides={**env, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_models_and_migrations_agree():
+    result = _manage(
+        "makemigrations", "--check", "--dry-run", env_overrides={"DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
