@@ -21,6 +21,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -32,6 +34,15 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/forum/", "/accounts/", "/sta
 def page_cache_clear() -> None:
     """Make every cached page stale, for example after a page is published."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def page_cache_generation() -> str:
+    """The current generation: anything cached under it is stale once an editor changes content."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def _is_cacheable_request(request) -> bool:
@@ -76,18 +87,25 @@ class PageCacheMiddleware:
 
         key = _key(request)
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            generation = cache.get(GENERATION_KEY)
+        generation = found.get(GENERATION_KEY) or page_cache_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
-            response = entry[1]
+            _, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
             response[HEADER] = "hit"
             return response
 
         response = self.get_response(request)
         if _is_storable(request, response):
-            response[HEADER] = "miss"
-            cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
+            # A page may ask to be kept for less time (max-age), for example because
+            # what it lists changes at a known moment.
+            max_age = get_max_age(response)
+            timeout = settings.PAGE_CACHE_SECONDS if max_age is None else min(max_age, settings.PAGE_CACHE_SECONDS)
+            if timeout > 0:
+                response[HEADER] = "miss"
+                # Plain values, not the response object: cheaper to pickle and unpickle.
+                entry = (generation, response.status_code, list(response.headers.items()), response.content)
+                cache.set(key, entry, timeout)
         return response

@@ -29,6 +29,12 @@ class ThemeProgress:
         return sum(self.counts.values())
 
     @property
+    def text_summary(self) -> str:
+        """The bar in words, for screen readers: "3 in progress, 1 at risk"."""
+        parts = [f"{s['count']} {s['label'].lower()}" for s in self.segments if s["count"]]
+        return ", ".join(parts) or "no recommendations"
+
+    @property
     def segments(self) -> list[dict]:
         """The status counts in order, each with its share of the bar (for the inline SVG)."""
         total = self.total

@@ -1,11 +1,33 @@
 """Template tags shared by every public page: the main navigation and breadcrumbs."""
 
 from django import template
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from config.pagecache import page_cache_generation
 from strategy.models import RecommendationStatus
 
 register = template.Library()
+
+
+def _menu(site: Site, request) -> list[dict]:
+    """The site's menu as plain values, cached until an editor changes content."""
+    key = f"main-nav:{site.pk}:{page_cache_generation()}"
+    menu = cache.get(key)
+    if menu is None:
+        home = site.root_page
+        menu = [
+            {
+                "url": item.get_url(request),
+                "title": "Home" if item.pk == home.pk else item.title,
+                "pk": item.pk,
+                "path": item.path,
+                "is_home": item.pk == home.pk,
+            }
+            for item in [home, *home.get_children().live().in_menu()]
+        ]
+        cache.set(key, menu, 24 * 60 * 60)
+    return menu
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -15,17 +37,14 @@ def main_nav(context):
     current = context.get("page")
     site = Site.find_for_request(request) if request else None
     items = []
-    if site is not None:
-        home = site.root_page
-        menu = [home, *home.get_children().live().in_menu()]
-        for item in menu:
-            state = None
-            if current is not None and isinstance(current, Page):
-                if item.pk == current.pk:
-                    state = "page"
-                elif item.depth > home.depth and current.path.startswith(item.path):
-                    state = "true"
-            items.append({"page": item, "current": state, "title": "Home" if item.pk == home.pk else item.title})
+    for item in _menu(site, request) if site is not None else []:
+        state = None
+        if isinstance(current, Page):
+            if item["pk"] == current.pk:
+                state = "page"
+            elif not item["is_home"] and current.path.startswith(item["path"]):
+                state = "true"
+        items.append({**item, "current": state})
     return {"items": items, "request": request}
 
 
