@@ -13,6 +13,7 @@ Page tree of the demo site (see DESIGN.md for the URL map):
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -151,17 +152,37 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("pledge")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["strategy.StrategyPage", "strategy.StandardPage"]
+    subpage_types = [
+        "strategy.StrategyPage",
+        "strategy.StandardPage",
+        "consultation.SurveyIndexPage",
+        "consultation.YouthVoicePage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.models import YouthVoicePage
+        from consultation.selectors import open_surveys
+
         from .selectors import strategy_page_for_site, theme_pages_live
 
         context = super().get_context(request, *args, **kwargs)
         strategy = strategy_page_for_site(home=self)
         context["strategy_page"] = strategy
         context["theme_pages"] = theme_pages_live(strategy_page=strategy) if strategy else []
+        context["open_surveys"] = open_surveys(limit=3)
+        context["youth_voice_page"] = YouthVoicePage.objects.live().child_of(self).first()
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from consultation.selectors import seconds_until_surveys_change
+
+        response = super().serve(request, *args, **kwargs)
+        # The list of open consultations changes with the clock: cache no longer than that.
+        seconds = seconds_until_surveys_change()
+        if seconds is not None:
+            patch_cache_control(response, max_age=max(seconds, 0))
+        return response
 
 
 class StandardPage(Page):

@@ -13,3 +13,9 @@ def publish_scheduled_pages() -> None:
     https://docs.wagtail.org/en/stable/reference/management_commands.html#publish-scheduled
     """
     call_command("publish_scheduled")
+
+
+@shared_task(name="strategy.clear_expired_sessions")
+def clear_expired_sessions() -> None:
+    """Delete expired sessions, including half-finished survey answers nobody submitted."""
+    call_command("clearsessions")

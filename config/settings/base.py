@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "strategy",
+    "consultation",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -137,8 +138,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Fail fast when the broker is down: the submission is already saved, and the periodic
+# task picks up the work from the state on each row.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "strategy.publish_scheduled_pages", "schedule": 5 * 60},
+    "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
+    "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
 }
 
 # --- Email --------------------------------------------------------------------------------
@@ -210,9 +218,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Behind a proxy that terminates TLS (docker compose, a load balancer), trust its header.
-if env.bool("BEHIND_TLS_PROXY", default=not DEBUG):
+# Behind a proxy that terminates TLS (docker compose, a load balancer), trust its headers.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=not DEBUG)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Public submissions (surveys, youth voice) allowed per visitor address. A youth worker's
+# kiosk at an event is one address, so leave room for a queue of young people.
+SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/10m")
 
 # The public site loads nothing from another host. The Wagtail admin has its own inline
 # scripts and is left out of the policy. https://django-csp.readthedocs.io/

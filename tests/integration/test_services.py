@@ -90,9 +90,9 @@ def test_celery_task_round_trip_through_redis_and_a_real_worker(transactional_db
     that shares the test database."""
     redis_url = _require_redis()
     _require_postgres("the worker process needs PostgreSQL to share the test database")
-    from strategy.seeding import demo_seed
+    from config.demo import demo_seed_all
 
-    demo_seed()
+    demo_seed_all()
     page = ThemePage.objects.get(slug="education")
     page.intro = "Published by the worker."
     revision = page.save_revision()

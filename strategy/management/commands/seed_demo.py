@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from strategy.seeding import demo_seed
+from config.demo import demo_seed_all
 
 
 class Command(BaseCommand):
     help = "Load the demo content (the Leicester strategy briefing) and demo staff accounts."
 
     def handle(self, *args, **options):
-        username, password = demo_seed()
+        username, password = demo_seed_all()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/  username: {username}")
         if password:

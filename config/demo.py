@@ -1,0 +1,15 @@
+"""The whole demo site, app by app, in one transaction (used by `seed_demo` and the tests)."""
+
+from django.db import transaction
+
+
+@transaction.atomic
+def demo_seed_all() -> tuple[str, str | None]:
+    """Load every app's demo content. Returns the admin username and password."""
+    from consultation.seeding import demo_seed as consultation_seed
+    from strategy.models import HomePage
+    from strategy.seeding import demo_seed as strategy_seed
+
+    login = strategy_seed()
+    consultation_seed(home=HomePage.objects.get())
+    return login

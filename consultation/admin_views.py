@@ -1,0 +1,100 @@
+"""Admin pages of the consultation app: safeguarding alerts and survey results.
+
+Permissions are checked here, in one place per view: the Safeguarding group
+(`consultation.view_safeguarding`) sees flagged feedback with any contact details; officers
+and editors (`consultation.view_response`) see survey results.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from config.spreadsheets import csv_stream_response
+
+from .models import ExportLog, Feedback, Response, SurveyPage
+from .selectors import safeguarding_flagged, survey_response_rows, survey_results
+
+SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
+RESULTS_PERMISSION = "consultation.view_response"
+
+
+def _require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def safeguarding_index(request):
+    """Flagged feedback, unhandled first."""
+    _require(request, SAFEGUARDING_PERMISSION)
+    paginator = Paginator(safeguarding_flagged(), 50)
+    page = paginator.get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "consultation/admin/safeguarding_index.html",
+        {"page_obj": page, "items": page.object_list, "page_title": "Safeguarding alerts", "header_icon": "warning"},
+    )
+
+
+def safeguarding_detail(request, pk: int):
+    """One flagged item: what was written, where, the matched words, any contact details, and
+    a form to record what was done."""
+    _require(request, SAFEGUARDING_PERMISSION)
+    feedback = get_object_or_404(Feedback.objects.select_related("survey", "ward"), pk=pk, safeguarding_flag=True)
+    if request.method == "POST":
+        note = request.POST.get("note", "").strip()[:5000]
+        feedback.safeguarding_note = note
+        feedback.safeguarding_handled_at = timezone.now()
+        feedback.safeguarding_handled_by = request.user
+        feedback.save(update_fields=["safeguarding_note", "safeguarding_handled_at", "safeguarding_handled_by"])
+        messages.success(request, "Recorded as handled.")
+        return redirect("consultation_safeguarding:index")
+    contacts = list(feedback.contacts.all())
+    if feedback.response_id:
+        contacts += list(feedback.response.contacts.all())
+    return TemplateResponse(
+        request,
+        "consultation/admin/safeguarding_detail.html",
+        {
+            "feedback": feedback,
+            "contacts": contacts,
+            "page_title": f"Safeguarding alert {feedback.pk}",
+            "header_icon": "warning",
+        },
+    )
+
+
+def survey_results_view(request, pk: int):
+    """Per survey: responses, counts per choice, and the free-text answers."""
+    _require(request, RESULTS_PERMISSION)
+    survey = get_object_or_404(SurveyPage, pk=pk)
+    response_count, results = survey_results(survey=survey)
+    return TemplateResponse(
+        request,
+        "consultation/admin/survey_results.html",
+        {
+            "survey": survey,
+            "response_count": response_count,
+            "results": results,
+            "page_title": f"Results: {survey.title}",
+            "header_icon": "list-ul",
+            "csv_url": reverse("consultation_results:csv", args=[survey.pk]),
+        },
+    )
+
+
+def survey_results_csv(request, pk: int):
+    """The survey's responses as CSV, one row per response. No contact details. Logged."""
+    _require(request, RESULTS_PERMISSION)
+    survey = get_object_or_404(SurveyPage, pk=pk)
+    header, rows = survey_response_rows(survey=survey)
+    ExportLog.objects.create(
+        user=request.user,
+        kind="survey responses",
+        filters={"survey": survey.pk, "survey_title": survey.title},
+        row_count=Response.objects.filter(survey=survey).count(),
+    )
+    return csv_stream_response(filename=f"responses-{survey.slug}.csv", header=header, rows=rows)

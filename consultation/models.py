@@ -1,0 +1,492 @@
+"""Surveys, the youth voice page, and the Feedback store that every free-text comment lands in.
+
+A submission is written by `consultation.services` in one transaction; theme suggestions and
+safeguarding emails follow in Celery tasks (consultation/tasks.py). Processing state lives on
+each Feedback row, so nothing is lost if the queue is down: a periodic task picks up whatever
+was never processed.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from strategy.blocks import RICH_TEXT_FEATURES
+from strategy.models import Theme, Ward
+
+# Longest free-text answer accepted, in characters.
+LONG_TEXT_MAX = 5000
+SHORT_TEXT_MAX = 250
+
+
+class AgeBand(models.TextChoices):
+    """Age bands used everywhere, so survey and youth voice answers can be counted together."""
+
+    AGE_11_15 = "11-15", "11 to 15"
+    AGE_16_18 = "16-18", "16 to 18"
+    AGE_19_24 = "19-24", "19 to 24"
+    AGE_25_34 = "25-34", "25 to 34"
+    AGE_35_44 = "35-44", "35 to 44"
+    AGE_45_54 = "45-54", "45 to 54"
+    AGE_55_64 = "55-64", "55 to 64"
+    AGE_65_PLUS = "65+", "65 or over"
+    PREFER_NOT_TO_SAY = "prefer-not-to-say", "Prefer not to say"
+
+
+YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeBand.PREFER_NOT_TO_SAY]
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+class SurveyIndexPage(Page):
+    """The list of consultations: open ones first, then closed ones with their outcomes."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = ["consultation.SurveyPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        surveys = list(SurveyPage.objects.child_of(self).live().order_by("-first_published_at"))
+        context["open_surveys"] = [s for s in surveys if s.status == SurveyPage.Status.OPEN]
+        context["upcoming_surveys"] = [s for s in surveys if s.status == SurveyPage.Status.UPCOMING]
+        context["closed_surveys"] = [s for s in surveys if s.status == SurveyPage.Status.CLOSED]
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Which surveys are open changes with the clock: keep the page cache out.
+        response["Cache-Control"] = "no-cache"
+        return response
+
+
+class SurveyPage(RoutablePageMixin, Page):
+    """A consultation survey that residents answer, one section at a time.
+
+    Questions are edited in the admin in order; a "Section" row starts a new step. After the
+    last step the resident checks their answers and submits. Nothing is saved until then.
+    """
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", "Not open yet"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    # About the survey
+    intro = models.TextField(help_text="What the survey is about and how long it takes.")
+    privacy_notice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="What we collect, why, who sees it and how long we keep it.",
+    )
+    # When it is open (Europe/London)
+    opens_at = models.DateTimeField(null=True, blank=True, help_text="Leave empty to open it when published.")
+    closes_at = models.DateTimeField(null=True, blank=True, help_text="Leave empty to keep it open until you close it.")
+    accepting_responses = models.BooleanField(
+        default=True, help_text="Untick to close the survey now, whatever the dates say."
+    )
+    # Contact details, only with consent
+    ask_for_contact = models.BooleanField(
+        default=False,
+        verbose_name="offer to be contacted",
+        help_text="Adds an optional last step asking for contact details, with explicit consent.",
+    )
+    thank_you_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    # We asked, you said, we did
+    we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="we asked")
+    you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="you said")
+    we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="we did")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("accepting_responses")],
+            heading="When it is open",
+        ),
+        InlinePanel("questions", heading="Questions", label="Question"),
+        FieldPanel("ask_for_contact"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("we_asked"), FieldPanel("you_said"), FieldPanel("we_did")],
+            heading="We asked, you said, we did",
+            help_text="Publish the outcome here once the survey has closed.",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("we_asked"),
+        index.SearchField("you_said"),
+        index.SearchField("we_did"),
+    ]
+
+    parent_page_types = ["consultation.SurveyIndexPage"]
+    subpage_types: list[str] = []
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "The survey must close after it opens."})
+
+    @property
+    def status(self) -> str:
+        now = timezone.now()
+        if not self.accepting_responses or (self.closes_at and now >= self.closes_at):
+            return self.Status.CLOSED
+        if self.opens_at and now < self.opens_at:
+            return self.Status.UPCOMING
+        return self.Status.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def has_outcome(self) -> bool:
+        return bool(self.we_asked or self.you_said or self.we_did)
+
+    def steps(self) -> list[dict]:
+        """The questions split into steps at each Section row: [{"title", "intro", "questions"}]."""
+        steps: list[dict] = []
+        current = {"title": "", "intro": "", "questions": []}
+        for question in self.questions.all():
+            if question.kind == SurveyQuestion.Kind.SECTION:
+                if current["questions"] or current["title"]:
+                    steps.append(current)
+                current = {"title": question.label, "intro": question.hint, "questions": []}
+            else:
+                current["questions"].append(question)
+        if current["questions"]:
+            steps.append(current)
+        return [step for step in steps if step["questions"]]
+
+    # The journey through the steps: each route hands over to consultation/views.py.
+
+    @path("")
+    def start_route(self, request):
+        from . import views
+
+        return views.survey_start(request, survey=self)
+
+    @path("answer/<int:step>/")
+    def step_route(self, request, step):
+        from . import views
+
+        return views.survey_step(request, survey=self, step=step)
+
+    @path("check/")
+    def check_route(self, request):
+        from . import views
+
+        return views.survey_check(request, survey=self)
+
+    @path("thank-you/")
+    def thank_you_route(self, request):
+        from . import views
+
+        return views.survey_thank_you(request, survey=self)
+
+
+class SurveyQuestion(Orderable):
+    """One question of a survey, or a "Section" row that starts a new step."""
+
+    class Kind(models.TextChoices):
+        SECTION = "section", "Section (starts a new step)"
+        SHORT_TEXT = "short_text", "Short text"
+        LONG_TEXT = "long_text", "Long text"
+        SINGLE_CHOICE = "single_choice", "Single choice"
+        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+        RATING = "rating", "Rating 1 to 5"
+        YES_NO = "yes_no", "Yes or no"
+        AGE_BAND = "age_band", "Age band"
+        WARD = "ward", "Ward"
+
+    FREE_TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
+    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
+
+    page = ParentalKey(SurveyPage, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LONG_TEXT)
+    label = models.CharField(max_length=255, verbose_name="question", help_text="For a section: its heading.")
+    hint = models.CharField(max_length=255, blank=True, help_text="For a section: a sentence under its heading.")
+    required = models.BooleanField(default=False)
+    choices = models.TextField(blank=True, help_text="Choice questions only: one choice per line.")
+    allow_other = models.BooleanField(default=False, help_text='Choice questions only: add "Other, please say".')
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("label"),
+        FieldPanel("hint"),
+        FieldPanel("required"),
+        FieldPanel("choices"),
+        FieldPanel("allow_other"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.kind in self.CHOICE_KINDS and len(self.choice_list) < 2:
+            raise ValidationError({"choices": "Give at least two choices, one per line."})
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.pk}"
+
+    def __str__(self):
+        return self.label
+
+
+class YouthVoicePage(Page):
+    """ "Have your say": young people say, anonymously, what would make them feel safer.
+
+    Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes
+    back empty after each person, and nothing of theirs can be reached with Back.
+    """
+
+    intro = models.TextField()
+    thank_you_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    privacy_text = RichTextField(
+        features=RICH_TEXT_FEATURES, help_text="Plain words: what happens to what they write, and who sees it."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_text"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        from .views import youth_voice_serve
+
+        return youth_voice_serve(self, request)
+
+
+# --- Responses ----------------------------------------------------------------------------
+
+
+class Response(models.Model):
+    """One person's submitted answers to a survey. Anonymous: no name, email or IP address."""
+
+    survey = models.ForeignKey(SurveyPage, null=True, on_delete=models.SET_NULL, related_name="responses")
+    survey_title = models.CharField(max_length=255, help_text="The survey's title when it was answered.")
+    # Stops the same submission being saved twice (double click, refresh, back and resubmit).
+    submission_token = models.CharField(max_length=64, unique=True)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
+    ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"Response {self.pk} to {self.survey_title}"
+
+
+class Answer(models.Model):
+    """One answer in a response. `value` is a string, or a list for multiple choice."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(SurveyQuestion, null=True, on_delete=models.SET_NULL, related_name="answers")
+    question_text = models.CharField(max_length=255)
+    value = models.JSONField(default=str, blank=True)
+    other_text = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.question_text}: {self.value}"
+
+
+# --- Feedback: the one store of everything people said -----------------------------------
+
+
+class ThemedFeedback(TaggedItemBase):
+    """A theme an officer confirmed for a piece of feedback."""
+
+    tag = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="themed_feedback")
+    content_object = models.ForeignKey("Feedback", on_delete=models.CASCADE, related_name="themed_items")
+
+
+class TaggedFeedback(TaggedItemBase):
+    """A free tag an officer added to a piece of feedback."""
+
+    content_object = models.ForeignKey("Feedback", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Feedback(models.Model):
+    """One piece of free text from anyone: a survey answer, a youth voice, an event comment,
+    or a forum post an officer chose to include. Never holds a name or email address."""
+
+    class Source(models.TextChoices):
+        SURVEY = "survey", "Survey"
+        YOUTH_VOICE = "youth_voice", "Youth voice"
+        EVENT = "event", "Event"
+        FORUM = "forum", "Forum"
+        OTHER = "other", "Other"
+
+    # Where it came from
+    source = models.CharField(max_length=20, choices=Source.choices, db_index=True)
+    survey = models.ForeignKey(SurveyPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback")
+    question = models.ForeignKey(
+        SurveyQuestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
+    )
+    question_text = models.CharField(max_length=255, blank=True)
+    response = models.ForeignKey(Response, null=True, blank=True, on_delete=models.CASCADE, related_name="feedback")
+    # What was said, and by whom (in broad terms only)
+    text = models.TextField()
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
+    ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Safeguarding: matched at submission; the alert email is sent by a task
+    safeguarding_flag = models.BooleanField(default=False, db_index=True)
+    safeguarding_matches = models.JSONField(default=list, blank=True)
+    safeguarding_handled_at = models.DateTimeField(null=True, blank=True)
+    safeguarding_handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    safeguarding_note = models.TextField(blank=True, help_text="What was done. Seen only by the Safeguarding group.")
+    # Processing state, so work the queue never did is picked up later
+    suggested_at = models.DateTimeField(null=True, blank=True)
+    alerted_at = models.DateTimeField(null=True, blank=True)
+    # Officers' work
+    themes = TaggableManager(
+        through=ThemedFeedback, blank=True, verbose_name="confirmed themes", related_name="confirmed_feedback"
+    )
+    tags = TaggableManager(through=TaggedFeedback, blank=True, verbose_name="tags", related_name="tagged_feedback")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "feedback"
+        permissions = [
+            ("view_safeguarding", "Can see and handle safeguarding alerts, with any contact details"),
+            ("export_personal_data", "Can include personal data such as contact details in exports"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_source_display()} feedback {self.pk}"
+
+    @property
+    def needs_processing(self) -> bool:
+        return self.suggested_at is None or (self.safeguarding_flag and self.alerted_at is None)
+
+
+class ThemeSuggestion(models.Model):
+    """A theme the automatic suggester proposed for a piece of feedback, with its score and the
+    words that triggered it. Kept apart from confirmed themes until an officer accepts it."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="suggestions")
+    score = models.FloatField()
+    matched = models.JSONField(default=list, help_text="The words or phrases that triggered it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [models.UniqueConstraint(fields=["feedback", "theme"], name="one_suggestion_per_theme")]
+
+    def __str__(self):
+        return f"{self.theme} ({self.score:.1f})"
+
+
+class ContactRequest(models.Model):
+    """Someone asked to be contacted and consented to it. Personal data: kept apart from their
+    feedback, seen only by the Safeguarding group, and never in exports without permission."""
+
+    feedback = models.ForeignKey(Feedback, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts")
+    response = models.ForeignKey(Response, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=120)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    consent = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Contact request {self.pk}"
+
+
+# --- Word lists, edited in the admin ------------------------------------------------------
+
+
+class SafeguardingPhrase(models.Model):
+    """A word or phrase that suggests someone may be at risk. Matched against every youth voice
+    and free-text survey answer; a match flags the feedback and alerts the Safeguarding group.
+    End a word with * to match every word that starts with it ("stab*" matches "stabbed")."""
+
+    class Category(models.TextChoices):
+        THREAT = "threat", "Threats"
+        WEAPON = "weapon", "Carrying a weapon"
+        HARM_AT_HOME = "harm_at_home", "Being hurt at home"
+        SELF_HARM = "self_harm", "Self-harm or suicide"
+        EXPLOITATION = "exploitation", "Exploitation"
+        OTHER = "other", "Other"
+
+    phrase = models.CharField(max_length=100, unique=True)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    active = models.BooleanField(default=True)
+
+    panels = [FieldPanel("phrase"), FieldPanel("category"), FieldPanel("active")]
+
+    class Meta:
+        ordering = ["category", "phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class ThemeKeyword(models.Model):
+    """A word or phrase that suggests a theme, with a weight. Words are compared by their stem,
+    so "school" also matches "schools"; end a word with * to match every word that starts with
+    it ("exclu*" matches "excluded" and "exclusion")."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="keywords")
+    phrase = models.CharField(max_length=100)
+    weight = models.FloatField(default=1.0, help_text="1 for a clear signal, 0.5 for a weak one.")
+
+    panels = [FieldPanel("theme"), FieldPanel("phrase"), FieldPanel("weight")]
+
+    class Meta:
+        ordering = ["theme__sort_order", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["theme", "phrase"], name="one_keyword_per_theme")]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.theme})"
+
+
+class ExportLog(models.Model):
+    """A record of every export of responses or feedback: who, when, what and how many rows."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=60, help_text="What was exported, such as survey responses.")
+    filters = models.JSONField(default=dict, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+    included_personal_data = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.kind} by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"

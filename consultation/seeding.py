@@ -1,0 +1,57 @@
+"""Load the demo consultations (consultation/demo_content.py). Creates what is missing and
+leaves what exists alone, so running it again changes nothing."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from strategy.models import HomePage
+from strategy.seeding import _child_by_slug, _publish_child
+
+from . import demo_content as demo
+from .models import SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
+
+
+def _questions(rows) -> list[SurveyQuestion]:
+    return [
+        SurveyQuestion(kind=kind, label=label, hint=hint, required=required, choices=choices, allow_other=allow_other)
+        for kind, label, hint, required, choices, allow_other in rows
+    ]
+
+
+def demo_seed(*, home: HomePage) -> None:
+    index = _child_by_slug(home, demo.SURVEY_INDEX["slug"])
+    if index is None:
+        index = _publish_child(home, SurveyIndexPage(show_in_menus=True, **demo.SURVEY_INDEX))
+
+    if _child_by_slug(index, demo.OPEN_SURVEY["slug"]) is None:
+        content = demo.OPEN_SURVEY
+        survey = SurveyPage(
+            title=content["title"],
+            slug=content["slug"],
+            intro=content["intro"],
+            privacy_notice=demo.PRIVACY_NOTICE,
+            thank_you_text=content["thank_you_text"],
+            ask_for_contact=content["ask_for_contact"],
+            closes_at=timezone.now() + timedelta(days=content["open_days"]),
+        )
+        survey.questions = _questions(content["questions"])
+        _publish_child(index, survey)
+
+    if _child_by_slug(index, demo.CLOSED_SURVEY["slug"]) is None:
+        content = demo.CLOSED_SURVEY
+        survey = SurveyPage(
+            title=content["title"],
+            slug=content["slug"],
+            intro=content["intro"],
+            privacy_notice=demo.PRIVACY_NOTICE,
+            accepting_responses=False,
+            we_asked=content["we_asked"],
+            you_said=content["you_said"],
+            we_did=content["we_did"],
+        )
+        survey.questions = _questions(content["questions"])
+        _publish_child(index, survey)
+
+    if _child_by_slug(home, demo.YOUTH_VOICE["slug"]) is None:
+        _publish_child(home, YouthVoicePage(show_in_menus=True, **demo.YOUTH_VOICE))

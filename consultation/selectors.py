@@ -1,0 +1,168 @@
+"""Reads that span the consultation's models."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import Answer, Feedback, Response, SurveyPage, SurveyQuestion
+
+FREE_TEXT_SHOWN = 200
+
+
+@dataclass
+class QuestionResult:
+    question: SurveyQuestion
+    answered: int = 0
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    more_texts: int = 0
+
+
+def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
+    """The number of responses, and per question: how many answered, counts per choice for
+    choice questions, and the latest free-text answers."""
+    questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
+    response_count = Response.objects.filter(survey=survey).count()
+    results = []
+    for question in questions:
+        result = QuestionResult(question=question)
+        answers = Answer.objects.filter(question=question)
+        result.answered = answers.count()
+        if question.kind in SurveyQuestion.FREE_TEXT_KINDS:
+            texts = list(
+                answers.order_by("-response__submitted_at").values_list("value", flat=True)[: FREE_TEXT_SHOWN + 1]
+            )
+            result.texts = [str(text) for text in texts[:FREE_TEXT_SHOWN]]
+            result.more_texts = max(0, result.answered - FREE_TEXT_SHOWN)
+        else:
+            counter: Counter = Counter()
+            others = []
+            for value, other in answers.values_list("value", "other_text"):
+                for item in value if isinstance(value, list) else [value]:
+                    counter["Other" if item == "__other__" else str(item)] += 1
+                if other:
+                    others.append(other)
+            result.counts = _ordered_counts(question, counter)
+            result.texts = others[:FREE_TEXT_SHOWN]
+        results.append(result)
+    return response_count, results
+
+
+def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[str, int]]:
+    from strategy.models import Ward
+
+    from .forms import WARD_OUTSIDE, WARD_PREFER_NOT
+    from .models import AgeBand
+
+    if question.kind in SurveyQuestion.CHOICE_KINDS:
+        labels = question.choice_list + (["Other"] if question.allow_other else [])
+        return [(label, counter.get(label, 0)) for label in labels]
+    if question.kind == SurveyQuestion.Kind.RATING:
+        return [(str(n), counter.get(str(n), 0)) for n in range(1, 6)]
+    if question.kind == SurveyQuestion.Kind.YES_NO:
+        return [("Yes", counter.get("yes", 0)), ("No", counter.get("no", 0))]
+    if question.kind == SurveyQuestion.Kind.AGE_BAND:
+        return [(label, counter.get(value, 0)) for value, label in AgeBand.choices]
+    if question.kind == SurveyQuestion.Kind.WARD:
+        names = dict(Ward.objects.values_list("pk", "name"))
+        rows = [(name, counter.get(str(pk), 0)) for pk, name in names.items()]
+        rows += [
+            ("I don't live in the city", counter.get(WARD_OUTSIDE, 0)),
+            ("Prefer not to say", counter.get(WARD_PREFER_NOT, 0)),
+        ]
+        return rows
+    return sorted(counter.items())
+
+
+def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: dict | None = None) -> str:
+    """An answer as a person reads it: labels instead of stored codes, "Other: ..." spelled out."""
+    from .forms import OTHER, WARD_OUTSIDE, WARD_PREFER_NOT
+    from .models import AgeBand
+
+    if value in (None, "", []):
+        return ""
+    if question.kind == SurveyQuestion.Kind.AGE_BAND:
+        value = AgeBand(value).label if value in AgeBand.values else value
+    elif question.kind == SurveyQuestion.Kind.WARD:
+        if ward_names is None:
+            from strategy.models import Ward
+
+            ward_names = dict(Ward.objects.values_list("pk", "name"))
+        special = {WARD_OUTSIDE: "I don't live in the city", WARD_PREFER_NOT: "Prefer not to say"}
+        value = special.get(value) or (ward_names.get(int(value), value) if str(value).isdigit() else value)
+    elif question.kind == SurveyQuestion.Kind.YES_NO:
+        value = {"yes": "Yes", "no": "No"}.get(value, value)
+    if isinstance(value, list):
+        value = "; ".join("Other" if item == OTHER else item for item in value)
+    elif value == OTHER:
+        value = "Other"
+    return f"{value}: {other}" if other else str(value)
+
+
+def survey_response_rows(*, survey: SurveyPage):
+    """(header, rows) for the survey's responses CSV: one row per response, a column per
+    question. No contact details."""
+    questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
+    header = ["Response", "Submitted at", "Age band", "Ward"]
+    for question in questions:
+        header.append(question.label)
+        if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
+            header.append(f"{question.label} (other)")
+
+    from strategy.models import Ward
+
+    ward_names = dict(Ward.objects.values_list("pk", "name"))
+
+    def rows():
+        responses = (
+            Response.objects.filter(survey=survey)
+            .select_related("ward")
+            .prefetch_related(
+                Prefetch("answers", queryset=Answer.objects.only("response_id", "question_id", "value", "other_text"))
+            )
+            .order_by("submitted_at")
+        )
+        for response in responses.iterator(chunk_size=500):
+            by_question = {answer.question_id: answer for answer in response.answers.all()}
+            row = [
+                response.pk,
+                timezone.localtime(response.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                response.get_age_band_display() if response.age_band else "",
+                response.ward.name if response.ward else "",
+            ]
+            for question in questions:
+                answer = by_question.get(question.pk)
+                row.append(answer_text(question, answer.value, ward_names=ward_names) if answer else "")
+                if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
+                    row.append(answer.other_text if answer else "")
+            yield row
+
+    return header, rows()
+
+
+def safeguarding_flagged():
+    """Flagged feedback, the ones nobody has handled yet first."""
+    return (
+        Feedback.objects.filter(safeguarding_flag=True)
+        .select_related("survey", "ward")
+        .order_by("safeguarding_handled_at", "-created_at")
+    )
+
+
+def open_surveys(*, limit: int = 3) -> list[SurveyPage]:
+    """Live surveys open now, newest first (for the home page)."""
+    surveys = SurveyPage.objects.live().order_by("-first_published_at")
+    return [survey for survey in surveys if survey.is_open][:limit]
+
+
+def seconds_until_surveys_change() -> int | None:
+    """Seconds until a live survey next opens or closes by its dates, if one will."""
+    now = timezone.now()
+    moments = []
+    for opens_at, closes_at in (
+        SurveyPage.objects.live().filter(accepting_responses=True).values_list("opens_at", "closes_at")
+    ):
+        moments += [moment for moment in (opens_at, closes_at) if moment and moment > now]
+    return int((min(moments) - now).total_seconds()) + 1 if moments else None

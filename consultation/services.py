@@ -1,0 +1,316 @@
+"""Writes of the consultation app: submitting a survey, recording a youth voice, processing
+feedback (theme suggestions, safeguarding alerts).
+
+Submissions are written in one transaction. Work that can wait (suggestions, emails) is queued
+only after the commit; if the queue is down the submission still stands, and
+`feedback_process_pending` (run by beat) finishes the work later from the state on each row.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from strategy.models import Ward
+
+from . import matching
+from .models import (
+    Answer,
+    ContactRequest,
+    Feedback,
+    Response,
+    SafeguardingPhrase,
+    SurveyPage,
+    SurveyQuestion,
+    ThemeKeyword,
+    ThemeSuggestion,
+)
+
+logger = logging.getLogger(__name__)
+
+SAFEGUARDING_GROUP = "Safeguarding"
+
+
+# --- Word lists, cached until staff change them ------------------------------------------
+
+_WORDLIST_VERSION_KEY = "consultation:wordlists:version"
+_matchers: dict[str, tuple[object, matching.Matcher]] = {}
+
+
+def wordlists_changed() -> None:
+    """Tell every process to rebuild its matchers (called when staff edit a word list)."""
+    cache.set(_WORDLIST_VERSION_KEY, timezone.now().timestamp(), None)
+
+
+def _matcher(name: str, build) -> matching.Matcher:
+    version = cache.get(_WORDLIST_VERSION_KEY)
+    cached = _matchers.get(name)
+    if cached is None or cached[0] != version:
+        cached = (version, matching.Matcher(build()))
+        _matchers[name] = cached
+    return cached[1]
+
+
+def safeguarding_matcher() -> matching.Matcher:
+    return _matcher(
+        "safeguarding",
+        lambda: [
+            matching.Entry(phrase=phrase, key=category)
+            for phrase, category in SafeguardingPhrase.objects.filter(active=True).values_list("phrase", "category")
+        ],
+    )
+
+
+def theme_matcher() -> matching.Matcher:
+    return _matcher(
+        "themes",
+        lambda: [
+            matching.Entry(phrase=phrase, key=theme_id, weight=weight)
+            for phrase, theme_id, weight in ThemeKeyword.objects.values_list("phrase", "theme_id", "weight")
+        ],
+    )
+
+
+def safeguarding_matches(*, text: str) -> list[str]:
+    """The safeguarding phrases found in a text (empty if none)."""
+    return sorted({hit.text for hit in safeguarding_matcher().hits(text)})
+
+
+# --- Submissions -------------------------------------------------------------------------
+
+
+@dataclass
+class ContactDetails:
+    """Contact details given with explicit consent."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+def _feedback_build(*, text: str, **fields) -> Feedback:
+    found = safeguarding_matches(text=text)
+    return Feedback(text=text, safeguarding_flag=bool(found), safeguarding_matches=found, **fields)
+
+
+def _queue_processing(feedback_ids: list[int]) -> None:
+    """After the commit, queue the processing of new feedback. Never fails the submission:
+    if the queue is unreachable the rows stay unprocessed and the periodic task takes them."""
+    if not feedback_ids:
+        return
+
+    def enqueue():
+        from .tasks import feedback_process
+
+        try:
+            feedback_process.delay(feedback_ids)
+        except Exception:
+            logger.exception("Could not queue feedback processing; the periodic task will pick it up")
+
+    transaction.on_commit(enqueue)
+
+
+class DuplicateSubmission(Exception):
+    """The submission token was used before: the response is already saved."""
+
+    def __init__(self, response: Response):
+        self.response = response
+
+
+def response_submit(
+    *,
+    survey: SurveyPage,
+    token: str,
+    answers: dict[int, dict],
+    contact: ContactDetails | None = None,
+) -> Response:
+    """Save a completed survey: the response, its answers and a Feedback row per free-text
+    answer, all or nothing. `answers` maps question id to {"value": str | list, "other": str}.
+
+    Raises DuplicateSubmission (with the saved response) if the token was used already.
+    """
+    existing = Response.objects.filter(submission_token=token).first()
+    if existing is not None:
+        raise DuplicateSubmission(existing)
+
+    questions = {question.pk: question for question in survey.questions.all()}
+    age_band, ward = "", None
+    for question_id, answer in answers.items():
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        if question.kind == SurveyQuestion.Kind.AGE_BAND:
+            age_band = answer.get("value") or ""
+        elif question.kind == SurveyQuestion.Kind.WARD and str(answer.get("value", "")).isdigit():
+            ward = Ward.objects.filter(pk=int(answer["value"])).first()
+
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                survey=survey, survey_title=survey.title, submission_token=token, age_band=age_band, ward=ward
+            )
+            answer_rows, feedback_rows = [], []
+            for question_id, answer in answers.items():
+                question = questions.get(question_id)
+                if question is None:
+                    continue
+                value = answer.get("value", "")
+                other = (answer.get("other") or "").strip()
+                answer_rows.append(
+                    Answer(
+                        response=response,
+                        question=question,
+                        question_text=question.label,
+                        value=value,
+                        other_text=other,
+                    )
+                )
+                free_texts = []
+                if question.kind in SurveyQuestion.FREE_TEXT_KINDS and str(value).strip():
+                    free_texts.append(str(value).strip())
+                if other:
+                    free_texts.append(other)
+                for text in free_texts:
+                    feedback_rows.append(
+                        _feedback_build(
+                            text=text,
+                            source=Feedback.Source.SURVEY,
+                            survey=survey,
+                            question=question,
+                            question_text=question.label,
+                            response=response,
+                            age_band=age_band,
+                            ward=ward,
+                        )
+                    )
+            Answer.objects.bulk_create(answer_rows)
+            created = Feedback.objects.bulk_create(feedback_rows)
+            if contact is not None:
+                ContactRequest.objects.create(
+                    response=response, name=contact.name, email=contact.email, phone=contact.phone, consent=True
+                )
+    except IntegrityError:
+        # Two identical submissions raced: the other one won and is the saved response.
+        existing = Response.objects.filter(submission_token=token).first()
+        if existing is None:
+            raise
+        raise DuplicateSubmission(existing) from None
+
+    _queue_processing([row.pk for row in created])
+    return response
+
+
+def youth_voice_record(
+    *,
+    age_band: str,
+    ward: Ward | None,
+    safer_text: str,
+    anything_else: str = "",
+    contact: ContactDetails | None = None,
+) -> list[Feedback]:
+    """Save a young person's voice: one Feedback row per answer they wrote, anonymous unless
+    they asked to be contacted and consented."""
+    rows = []
+    with transaction.atomic():
+        for text in (safer_text.strip(), anything_else.strip()):
+            if not text:
+                continue
+            row = _feedback_build(text=text, source=Feedback.Source.YOUTH_VOICE, age_band=age_band or "", ward=ward)
+            row.save()
+            rows.append(row)
+        if contact is not None and rows:
+            ContactRequest.objects.create(
+                feedback=rows[0], name=contact.name, email=contact.email, phone=contact.phone, consent=True
+            )
+    _queue_processing([row.pk for row in rows])
+    return rows
+
+
+# --- Processing --------------------------------------------------------------------------
+
+
+def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
+    """Store the suggester's themes for one piece of feedback, replacing earlier suggestions.
+    Confirmed themes are never touched. Safe to run twice."""
+    suggestions = matching.suggest(theme_matcher(), feedback.text)
+    with transaction.atomic():
+        feedback.suggestions.all().delete()
+        rows = ThemeSuggestion.objects.bulk_create(
+            ThemeSuggestion(feedback=feedback, theme_id=s.key, score=s.score, matched=list(s.matched))
+            for s in suggestions
+        )
+        Feedback.objects.filter(pk=feedback.pk).update(suggested_at=timezone.now())
+    return rows
+
+
+def safeguarding_recipients() -> list[str]:
+    User = get_user_model()
+    return list(
+        User.objects.filter(groups__name=SAFEGUARDING_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def safeguarding_alert_send(*, feedback: Feedback) -> bool:
+    """Email every member of the Safeguarding group a link to flagged feedback (never its
+    text). Sends once: a row already alerted is skipped, so running it twice sends nothing twice."""
+    claimed = Feedback.objects.filter(pk=feedback.pk, safeguarding_flag=True, alerted_at__isnull=True).update(
+        alerted_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    link = settings.SITE_URL + reverse("consultation_safeguarding:inspect", args=[feedback.pk])
+    try:
+        send_mail(
+            subject="Safeguarding alert: feedback needs checking",
+            message=(
+                "Something someone wrote on the site matched the safeguarding word list and may mean "
+                "they or someone else is at risk.\n\n"
+                f"Read it and decide what to do: {link}\n\n"
+                "For their privacy, this email does not include what they wrote."
+            ),
+            from_email=None,
+            recipient_list=safeguarding_recipients(),
+        )
+    except Exception:
+        # Release the claim so the periodic task tries again.
+        Feedback.objects.filter(pk=feedback.pk).update(alerted_at=None)
+        raise
+    return True
+
+
+def feedback_process(*, feedback: Feedback) -> None:
+    """Everything that follows a submission: theme suggestions and, if flagged, the alert."""
+    if feedback.suggested_at is None:
+        feedback_suggest_themes(feedback=feedback)
+    if feedback.safeguarding_flag and feedback.alerted_at is None:
+        safeguarding_alert_send(feedback=feedback)
+
+
+def feedback_pending(*, older_than_seconds: int = 60):
+    """Feedback whose processing never ran (the queue was down, or a task failed)."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    return Feedback.objects.filter(created_at__lte=cutoff).filter(
+        Q(suggested_at__isnull=True) | Q(safeguarding_flag=True, alerted_at__isnull=True)
+    )
+
+
+def theme_suggestions_backfill(*, only_missing: bool = True) -> int:
+    """Suggest themes for all feedback (or only feedback without suggestions). Returns the count."""
+    queryset = Feedback.objects.all()
+    if only_missing:
+        queryset = queryset.filter(suggested_at__isnull=True)
+    count = 0
+    for feedback in queryset.iterator(chunk_size=500):
+        feedback_suggest_themes(feedback=feedback)
+        count += 1
+    return count

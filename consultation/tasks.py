@@ -1,0 +1,31 @@
+"""Background tasks of the consultation app. Thin: load by id, call a service, safe to run twice."""
+
+import logging
+
+from celery import shared_task
+
+from . import services
+from .models import Feedback
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(name="consultation.feedback_process", autoretry_for=(Exception,), retry_backoff=30, max_retries=5)
+def feedback_process(feedback_ids: list[int]) -> None:
+    """Suggest themes for new feedback and send any safeguarding alert."""
+    for feedback in Feedback.objects.filter(pk__in=feedback_ids):
+        services.feedback_process(feedback=feedback)
+
+
+@shared_task(name="consultation.feedback_process_pending")
+def feedback_process_pending(older_than_seconds: int = 60) -> int:
+    """Finish processing that never ran, for example while the queue was down. Run by beat.
+    Feedback younger than `older_than_seconds` is left to the task queued at submission."""
+    done = 0
+    for feedback in services.feedback_pending(older_than_seconds=older_than_seconds).iterator(chunk_size=200):
+        try:
+            services.feedback_process(feedback=feedback)
+            done += 1
+        except Exception:
+            logger.exception("Processing feedback %s failed; it will be tried again", feedback.pk)
+    return done

@@ -1,0 +1,304 @@
+"""The survey journey and the youth voice page. Thin: forms validate, services write.
+
+Survey answers in progress are kept in the visitor's session (not in the database tables)
+until they submit on the "check your answers" step; the session copy is deleted then. Every
+step is a plain form that posts and redirects, so the journey works without JavaScript and
+the browser's Back button never resubmits.
+"""
+
+import secrets
+
+from django import forms
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from config.ratelimit import submission_limited
+
+from . import services
+from .forms import ContactForm, SurveyStepForm, YouthVoiceForm, validation_error_list
+from .models import Response, SurveyPage, SurveyQuestion, YouthVoicePage
+from .selectors import answer_text
+
+SESSION_PREFIX = "survey:"
+DONE_PREFIX = "survey-done:"
+# Half-finished answers expire from the session after this long.
+DRAFT_SECONDS = 2 * 60 * 60
+
+
+def _render(request, template, context, status=200):
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
+    key = f"{SESSION_PREFIX}{survey.pk}"
+    draft = request.session.get(key)
+    if draft is None and create:
+        draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}}
+        request.session[key] = draft
+        request.session.set_expiry(DRAFT_SECONDS)
+    return draft
+
+
+def _save_draft(request, survey: SurveyPage, draft: dict) -> None:
+    request.session[f"{SESSION_PREFIX}{survey.pk}"] = draft
+    request.session.modified = True
+
+
+def _url(survey: SurveyPage, request, route: str, *args) -> str:
+    return survey.get_url(request) + survey.reverse_subpage(route, args=args)
+
+
+def _steps_with_contact(survey: SurveyPage) -> list[dict]:
+    steps = survey.steps()
+    if survey.ask_for_contact:
+        steps.append({"title": "Contact details", "intro": "", "questions": [], "contact": True})
+    return steps
+
+
+def _not_open(request, survey: SurveyPage):
+    """A survey that is not open shows why, with its dates; a POST saves nothing."""
+    status = 200 if request.method == "GET" else 403
+    return _render(request, "consultation/survey_closed.html", {"page": survey, "self": survey}, status=status)
+
+
+def survey_start(request, *, survey: SurveyPage):
+    """The survey's front page: what it is about, privacy, dates, and Start."""
+    context = {"page": survey, "self": survey, "steps": _steps_with_contact(survey)}
+    if survey.is_open:
+        context["start_url"] = _url(survey, request, "step_route", 1)
+    return _render(request, "consultation/survey_page.html", context)
+
+
+def survey_step(request, *, survey: SurveyPage, step: int):
+    if not survey.is_open:
+        return _not_open(request, survey)
+    steps = _steps_with_contact(survey)
+    if not 1 <= step <= len(steps):
+        raise Http404("No such step")
+    current = steps[step - 1]
+    draft = _draft(request, survey, create=True)
+    is_contact = current.get("contact", False)
+
+    if request.method == "POST":
+        form = ContactForm(request.POST) if is_contact else SurveyStepForm(request.POST, questions=current["questions"])
+        if form.is_spam():
+            return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
+        if "back" in request.POST:
+            # Keep what they typed, even if it is not finished yet.
+            draft["raw"][str(step)] = {name: request.POST.getlist(name) for name in form.fields}
+            _save_draft(request, survey, draft)
+            target = step - 1
+            return HttpResponseRedirect(
+                _url(survey, request, "step_route", target) if target >= 1 else survey.get_url(request)
+            )
+        if form.is_valid():
+            if is_contact:
+                draft["contact"] = {
+                    k: form.cleaned_data.get(k) or "" for k in ("wants_contact", "name", "email", "phone")
+                }
+            else:
+                for question in current["questions"]:
+                    draft["answers"].pop(str(question.pk), None)
+                for question_id, answer in form.answers().items():
+                    draft["answers"][str(question_id)] = answer
+            draft["raw"].pop(str(step), None)
+            _save_draft(request, survey, draft)
+            if step < len(steps) and "check" not in request.POST:
+                return HttpResponseRedirect(_url(survey, request, "step_route", step + 1))
+            return HttpResponseRedirect(_url(survey, request, "check_route"))
+    else:
+        raw = draft["raw"].get(str(step))
+        if is_contact:
+            form = ContactForm(initial=draft.get("contact") or {})
+        else:
+            form = SurveyStepForm(
+                initial=SurveyStepForm.initial_from(draft["answers"], current["questions"]),
+                questions=current["questions"],
+            )
+        if raw:
+            # Values typed before they pressed Back: show them again, without error messages.
+            for name, values in raw.items():
+                if name in form.fields:
+                    multiple = isinstance(form.fields[name], forms.MultipleChoiceField)
+                    form.initial[name] = values if multiple else (values[0] if values else "")
+
+    context = {
+        "page": survey,
+        "self": survey,
+        "form": form,
+        "step": step,
+        "step_count": len(steps),
+        "current": current,
+        "error_list": validation_error_list(form) if form.is_bound else [],
+        "back_url": _url(survey, request, "step_route", step - 1) if step > 1 else survey.get_url(request),
+        "returning_to_check": request.GET.get("change") == "1",
+    }
+    return _render(request, "consultation/survey_step.html", context)
+
+
+def _answer_display(question: SurveyQuestion, answer: dict | None) -> str:
+    if not answer:
+        return ""
+    return answer_text(question, answer["value"], answer.get("other", ""))
+
+
+def _first_incomplete_step(steps: list[dict], draft: dict) -> int | None:
+    for number, step in enumerate(steps, start=1):
+        if step.get("contact"):
+            if not draft.get("contact"):
+                return number
+            continue
+        for question in step["questions"]:
+            if question.required and str(question.pk) not in draft["answers"]:
+                return number
+    return None
+
+
+def survey_check(request, *, survey: SurveyPage):
+    """Check your answers, then submit. Only this step saves anything."""
+    if not survey.is_open:
+        return _not_open(request, survey)
+    draft = _draft(request, survey)
+
+    if request.method == "POST":
+        token = request.POST.get("token", "")
+        if request.POST.get("website"):
+            return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
+        if draft is None or token != draft.get("token"):
+            # Already submitted (double click, refresh, Back and resubmit) or expired.
+            existing = Response.objects.filter(submission_token=token).first() if token else None
+            if existing is not None:
+                return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
+            return HttpResponseRedirect(survey.get_url(request))
+        if submission_limited(request, group="survey"):
+            return _render(request, "429.html", {"page": survey}, status=429)
+        steps = _steps_with_contact(survey)
+        incomplete = _first_incomplete_step(steps, draft)
+        if incomplete is not None:
+            return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))
+        contact = None
+        if (draft.get("contact") or {}).get("wants_contact") == "yes":
+            details = draft["contact"]
+            contact = services.ContactDetails(name=details["name"], email=details["email"], phone=details["phone"])
+        answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
+        try:
+            response = services.response_submit(survey=survey, token=token, answers=answers, contact=contact)
+        except services.DuplicateSubmission as duplicate:
+            response = duplicate.response
+        flagged = response.feedback.filter(safeguarding_flag=True).exists()
+        request.session.pop(f"{SESSION_PREFIX}{survey.pk}", None)
+        request.session[f"{DONE_PREFIX}{survey.pk}"] = {"flagged": flagged}
+        return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
+
+    if draft is None:
+        return HttpResponseRedirect(survey.get_url(request))
+    steps = _steps_with_contact(survey)
+    incomplete = _first_incomplete_step(steps, draft)
+    if incomplete is not None:
+        return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))
+    sections = []
+    for number, step in enumerate(steps, start=1):
+        change_url = _url(survey, request, "step_route", number) + "?change=1"
+        if step.get("contact"):
+            contact = draft.get("contact") or {}
+            rows = [("Contact me", "Yes" if contact.get("wants_contact") == "yes" else "No", change_url)]
+            if contact.get("wants_contact") == "yes":
+                rows += [
+                    (label, contact.get(key), change_url)
+                    for key, label in (("name", "Name"), ("email", "Email"), ("phone", "Phone"))
+                    if contact.get(key)
+                ]
+            sections.append({"title": step["title"], "rows": rows})
+            continue
+        rows = [
+            (
+                question.label,
+                _answer_display(question, draft["answers"].get(str(question.pk))) or "Not answered",
+                change_url,
+            )
+            for question in step["questions"]
+        ]
+        sections.append({"title": step["title"], "rows": rows})
+    return _render(
+        request,
+        "consultation/survey_check.html",
+        {
+            "page": survey,
+            "self": survey,
+            "sections": sections,
+            "token": draft["token"],
+            "back_url": _url(survey, request, "step_route", len(steps)),
+        },
+    )
+
+
+def survey_thank_you(request, *, survey: SurveyPage):
+    done = request.session.get(f"{DONE_PREFIX}{survey.pk}") or {}
+    return _render(
+        request,
+        "consultation/survey_thank_you.html",
+        {"page": survey, "self": survey, "flagged": done.get("flagged", False)},
+    )
+
+
+# --- Youth voice -------------------------------------------------------------------------
+
+_DONE_SALT = "youth-voice-done"
+
+
+def youth_voice_serve(page: YouthVoicePage, request):
+    """GET: the form (or the thank-you view after a submission). POST: validate and record."""
+    kiosk = request.GET.get("kiosk") == "1"
+    done = request.GET.get("done")
+    if request.method == "GET" and done:
+        try:
+            outcome = signing.loads(done, salt=_DONE_SALT, max_age=60 * 60)
+        except signing.BadSignature:
+            return HttpResponseRedirect(page.get_url(request) + ("?kiosk=1" if kiosk else ""))
+        return _render(
+            request,
+            "consultation/youth_voice_thank_you.html",
+            {"page": page, "self": page, "flagged": outcome.get("flagged", False), "kiosk": kiosk},
+        )
+
+    if request.method == "POST":
+        form = YouthVoiceForm(request.POST)
+        if form.is_spam():
+            outcome = signing.dumps({"flagged": False}, salt=_DONE_SALT)
+            return HttpResponseRedirect(f"{page.get_url(request)}?done={outcome}" + ("&kiosk=1" if kiosk else ""))
+        if form.is_valid():
+            if submission_limited(request, group="youth_voice"):
+                return _render(request, "429.html", {"page": page}, status=429)
+            data = form.cleaned_data
+            contact = None
+            if data.get("wants_contact"):
+                contact = services.ContactDetails(
+                    name=data["name"], email=data.get("email") or "", phone=data.get("phone") or ""
+                )
+            rows = services.youth_voice_record(
+                age_band=data["age_band"],
+                ward=form.ward_object(),
+                safer_text=data["safer"],
+                anything_else=data.get("anything_else") or "",
+                contact=contact,
+            )
+            outcome = signing.dumps({"flagged": any(row.safeguarding_flag for row in rows)}, salt=_DONE_SALT)
+            return HttpResponseRedirect(f"{page.get_url(request)}?done={outcome}" + ("&kiosk=1" if kiosk else ""))
+    else:
+        form = YouthVoiceForm()
+
+    return _render(
+        request,
+        "consultation/youth_voice_page.html",
+        {
+            "page": page,
+            "self": page,
+            "form": form,
+            "kiosk": kiosk,
+            "error_list": validation_error_list(form) if form.is_bound else [],
+        },
+    )

@@ -1,0 +1,115 @@
+"""Admin registration: word lists as snippets, safeguarding alerts and survey results."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views, services
+from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
+
+
+class ThemeKeywordViewSet(SnippetViewSet):
+    model = ThemeKeyword
+    icon = "tag"
+    menu_label = "Theme keywords"
+    list_display = ["phrase", "theme", "weight"]
+    list_filter = ["theme"]
+    search_fields = ["phrase"]
+
+
+class SafeguardingPhraseViewSet(SnippetViewSet):
+    model = SafeguardingPhrase
+    icon = "warning"
+    menu_label = "Safeguarding phrases"
+    list_display = ["phrase", "category", "active"]
+    list_filter = ["category", "active"]
+    search_fields = ["phrase"]
+
+
+class WordListGroup(SnippetViewSetGroup):
+    items = (ThemeKeywordViewSet, SafeguardingPhraseViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Word lists"
+    menu_order = 210
+
+
+register_snippet(WordListGroup)
+
+
+def _word_list_changed(request, instance):
+    if isinstance(instance, ThemeKeyword | SafeguardingPhrase):
+        services.wordlists_changed()
+
+
+for _hook in ("after_create_snippet", "after_edit_snippet"):
+    hooks.register(_hook, _word_list_changed)
+
+
+@hooks.register("after_delete_snippet")
+def _word_list_deleted(request, instances):
+    if any(isinstance(instance, ThemeKeyword | SafeguardingPhrase) for instance in instances):
+        services.wordlists_changed()
+
+
+safeguarding_urls = (
+    [
+        path("", admin_views.safeguarding_index, name="index"),
+        path("<int:pk>/", admin_views.safeguarding_detail, name="inspect"),
+    ],
+    "consultation_safeguarding",
+)
+results_urls = (
+    [
+        path("<int:pk>/", admin_views.survey_results_view, name="index"),
+        path("<int:pk>/responses.csv", admin_views.survey_results_csv, name="csv"),
+    ],
+    "consultation_results",
+)
+
+
+@hooks.register("register_admin_urls")
+def _admin_urls():
+    return [
+        path("safeguarding/", include(safeguarding_urls)),
+        path("survey-results/", include(results_urls)),
+    ]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def _safeguarding_menu_item():
+    return _PermissionMenuItem(
+        "Safeguarding alerts",
+        reverse("consultation_safeguarding:index"),
+        icon_name="warning",
+        order=150,
+        permission=admin_views.SAFEGUARDING_PERMISSION,
+    )
+
+
+def _results_button(page, user, priority):
+    if isinstance(page.specific_deferred, SurveyPage) and user.has_perm(admin_views.RESULTS_PERMISSION):
+        yield ActionMenuItem(
+            "Results", reverse("consultation_results:index", args=[page.pk]), icon_name="list-ul", priority=priority
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def _survey_results_header_button(page, user, view_name=None, next_url=None):
+    yield from _results_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def _survey_results_listing_button(page, user, next_url=None):
+    yield from _results_button(page, user, priority=5)
