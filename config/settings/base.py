@@ -109,13 +109,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 
 if REDIS_URL:
+    # If Redis goes down the site keeps working without its cache (every read is a miss,
+    # writes are dropped) instead of failing every request. https://github.com/jazzband/django-redis
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="safer"),
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -226,6 +230,8 @@ if BEHIND_TLS_PROXY:
 # Public submissions (surveys, youth voice) allowed per visitor address. A youth worker's
 # kiosk at an event is one address, so leave room for a queue of young people.
 SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/10m")
+# If the cache (Redis) is down, let submissions through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 
 # The public site loads nothing from another host. The Wagtail admin has its own inline
 # scripts and is left out of the policy. https://django-csp.readthedocs.io/

@@ -65,7 +65,7 @@ def test_page_cache_is_shared_through_redis(client, settings):
     url = _require_redis()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         }
@@ -85,20 +85,38 @@ def _worker_database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def test_celery_task_round_trip_through_redis_and_a_real_worker(transactional_db):
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access outside a transaction, so another process sees each write at once.
+    Nothing is rolled back or flushed (a flush would also wipe what the migrations and the
+    demo seed made), so each test removes what it made."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def test_celery_task_round_trip_through_redis_and_a_real_worker(committed_db):
     """A scheduled page is published by the beat task, sent through Redis to a worker process
     that shares the test database."""
     redis_url = _require_redis()
     _require_postgres("the worker process needs PostgreSQL to share the test database")
-    from config.demo import demo_seed_all
+    from strategy.models import HomePage, StandardPage
 
-    demo_seed_all()
-    page = ThemePage.objects.get(slug="education")
+    page = StandardPage(title="Scheduled notice", slug=f"scheduled-{uuid.uuid4().hex[:8]}", intro="Draft", live=False)
+    HomePage.objects.get().add_child(instance=page)
+    try:
+        _publish_scheduled_by_a_worker(page, redis_url)
+    finally:
+        page.delete()
+
+
+def _publish_scheduled_by_a_worker(page, redis_url):
+    from strategy.models import StandardPage
+
     page.intro = "Published by the worker."
     revision = page.save_revision()
     revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
     revision.save()
-    assert ThemePage.objects.get(slug="education").intro != "Published by the worker."
+    assert not StandardPage.objects.get(pk=page.pk).live
 
     queue = f"test-{uuid.uuid4().hex}"
     env = {
@@ -121,7 +139,8 @@ def test_celery_task_round_trip_through_redis_and_a_real_worker(transactional_db
         publish_scheduled_pages.apply_async(queue=queue)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if ThemePage.objects.get(slug="education").intro == "Published by the worker.":
+            published = StandardPage.objects.get(pk=page.pk)
+            if published.live and published.intro == "Published by the worker.":
                 break
             if worker.poll() is not None:
                 pytest.fail(f"The worker exited early:\n{worker.stdout.read()}")
@@ -134,3 +153,55 @@ def test_celery_task_round_trip_through_redis_and_a_real_worker(transactional_db
         if worker.poll() is None:
             worker.terminate()
             worker.wait(timeout=20)
+
+
+SUBMIT_WITH_BROKER_DOWN = """
+import time
+from django.test import Client
+from consultation.models import YouthVoicePage
+page = YouthVoicePage.objects.get()
+started = time.monotonic()
+response = Client().post(page.url, {"age_band": "16-18", "safer": "BROKER-DOWN: more lights in the park"})
+print("STATUS", response.status_code, "SECONDS", round(time.monotonic() - started, 1))
+"""
+
+
+def test_with_redis_unreachable_a_submission_is_saved_and_processed_later(committed_db):
+    """The web process cannot reach Redis (broker and cache): the young person still gets their
+    thank-you, the feedback is saved unprocessed, and the periodic task finishes the work later."""
+    _require_postgres("the web process needs PostgreSQL to share the test database")
+    from consultation.models import Feedback
+
+    try:
+        _submit_with_redis_unreachable()
+    finally:
+        Feedback.objects.filter(text__startswith="BROKER-DOWN").delete()
+
+
+def _submit_with_redis_unreachable():
+    from consultation.models import Feedback
+    from consultation.tasks import feedback_process_pending
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": _worker_database_url(),
+        "REDIS_URL": "redis://127.0.0.1:1/0",  # nothing listens there
+        "ALLOWED_HOSTS": "testserver",
+        "DEMO_CREDENTIALS_FILE": os.devnull,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", SUBMIT_WITH_BROKER_DOWN],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "STATUS 302" in result.stdout, result.stdout + result.stderr
+    seconds = float(result.stdout.split("SECONDS")[1].split()[0])
+    assert seconds < 15, f"the submission waited {seconds} s for the broker"
+
+    feedback = Feedback.objects.get(text__startswith="BROKER-DOWN")
+    assert feedback.suggested_at is None
+
+    assert feedback_process_pending(older_than_seconds=0) >= 1
+    feedback.refresh_from_db()
+    assert feedback.suggested_at is not None
+    assert feedback.suggestions.filter(theme__slug="communities").exists()
