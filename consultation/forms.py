@@ -106,7 +106,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 error_messages={"required": f"Choose at least one answer to “{label}”"},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.RATING:
-            labels = {"1": "1 (very poor)", "5": "5 (very good)"}
+            labels = {"1": "1 (lowest)", "5": "5 (highest)"}
             return forms.ChoiceField(
                 label=label, required=required, widget=forms.RadioSelect, help_text=question.hint,
                 choices=[(str(n), labels.get(str(n), str(n))) for n in range(1, 6)],

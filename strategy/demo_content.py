@@ -596,6 +596,15 @@ PRIVACY = {
         "<p>Reading the strategy, its progress and the progress report does not need an account. "
         "The site sets no advertising or tracking cookies and loads nothing from other websites, "
         "so no other company learns that you visited.</p>",
+        "<p>When you answer a consultation or tell us what would make you feel safer, we do not ask "
+        "for your name unless you choose to be contacted, and we do not store your IP address with "
+        "your answers. Officers read what you write, group it under the strategy's themes and report "
+        "the numbers; reports never name anyone.</p>",
+        "<p>If what you write suggests that you or someone else may be at risk of harm, our "
+        "safeguarding team is told, so that they can make sure help is offered. Their email never "
+        "contains what you wrote.</p>",
+        "<p>While you fill in a survey, your answers are kept for up to two hours so that you can go "
+        "back and change them; they are deleted when you send them.</p>",
         "<p>Staff who edit the site sign in, and we keep a record of the changes they make.</p>",
         "<p>To ask what we hold about you, or to ask us to delete it, contact Leicester City "
         "Council's data protection team.</p>",

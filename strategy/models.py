@@ -210,6 +210,9 @@ class StrategyPage(RoutablePageMixin, Page):
     development = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="how the strategy was developed")
     next_steps = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
+    short_title = models.CharField(
+        max_length=40, default="The strategy", help_text="The page's name in the site's main menu."
+    )
     # The progress report
     report_title = models.CharField(
         max_length=200, default="Progress report to the Safer Leicester Partnership Executive Board"
@@ -221,6 +224,7 @@ class StrategyPage(RoutablePageMixin, Page):
         FieldPanel("development"),
         FieldPanel("next_steps"),
         FieldPanel("body"),
+        FieldPanel("short_title"),
         FieldPanel("report_title"),
     ]
     search_fields = Page.search_fields + [

@@ -19,12 +19,12 @@ def _menu(site: Site, request) -> list[dict]:
         menu = [
             {
                 "url": item.get_url(request),
-                "title": "Home" if item.pk == home.pk else item.title,
+                "title": "Home" if item.pk == home.pk else (getattr(item, "short_title", "") or item.title),
                 "pk": item.pk,
                 "path": item.path,
                 "is_home": item.pk == home.pk,
             }
-            for item in [home, *home.get_children().live().in_menu()]
+            for item in [home, *home.get_children().live().in_menu().specific()]
         ]
         cache.set(key, menu, 24 * 60 * 60)
     return menu
