@@ -251,13 +251,16 @@ def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
 
 
 def safeguarding_recipients() -> list[str]:
+    """Active members of the Safeguarding group with an email address; if there are none,
+    the fallback addresses from the SAFEGUARDING_EMAILS setting."""
     User = get_user_model()
-    return list(
+    members = list(
         User.objects.filter(groups__name=SAFEGUARDING_GROUP, is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
     )
+    return members or list(settings.SAFEGUARDING_EMAILS)
 
 
 def safeguarding_alert_send(*, feedback: Feedback) -> bool:
@@ -267,6 +270,14 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
         alerted_at=timezone.now()
     )
     if not claimed:
+        return False
+    recipients = safeguarding_recipients()
+    if not recipients:
+        # Nobody to tell: keep it pending, so it is sent once someone joins the group.
+        Feedback.objects.filter(pk=feedback.pk).update(alerted_at=None)
+        logger.error(
+            "Safeguarding alert for feedback %s has no recipients: add people to the Safeguarding group", feedback.pk
+        )
         return False
     link = settings.SITE_URL + reverse("consultation_safeguarding:inspect", args=[feedback.pk])
     try:
@@ -279,7 +290,7 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
                 "For their privacy, this email does not include what they wrote."
             ),
             from_email=None,
-            recipient_list=safeguarding_recipients(),
+            recipient_list=recipients,
         )
     except Exception:
         # Release the claim so the periodic task tries again.

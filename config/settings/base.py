@@ -157,6 +157,8 @@ CELERY_BEAT_SCHEDULE = {
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Safer Leicester <no-reply@localhost>")
+# Who gets safeguarding alerts if the Safeguarding group has nobody with an email address.
+SAFEGUARDING_EMAILS = env.list("SAFEGUARDING_EMAILS", default=[])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -118,3 +118,15 @@ def test_backfill_command_suggests_for_unprocessed_feedback():
     feedback = Feedback.objects.create(source="other", text="Police should work with the university on research")
     call_command("suggest_themes")
     assert Theme.objects.get(slug="partnership-working") in [s.theme for s in feedback.suggestions.all()]
+
+
+def test_with_nobody_in_the_safeguarding_group_the_fallback_address_is_alerted(settings, django_user_model):
+    django_user_model.objects.filter(groups__name="Safeguarding").update(is_active=False)
+    rows = services.youth_voice_record(age_band="11-15", ward=None, safer_text="I want to kill myself")
+    settings.SAFEGUARDING_EMAILS = []
+    assert services.safeguarding_alert_send(feedback=rows[0]) is False
+    rows[0].refresh_from_db()
+    assert rows[0].alerted_at is None  # still pending
+    settings.SAFEGUARDING_EMAILS = ["duty-team@example.org"]
+    assert services.safeguarding_alert_send(feedback=rows[0]) is True
+    assert mail.outbox[-1].to == ["duty-team@example.org"]
