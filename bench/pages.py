@@ -14,31 +14,42 @@ measured the same way in the same run. See bench/README.md for the goals.
 """
 
 import argparse
-import datetime
-import http.client
-import importlib.metadata
 import multiprocessing
 import os
-import platform
-import secrets
 import shutil
 import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-import psycopg
 import redis
-from psycopg import sql
+from common import (
+    HOST,
+    READY_PATH,
+    REPO,
+    client_init,
+    cpu_seconds,
+    database_drop,
+    database_prepare,
+    fetch,
+    free_port,
+    gunicorn_start,
+    gunicorn_stop,
+    gunicorn_wait,
+    load_average,
+    machine_report,
+    manage,
+    redis_flush,
+    say,
+    server_env,
+    worker_pids,
+)
 
-REPO = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 PAGES = [
     ("home", "/"),
     ("strategy", "/strategy/"),
@@ -46,217 +57,11 @@ PAGES = [
     ("recommendation", "/strategy/education/minimise-school-suspensions/"),
     ("progress report", "/strategy/progress-report/"),
 ]
-BARE = ("bare view", "/bench/ok/")
+BARE = ("bare view", READY_PATH)
 # Any session cookie makes the page cache pass the request through (config/pagecache.py).
 SESSION_COOKIE = "sessionid=bench"
 GOAL_RATIO = 0.7
 GOAL_P95_MS = 50.0
-
-
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
-# --- The machine --------------------------------------------------------------------------
-
-
-def _proc_field(path: str, name: str) -> str:
-    try:
-        for line in Path(path).read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == name:
-                return value.strip()
-    except OSError:
-        pass
-    return "unknown"
-
-
-def _os_name() -> str:
-    try:
-        pretty = platform.freedesktop_os_release()["PRETTY_NAME"]
-    except (OSError, KeyError):
-        pretty = platform.system()
-    return f"{pretty}, kernel {platform.release()}"
-
-
-def _memory() -> str:
-    total = _proc_field("/proc/meminfo", "MemTotal")
-    if total.endswith(" kB"):
-        return f"{int(total.split()[0]) / 1024 / 1024:.1f} GiB"
-    return total
-
-
-def machine_report(*, postgres_version: str) -> None:
-    version = importlib.metadata.version
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    say(f"Date:        {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z}")
-    say(f"CPU:         {_proc_field('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores ({usable} usable)")
-    say(f"Memory:      {_memory()}")
-    say(f"OS:          {_os_name()}")
-    say(f"Python:      {platform.python_version()}")
-    say(f"Django:      {version('django')}")
-    say(f"Wagtail:     {version('wagtail')}")
-    say(f"PostgreSQL:  {postgres_version}")
-    say(f"gunicorn:    {version('gunicorn')}")
-    say(f"Load:        {load_average()}")
-
-
-def load_average() -> str:
-    one, five, fifteen = os.getloadavg()
-    text = f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min)"
-    if one > 0.5 * (os.cpu_count() or 1):
-        text += "  busy: other processes will skew the figures"
-    return text
-
-
-# --- Database, cache and static files -----------------------------------------------------
-
-
-def database_prepare(database_url: str) -> str:
-    """Drop and create the bench database. Returns the server's version."""
-    parts = urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    if "bench" not in name:
-        raise SystemExit(f"Refusing to drop database {name!r}: its name must contain 'bench'.")
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        server_version = connection.execute("SHOW server_version").fetchone()[0]
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return server_version
-
-
-def database_drop(database_url: str) -> None:
-    parts = urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-def redis_flush(redis_url: str) -> None:
-    client = redis.Redis.from_url(redis_url)
-    try:
-        client.flushdb()
-    finally:
-        client.close()
-
-
-def manage(*args: str, env: dict) -> None:
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        say(result.stdout)
-        say(result.stderr)
-        raise SystemExit(f"manage.py {' '.join(args)} failed with exit code {result.returncode}.")
-    say(f"  manage.py {' '.join(args)}: {time.monotonic() - started:.1f} s")
-
-
-# --- gunicorn -----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def gunicorn_path() -> str:
-    beside = Path(sys.executable).parent / "gunicorn"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("gunicorn")
-    if found is None:
-        raise SystemExit("gunicorn is not installed in this environment.")
-    return found
-
-
-def gunicorn_start(*, port: int, workers: int, env: dict, log_path: Path) -> subprocess.Popen:
-    command = [
-        gunicorn_path(),
-        "config.wsgi:application",
-        "--bind",
-        f"{HOST}:{port}",
-        "--workers",
-        str(workers),
-        "--no-control-socket",
-    ]
-    with log_path.open("wb") as log:
-        return subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def gunicorn_wait(process: subprocess.Popen, *, port: int, log_path: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            status, _, _ = fetch(port, BARE[1])
-            if status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    say(log_path.read_text(errors="replace")[-4000:])
-    raise SystemExit("gunicorn did not start.")
-
-
-def gunicorn_stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def worker_pids(master_pid: int) -> list[int]:
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[1]) == master_pid:
-                pids.append(int(entry.name))
-    return pids
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User plus system CPU time of the given processes, in seconds."""
-    ticks = 0
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-# --- Load generator -----------------------------------------------------------------------
-
-
-def fetch(port: int, path: str, cookie: str | None = None) -> tuple[int, dict, bytes]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=10)
-    try:
-        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
-        response = connection.getresponse()
-        body = response.read()
-        return response.status, {key.lower(): value for key, value in response.getheaders()}, body
-    finally:
-        connection.close()
-
-
-def _client_init() -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class LeanConnection:
@@ -354,7 +159,7 @@ def load(*, port: int, path: str, cookie: str | None, seconds: float, concurrenc
     """`concurrency` client processes, each with one connection, for `seconds`."""
     headers = {"Cookie": cookie} if cookie else {}
     context = multiprocessing.get_context("fork")
-    with context.Pool(concurrency, initializer=_client_init) as pool:
+    with context.Pool(concurrency, initializer=client_init) as pool:
         start = time.monotonic() + 0.5
         stop = start + seconds
         jobs = [(port, path, headers, start, stop)] * concurrency
@@ -526,24 +331,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     temp = Path(tempfile.mkdtemp(prefix="safer-bench-"))
     port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-        "DJANGO_SETTINGS_MODULE": "bench.bench_settings",
-        "DATABASE_URL": args.database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "BEHIND_TLS_PROXY": "false",
-        "CONN_MAX_AGE": "60",
-        "REDIS_URL": args.redis_url,
-        "SITE_URL": f"http://{HOST}:{port}",
-        "STATIC_ROOT": str(temp / "static"),
-        "MEDIA_ROOT": str(temp / "media"),
-        "DEMO_CREDENTIALS_FILE": str(temp / "demo-login.txt"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = server_env(database_url=args.database_url, redis_url=args.redis_url, port=port, temp=temp)
     server = None
     database_made = False
     try:

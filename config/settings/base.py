@@ -174,6 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Sessions live in the database, read through the cache: a survey step does not hit the
+# database for its session, and if Redis is down sessions still work.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Language and time --------------------------------------------------------------------
 
