@@ -179,6 +179,8 @@ def demo_site(chromium_path, tmp_path_factory) -> DemoSite:
         "MEDIA_ROOT": str(tmp / "media"),
         # The editing test relies on the page cache being on, whatever the developer's shell says.
         "PAGE_CACHE_SECONDS": "600",
+        # Every submission in a run comes from 127.0.0.1: keep the rate limit out of the way.
+        "SUBMISSION_RATE_LIMIT": "1000/m",
         "PYTHONUNBUFFERED": "1",
     }
     _manage(["migrate", "--noinput"], env)
@@ -219,6 +221,12 @@ def demo_site(chromium_path, tmp_path_factory) -> DemoSite:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def mail_dir(demo_site) -> Path:
+    """The folder the server writes its emails to, one file per message sent."""
+    return demo_site.mail_dir
 
 
 # --- The browser --------------------------------------------------------------------------

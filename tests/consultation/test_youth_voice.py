@@ -107,7 +107,8 @@ def test_kiosk_mode_returns_to_an_empty_form(client, youth_voice_page):
     thanks = client.get(response["Location"])
     html = unescape(thanks.content.decode())
     assert "Next person" in html
-    assert re.search(r'<meta http-equiv="refresh" content="15;url=/have-your-say/\?kiosk=1">', html)
+    assert 'data-kiosk-return="/have-your-say/?kiosk=1"' in html
+    assert 'http-equiv="refresh"' not in html  # a timer people cannot stop fails WCAG 2.2.1
     form = client.get(f"{youth_voice_page.url}?kiosk=1")
     assert "no-store" in form["Cache-Control"]
     assert "Lighting" not in form.content.decode()
@@ -121,3 +122,10 @@ def test_a_forged_thank_you_link_goes_back_to_the_form(client, youth_voice_page)
 def test_honeypot_drops_the_submission(client, youth_voice_page):
     client.post(youth_voice_page.url, {"age_band": "11-15", "safer": "Buy pills", "website": "x"})
     assert not Feedback.objects.exists()
+
+
+def test_kiosk_keeps_help_on_screen_when_someone_may_be_at_risk(client, youth_voice_page):
+    response = client.post(f"{youth_voice_page.url}?kiosk=1", {"age_band": "11-15", "safer": "I want to kill myself"})
+    html = unescape(client.get(response["Location"]).content.decode())
+    assert "Get help now" in html and "Next person" in html
+    assert "data-kiosk-return" not in html

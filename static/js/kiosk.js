@@ -1,0 +1,41 @@
+// Kiosk mode at events: after a quiet minute on the thank-you page, go back to an empty form
+// for the next person. Any tap, key or scroll restarts the minute, and "Stay on this page"
+// stops it (WCAG 2.2.1, timing adjustable). Without JavaScript, "Next person" does the same.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-kiosk-return]");
+  if (!box) {
+    return;
+  }
+  var url = box.getAttribute("data-kiosk-return");
+  var seconds = parseInt(box.getAttribute("data-kiosk-seconds"), 10) || 60;
+  var status = box.querySelector("[data-kiosk-status]");
+  var stay = box.querySelector("[data-kiosk-stay]");
+  var remaining = seconds;
+
+  function restart() {
+    remaining = seconds;
+    status.textContent = "";
+  }
+
+  var timer = window.setInterval(function () {
+    remaining -= 1;
+    if (remaining <= 0) {
+      window.clearInterval(timer);
+      window.location.assign(url);
+    } else if (remaining <= 20) {
+      status.textContent = "Going back to an empty form in " + remaining + " seconds.";
+    }
+  }, 1000);
+
+  ["pointerdown", "keydown", "scroll", "touchstart"].forEach(function (name) {
+    document.addEventListener(name, restart, { passive: true });
+  });
+
+  stay.hidden = false;
+  stay.addEventListener("click", function () {
+    window.clearInterval(timer);
+    stay.hidden = true;
+    status.textContent = "This page will stay until you choose Next person.";
+  });
+})();
