@@ -133,6 +133,9 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # Every page's footer links to these: fetch them with the settings in one query.
+    select_related = ["privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = "site settings"
 
@@ -347,7 +350,7 @@ class RecommendationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = self.initiatives.live().specific().order_by("path")
+        context["initiatives"] = self.initiatives.live().order_by("path")
         context["theme_page"] = self.get_parent().specific
         return context
 
