@@ -54,7 +54,16 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1)}
+    key = f"breadcrumbs:{page.pk}:{page_cache_generation()}"
+    ancestors = cache.get(key)
+    if ancestors is None:
+        request = context.get("request")
+        ancestors = [
+            {"url": ancestor.get_url(request), "title": "Home" if ancestor.depth == 2 else ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+        cache.set(key, ancestors, 24 * 60 * 60)
+    return {"ancestors": ancestors}
 
 
 @register.simple_tag

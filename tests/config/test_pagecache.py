@@ -84,3 +84,16 @@ def test_errors_and_search_are_not_served_stale(client):
 def test_admin_is_never_cached(admin_client):
     admin_client.get("/admin/")
     assert "X-Page-Cache" not in admin_client.get("/admin/")
+
+
+def test_menus_and_breadcrumbs_follow_a_renamed_page(admin_client, client):
+    from strategy.models import StrategyPage
+
+    client.get("/strategy/education/")
+    strategy = StrategyPage.objects.get()
+    strategy.title = "Our plan against knife crime"
+    strategy.short_title = "Our plan"
+    strategy.save_revision().publish()
+    html = client.get("/strategy/education/").content.decode()
+    assert '<a href="/strategy/">Our plan against knife crime</a>' in html  # breadcrumb
+    assert ">Our plan</a>" in html  # main menu
