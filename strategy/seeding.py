@@ -97,7 +97,7 @@ def strategy_seed(*, home: HomePage) -> StrategyPage:
     """The strategy page, its six theme pages, recommendations and initiatives."""
     strategy = _child_by_slug(home, demo.STRATEGY["slug"])
     if strategy is None:
-        strategy = _publish_child(home, StrategyPage(**demo.STRATEGY))
+        strategy = _publish_child(home, StrategyPage(show_in_menus=True, **demo.STRATEGY))
 
     theme_pages = {}
     for theme in Theme.objects.all():

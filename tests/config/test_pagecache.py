@@ -86,7 +86,7 @@ def test_admin_is_never_cached(admin_client):
     assert "X-Page-Cache" not in admin_client.get("/admin/")
 
 
-def test_menus_and_breadcrumbs_follow_a_renamed_page(admin_client, client):
+def test_menus_and_breadcrumbs_follow_a_renamed_page(client):
     from strategy.models import StrategyPage
 
     client.get("/strategy/education/")
