@@ -6,6 +6,7 @@ each Feedback row, so nothing is lost if the queue is down: a periodic task pick
 was never processed.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -365,6 +366,11 @@ class Feedback(models.Model):
     suggested_at = models.DateTimeField(null=True, blank=True)
     alerted_at = models.DateTimeField(null=True, blank=True)
     # Officers' work
+    reviewed = models.BooleanField(default=False, db_index=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     themes = TaggableManager(
         through=ThemedFeedback, blank=True, verbose_name="confirmed themes", related_name="confirmed_feedback"
     )
@@ -375,6 +381,7 @@ class Feedback(models.Model):
         verbose_name_plural = "feedback"
         permissions = [
             ("view_safeguarding", "Can see and handle safeguarding alerts, with any contact details"),
+            ("export_feedback", "Can export feedback as CSV or Excel"),
             ("export_personal_data", "Can include personal data such as contact details in exports"),
         ]
 
@@ -490,3 +497,68 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.kind} by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ExportJob(models.Model):
+    """A large export made in the background. The file is kept outside the public media folder,
+    downloaded only by the officer who asked for it, and deleted after EXPORT_KEEP_DAYS."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        RUNNING = "running", "Being made"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    format = models.CharField(max_length=4, choices=[("csv", "CSV"), ("xlsx", "Excel")])
+    filters = models.JSONField(default=dict, blank=True)
+    include_personal_data = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=200, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Export {self.pk} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+
+class ThemeSummary(models.Model):
+    """"You said, we did" for one theme: what people told us and what it changed, written by an
+    officer and shown on the theme's page once published, with the recommendations it informed."""
+
+    theme = models.OneToOneField(Theme, on_delete=models.CASCADE, related_name="summary")
+    you_said = RichTextField(features=RICH_TEXT_FEATURES, verbose_name="you said")
+    we_did = RichTextField(features=RICH_TEXT_FEATURES, verbose_name="we did")
+    recommendations = models.ManyToManyField(
+        "strategy.RecommendationPage", blank=True, related_name="theme_summaries",
+        help_text="The recommendations this feedback informed.",
+    )
+    published = models.BooleanField(default=False, help_text="Show it on the theme's page.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("theme"),
+        FieldPanel("you_said"),
+        FieldPanel("we_did"),
+        FieldPanel("recommendations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("published"),
+    ]
+
+    class Meta:
+        ordering = ["theme__sort_order"]
+        verbose_name = "you said, we did summary"
+        verbose_name_plural = "you said, we did summaries"
+
+    def __str__(self):
+        return f"You said, we did: {self.theme}"
