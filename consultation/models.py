@@ -508,6 +508,7 @@ class ExportJob(models.Model):
         RUNNING = "running", "Being made"
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
+        EXPIRED = "expired", "Expired"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from strategy.models import Ward
 
@@ -325,3 +326,77 @@ def theme_suggestions_backfill(*, only_missing: bool = True) -> int:
         feedback_suggest_themes(feedback=feedback)
         count += 1
     return count
+
+
+def queue_after_commit(task_name: str, *args) -> None:
+    """Send a Celery task once the transaction commits; if the queue is down, log it (the row's
+    own state lets a periodic task or the officer pick it up)."""
+
+    def enqueue():
+        from config.celery import app
+
+        try:
+            if app.conf.task_always_eager:
+                app.tasks[task_name].apply(args=args)
+            else:
+                app.send_task(task_name, args=args)
+        except Exception:
+            logger.exception("Could not queue %s%s", task_name, args)
+
+    transaction.on_commit(enqueue)
+
+
+# --- Officers' work ------------------------------------------------------------------------
+
+
+def feedback_create(*, source: str, text: str, created_at, ward=None, age_band: str = "", user=None) -> Feedback:
+    """Add feedback gathered offline (on paper, at an event). Checked for safeguarding phrases
+    and queued for theme suggestions like any other."""
+    feedback = _feedback_build(
+        text=text.strip(), source=source, created_at=created_at, ward=ward, age_band=age_band or ""
+    )
+    feedback.save()
+    log(instance=feedback, action="consultation.added_offline", user=user)
+    _queue_processing([feedback.pk])
+    return feedback
+
+
+def feedback_theme(*, feedback: Feedback, add=(), remove=(), user=None) -> None:
+    """Confirm or remove themes on a piece of feedback, logging each change with who did it."""
+    with transaction.atomic():
+        current = set(feedback.themes.all())
+        added = [theme for theme in add if theme not in current]
+        removed = [theme for theme in remove if theme in current]
+        if added:
+            feedback.themes.add(*added)
+        if removed:
+            feedback.themes.remove(*removed)
+        for theme in added:
+            log(instance=feedback, action="consultation.theme_added", user=user, data={"theme": theme.name})
+        for theme in removed:
+            log(instance=feedback, action="consultation.theme_removed", user=user, data={"theme": theme.name})
+
+
+def feedback_accept_suggestions(*, feedback: Feedback, user=None) -> None:
+    """Confirm every theme the suggester proposed for this feedback."""
+    themes = [suggestion.theme for suggestion in feedback.suggestions.select_related("theme")]
+    feedback_theme(feedback=feedback, add=themes, user=user)
+
+
+def feedback_tag(*, feedback: Feedback, tag: str, user=None) -> None:
+    """Add a free tag (such as "lighting" or "bus station"), logged."""
+    tag = tag.strip()
+    if tag and tag.lower() not in {name.lower() for name in feedback.tags.names()}:
+        feedback.tags.add(tag)
+        log(instance=feedback, action="consultation.tagged", user=user, data={"tag": tag})
+
+
+def feedback_mark_reviewed(*, feedback: Feedback, user=None) -> None:
+    """Record that an officer has read and themed this feedback."""
+    if feedback.reviewed:
+        return
+    feedback.reviewed = True
+    feedback.reviewed_at = timezone.now()
+    feedback.reviewed_by = user
+    feedback.save(update_fields=["reviewed", "reviewed_at", "reviewed_by"])
+    log(instance=feedback, action="consultation.reviewed", user=user)

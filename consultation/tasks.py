@@ -29,3 +29,22 @@ def feedback_process_pending(older_than_seconds: int = 60) -> int:
         except Exception:
             logger.exception("Processing feedback %s failed; it will be tried again", feedback.pk)
     return done
+
+
+@shared_task(name="consultation.export_run")
+def export_run(job_id: int) -> None:
+    """Make a large export's file in the background."""
+    from .exports import export_job_run
+    from .models import ExportJob
+
+    job = ExportJob.objects.filter(pk=job_id).first()
+    if job is not None:
+        export_job_run(job=job)
+
+
+@shared_task(name="consultation.export_files_expire")
+def export_files_expire() -> int:
+    """Delete export files older than EXPORT_KEEP_DAYS. Run daily by beat."""
+    from .exports import export_files_expire as expire
+
+    return expire()

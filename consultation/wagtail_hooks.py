@@ -4,10 +4,11 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, services
+from . import admin_feedback, admin_views, services
 from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
 
 
@@ -75,7 +76,42 @@ def _admin_urls():
     return [
         path("safeguarding/", include(safeguarding_urls)),
         path("survey-results/", include(results_urls)),
+        path("feedback-offline/", include(admin_feedback.offline_urls)),
+        path("feedback-actions/", include(admin_feedback.action_urls)),
+        path("feedback-exports/", include(admin_feedback.export_urls)),
     ]
+
+
+register_snippet(admin_feedback.FeedbackViewSet)
+for _action in admin_feedback.BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action)
+
+
+@hooks.register("register_log_actions")
+def _feedback_log_actions(actions):
+    class ThemeAdded(LogFormatter):
+        label = "Theme confirmed"
+
+        def format_message(self, log_entry):
+            return f"Theme confirmed: {log_entry.data.get('theme', '')}"
+
+    class ThemeRemoved(LogFormatter):
+        label = "Theme removed"
+
+        def format_message(self, log_entry):
+            return f"Theme removed: {log_entry.data.get('theme', '')}"
+
+    class Tagged(LogFormatter):
+        label = "Tag added"
+
+        def format_message(self, log_entry):
+            return f"Tag added: {log_entry.data.get('tag', '')}"
+
+    actions.register_action("consultation.theme_added")(ThemeAdded)
+    actions.register_action("consultation.theme_removed")(ThemeRemoved)
+    actions.register_action("consultation.tagged")(Tagged)
+    actions.register_action("consultation.reviewed", "Marked reviewed", "Marked reviewed")
+    actions.register_action("consultation.added_offline", "Added offline", "Added from offline input")
 
 
 class _PermissionMenuItem(MenuItem):
@@ -84,7 +120,27 @@ class _PermissionMenuItem(MenuItem):
         self.permission = permission
 
     def is_shown(self, request):
+        if self.permission == "is_superuser":
+            return request.user.is_superuser
         return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def _exports_menu_item():
+    return _PermissionMenuItem(
+        "Your exports",
+        reverse("consultation_exports:index"),
+        icon_name="download",
+        order=145,
+        permission=admin_feedback.EXPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def _export_log_menu_item():
+    return _PermissionMenuItem(
+        "Export log", reverse("consultation_exports:log"), icon_name="history", order=905, permission="is_superuser"
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -113,3 +169,4 @@ def _survey_results_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def _survey_results_listing_button(page, user, next_url=None):
     yield from _results_button(page, user, priority=5)
+

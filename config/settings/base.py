@@ -151,6 +151,7 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "strategy.publish_scheduled_pages", "schedule": 5 * 60},
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
+    "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
 }
 
 # --- Email --------------------------------------------------------------------------------
@@ -192,6 +193,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Feedback exports: outside MEDIA_ROOT, so the web server never serves them; downloaded only
+# through the admin by the officer who made them, and deleted after EXPORT_KEEP_DAYS.
+EXPORT_ROOT = Path(env("EXPORT_ROOT", default=str(BASE_DIR / "var" / "exports")))
+EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
+# Exports with more rows than this run in the background and the officer is emailed a link.
+EXPORT_SYNC_LIMIT = env.int("EXPORT_SYNC_LIMIT", default=10_000)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,276 @@
+"""Officers triage, theme and export feedback; offline input; everything logged."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+
+from consultation import services
+from consultation.exports import export_files_expire
+from consultation.filters import feedback_filtered
+from consultation.models import ContactRequest, ExportJob, ExportLog, Feedback
+from strategy.models import Theme, Ward
+
+pytestmark = pytest.mark.django_db
+LIST_URL = "/admin/snippets/consultation/feedback/"
+
+
+@pytest.fixture
+def login(client):
+    def as_user(username):
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return as_user
+
+
+def _refused(response) -> bool:
+    return response.status_code == 302 and response["Location"] == "/admin/"
+
+
+@pytest.fixture
+def items():
+    castle = Ward.objects.get(name="Castle")
+    education = Theme.objects.get(slug="education")
+    a = Feedback.objects.create(source="survey", text="Schools exclude too many kids", ward=castle, age_band="25-34")
+    b = Feedback.objects.create(source="youth_voice", text="=cmd|' /C calc'!A0 more youth clubs", age_band="11-15")
+    c = Feedback.objects.create(source="event", text="Better street lighting", ward=castle, reviewed=True)
+    a.themes.add(education)
+    services.feedback_suggest_themes(feedback=b)
+    return a, b, c
+
+
+def _csv(response):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_filters_combine(items):
+    a, b, c = items
+    castle = Ward.objects.get(name="Castle")
+    assert list(feedback_filtered({"ward": castle.pk, "reviewed": "false"})) == [a]
+    assert set(feedback_filtered({"no_theme": "true"})) == {b, c}
+    assert list(feedback_filtered({"confirmed_theme": a.themes.get().pk, "source": "survey"})) == [a]
+    young_people = Theme.objects.get(slug="young-people")
+    assert list(feedback_filtered({"suggested_theme": young_people.pk, "age_band": "11-15"})) == [b]
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    assert not feedback_filtered({"created_at_from": tomorrow}).exists()
+
+
+def test_search_finds_words_in_what_people_wrote(items):
+    assert list(feedback_filtered({"q": "lighting"})) == [items[2]]
+
+
+def test_officer_sees_the_list_with_filters_and_export_buttons(login, items):
+    html = login("officer").get(LIST_URL).content.decode()
+    assert "Schools exclude too many kids" in html
+    assert "Export CSV" in html and "Export Excel" in html and "Add offline feedback" in html
+    filtered = login("officer").get(LIST_URL, {"source": "event"}).content.decode()
+    assert "Better street lighting" in filtered and "Schools exclude" not in filtered
+
+
+def test_editors_and_moderators_cannot_see_feedback(login, items):
+    for username in ("editor", "moderator"):
+        assert login(username).get(LIST_URL).status_code in (302, 403)
+        assert _refused(login(username).get("/admin/feedback-exports/csv/"))
+
+
+def test_inspect_shows_context_suggestions_words_and_history(login, items):
+    _, b, _ = items
+    client = login("officer")
+    client.post(f"/admin/feedback-actions/{b.pk}/accept/")
+    html = client.get(f"/admin/snippets/consultation/feedback/inspect/{b.pk}/").content.decode()
+    assert "Words that suggested it" in html and "youth clubs" in html
+    assert "Theme confirmed: Young People" in html
+    assert "officer" in html
+
+
+def test_bulk_actions_theme_tag_and_review_with_an_audit_trail(login, items):
+    a, b, c = items
+    client = login("officer")
+    communities = Theme.objects.get(slug="communities")
+    ids = f"id={a.pk}&id={c.pk}"
+    client.post(f"/admin/bulk/consultation/feedback/add_theme/?{ids}", {"theme": communities.pk})
+    client.post(f"/admin/bulk/consultation/feedback/add_tag/?{ids}", {"tag": "lighting"})
+    client.post(f"/admin/bulk/consultation/feedback/mark_reviewed/?{ids}")
+    client.post(f"/admin/bulk/consultation/feedback/remove_theme/?id={a.pk}", {"theme": communities.pk})
+    a.refresh_from_db()
+    c.refresh_from_db()
+    assert communities in c.themes.all() and communities not in a.themes.all()
+    assert set(c.tags.names()) == {"lighting"}
+    assert a.reviewed and a.reviewed_by.username == "officer" and a.reviewed_at is not None
+    actions = list(ModelLogEntry.objects.for_instance(a).values_list("action", "user__username"))
+    assert ("consultation.theme_added", "officer") in actions
+    assert ("consultation.theme_removed", "officer") in actions
+    assert ("consultation.tagged", "officer") in actions
+    assert ("consultation.reviewed", "officer") in actions
+
+
+def test_bulk_accept_suggestions(login, items):
+    _, b, _ = items
+    login("officer").post(f"/admin/bulk/consultation/feedback/accept_suggestions/?id={b.pk}")
+    assert {t.slug for t in b.themes.all()} == set(b.suggestions.values_list("theme__slug", flat=True))
+
+
+def test_what_people_wrote_cannot_be_edited(login, items):
+    a = items[0]
+    login("officer").post(
+        f"/admin/snippets/consultation/feedback/edit/{a.pk}/", {"text": "Changed", "themes": "", "tags": ""}
+    )
+    a.refresh_from_db()
+    assert a.text == "Schools exclude too many kids"
+
+
+def test_offline_feedback_is_added_and_checked_like_any_other(login, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        login("officer").post(
+            "/admin/feedback-offline/",
+            {
+                "source": "event",
+                "date": "2026-01-10",
+                "ward": "",
+                "age_band": "16-18",
+                "text": "A lad said he will stab me",
+            },
+        )
+    feedback = Feedback.objects.get(text="A lad said he will stab me")
+    assert feedback.source == "event" and feedback.created_at.date().isoformat() == "2026-01-10"
+    assert feedback.safeguarding_flag and len(mail.outbox) == 1
+    assert ModelLogEntry.objects.for_instance(feedback).filter(action="consultation.added_offline").exists()
+
+
+def test_offline_feedback_with_a_future_date_is_refused(login):
+    future = (timezone.localdate() + timedelta(days=2)).isoformat()
+    html = (
+        login("officer")
+        .post("/admin/feedback-offline/", {"source": "event", "date": future, "text": "x"})
+        .content.decode()
+    )
+    assert "The date cannot be in the future." in html
+    assert not Feedback.objects.exists()
+
+
+def _upload(client, text):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post("/admin/feedback-offline/upload/", {"file": SimpleUploadedFile("f.csv", text.encode("utf-8"))})
+
+
+def test_a_good_csv_adds_every_row(login):
+    response = _upload(
+        login("officer"),
+        "source,date,ward,age_band,text\n"
+        "event,2026-02-01,Castle,16-18,More buses at night\n"
+        "other,2026-02-02,,,Café owners want CCTV\n",
+    )
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 2
+    assert Feedback.objects.get(text="More buses at night").ward.name == "Castle"
+
+
+def test_a_bad_csv_is_rejected_whole_with_line_numbers(login):
+    response = _upload(
+        login("officer"),
+        "source,date,ward,age_band,text\nevent,2026-02-01,Castle,16-18,Fine line\npub,01/02/2026,Narnia,7,\n",
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Nothing was added" in html
+    assert "Line 3:" in html and "date must look like 2026-03-14" in html and "is not a ward" in html
+    assert not Feedback.objects.exists()
+
+
+def test_csv_export_has_the_filtered_rows_neutralised_and_is_logged(login, items):
+    response = login("officer").get("/admin/feedback-exports/csv/", {"age_band": "11-15"})
+    header, *rows = _csv(response)
+    assert header[:6] == ["ID", "Date", "Source", "Survey", "Question", "Text"]
+    assert "Contact name" not in header
+    assert len(rows) == 1 and rows[0][5].startswith("'=cmd")
+    log = ExportLog.objects.get()
+    assert log.user.username == "officer" and log.row_count == 1 and log.filters == {"age_band": "11-15"}
+    assert not log.included_personal_data
+
+
+def test_xlsx_export_reads_back_with_the_same_rows(login, items):
+    response = login("officer").get("/admin/feedback-exports/xlsx/")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][0] == "ID"
+    texts = {row[5] for row in rows[1:]}
+    assert texts == {"Schools exclude too many kids", "'=cmd|' /C calc'!A0 more youth clubs", "Better street lighting"}
+
+
+def test_contact_details_need_the_personal_data_permission(login, items):
+    b = items[1]
+    ContactRequest.objects.create(feedback=b, name="Jo", email="jo@example.com", consent=True)
+    plain = _csv(login("officer").get("/admin/feedback-exports/csv/", {"personal": "1"}))
+    assert "Contact name" not in plain[0] and "jo@example.com" not in str(plain)
+    officer = get_user_model().objects.get(username="officer")
+    officer.groups.add(Group.objects.get(name="Safeguarding"))
+    with_contacts = _csv(login("officer").get("/admin/feedback-exports/csv/", {"personal": "1"}))
+    assert with_contacts[0][-3:] == ["Contact name", "Contact email", "Contact phone"]
+    assert "jo@example.com" in str(with_contacts)
+    assert ExportLog.objects.filter(included_personal_data=True).count() == 1
+
+
+def test_large_exports_run_in_the_background_and_email_the_officer(
+    login, items, settings, django_capture_on_commit_callbacks
+):
+    settings.EXPORT_SYNC_LIMIT = 1
+    client = login("officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/admin/feedback-exports/csv/")
+    assert response["Location"] == "/admin/feedback-exports/"
+    job = ExportJob.objects.get()
+    assert job.status == "done" and job.rows_done == 3
+    assert job.expires_at.date() == (timezone.now() + timedelta(days=7)).date()
+    assert mail.outbox[-1].to == ["officer@example.com"] and "Schools" not in mail.outbox[-1].body
+    assert "Ready" in client.get("/admin/feedback-exports/").content.decode()
+    download = client.get(f"/admin/feedback-exports/download/{job.pk}/")
+    assert b"Schools exclude too many kids" in b"".join(download.streaming_content)
+    assert ExportLog.objects.get().row_count == 3
+
+
+def test_only_the_officer_who_asked_can_download_a_background_export(login, items, django_user_model):
+    other = django_user_model.objects.create_user("officer2", password="x")
+    other.groups.add(Group.objects.get(name="Officers"))
+    job = ExportJob.objects.create(user=other, format="csv", status="done", file_name="nope.csv")
+    assert login("officer").get(f"/admin/feedback-exports/download/{job.pk}/").status_code == 404
+
+
+def test_export_files_are_deleted_after_seven_days(items, django_user_model, settings):
+    from consultation.exports import export_dir, export_job_run
+
+    job = ExportJob.objects.create(user=django_user_model.objects.get(username="officer"), format="xlsx", rows_total=3)
+    export_job_run(job=job)
+    job.refresh_from_db()
+    path = export_dir() / job.file_name
+    assert path.exists()
+    ExportJob.objects.filter(pk=job.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert export_files_expire() == 1
+    assert not path.exists()
+    job.refresh_from_db()
+    assert job.status == "expired"
+
+
+def test_the_export_log_is_for_administrators(login, items):
+    login("officer").get("/admin/feedback-exports/csv/")
+    assert _refused(login("officer").get("/admin/feedback-exports/log/all/"))
+    html = login("admin").get("/admin/feedback-exports/log/all/").content.decode()
+    assert "feedback (csv)" in html and "officer" in html
+
+
+def test_the_list_and_its_export_use_the_same_search(login, items):
+    client = login("officer")
+    html = client.get(LIST_URL, {"q": "lighting"}).content.decode()
+    assert "Better street lighting" in html and "Schools exclude" not in html
+    rows = _csv(client.get("/admin/feedback-exports/csv/", {"q": "lighting"}))[1:]
+    assert [row[5] for row in rows] == ["Better street lighting"]
