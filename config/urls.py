@@ -4,12 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultation import open_data
 from strategy import views as strategy_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", strategy_views.search, name="search"),
+    path("open-data/feedback-summary.csv", open_data.feedback_summary_csv, name="open_data_feedback_csv"),
+    path("open-data/feedback-summary.json", open_data.feedback_summary_json, name="open_data_feedback_json"),
 ]
 
 if settings.DEBUG:

@@ -170,3 +170,5 @@ def _survey_results_header_button(page, user, view_name=None, next_url=None):
 def _survey_results_listing_button(page, user, next_url=None):
     yield from _results_button(page, user, priority=5)
 
+
+from . import dashboard, summaries  # noqa: E402, F401  (admin registrations)

@@ -289,11 +289,14 @@ class ThemePage(Page):
     subpage_types = ["strategy.RecommendationPage", "strategy.InitiativePage"]
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.summaries import theme_summary_for_theme_page
+
         from .selectors import initiatives_for_theme_page, recommendations_for_theme_page
 
         context = super().get_context(request, *args, **kwargs)
         context["recommendations"] = recommendations_for_theme_page(theme_page=self)
         context["initiatives"] = initiatives_for_theme_page(theme_page=self)
+        context["theme_summary"] = theme_summary_for_theme_page(theme_page=self)
         return context
 
 
@@ -349,9 +352,12 @@ class RecommendationPage(Page):
         return self.updates.order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.summaries import theme_summaries_for_recommendation
+
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives.live().order_by("path")
         context["theme_page"] = self.get_parent().specific
+        context["theme_summaries"] = theme_summaries_for_recommendation(recommendation=self)
         return context
 
 

@@ -1,0 +1,608 @@
+"""The feedback dashboard in the admin (/admin/feedback-dashboard/), for officers.
+
+What has been said, counted: confirmed themes by source, the last 12 months, wards and age
+bands, the untriaged backlog and its age, and how well the suggested themes agree with the
+themes officers confirm. Charts are inline SVG drawn here, with the same numbers in a table
+beside each one.
+
+Everything is counted in the database with a fixed number of aggregate queries (six), however
+many rows there are (tests/consultation/test_dashboard.py holds it to that). The result is kept
+in the cache until the data changes (`dashboard_cached`), so officers coming back to the page
+do not count it all again: at 100,000 pieces of feedback on PostgreSQL, counting takes a few
+hundred milliseconds, and checking that nothing has changed a few tens.
+
+Counts by ward and by age band from 1 to 4 are shown as "fewer than 5"
+(consultation/disclosure.py), in the tables and the charts, so the page is safe to share.
+
+Seen by users with `consultation.view_feedback` (the Officers group); the view, its URL and
+its menu item are registered here with Wagtail's hooks.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import BigIntegerField, Case, Count, F, Max, Q, Value, When
+from django.db.models.functions import TruncDate
+from django.db.models.lookups import GreaterThan
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from strategy.models import Theme, Ward
+
+from .disclosure import count_text, is_suppressed
+from .models import AgeBand, Feedback, ThemedFeedback, ThemeSuggestion
+
+PERMISSION = "consultation.view_feedback"
+LONDON = ZoneInfo("Europe/London")
+MONTHS_SHOWN = 12
+NO_THEME = "No theme yet"
+NOT_GIVEN = "Not given"
+# How long untriaged feedback has been waiting: (label, from days, to days or None).
+BACKLOG_BUCKETS = [
+    ("Under a week", 0, 7),
+    ("1 to 4 weeks", 7, 28),
+    ("4 weeks or more", 28, None),
+]
+
+
+# --- What the dashboard shows -------------------------------------------------------------
+
+
+def percent_text(share: float | None) -> str:
+    """A share as a whole percentage ("83%"), or "not applicable" when there was nothing to divide."""
+    return "not applicable" if share is None else f"{round(100 * share)}%"
+
+
+@dataclass
+class CountRow:
+    """One labelled count. With `suppress`, 1 to 4 is shown as "fewer than 5"."""
+
+    label: str
+    count: int
+    suppress: bool = False
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppress and is_suppressed(self.count)
+
+    @property
+    def text(self) -> str:
+        return count_text(self.count) if self.suppress else f"{self.count:,}"
+
+
+@dataclass
+class ThemeSourceRow:
+    """One theme (or "No theme yet") with its count of feedback from each source."""
+
+    label: str
+    counts: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass
+class ThemeSourceTable:
+    """Confirmed themes by source. A piece of feedback may have several themes, so the theme
+    rows can add up to more than `source_totals`, which count each piece once."""
+
+    sources: list[str]
+    rows: list[ThemeSourceRow]
+    source_totals: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.source_totals)
+
+
+@dataclass
+class MonthCount:
+    month: datetime  # the first moment of the month, Europe/London
+    count: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:%B %Y}"
+
+
+@dataclass
+class Backlog:
+    """Feedback no officer has reviewed yet, and how long it has waited (whole days)."""
+
+    count: int
+    oldest_on: date | None
+    oldest_days: int | None
+    median_days: int | None
+    buckets: list[CountRow]
+
+
+@dataclass
+class ThemeAgreement:
+    """How often the suggester was right about one theme.
+
+    precision: of the pieces it suggested the theme for, the share an officer confirmed it on.
+    recall: of the pieces an officer confirmed the theme on, the share it had been suggested for.
+    """
+
+    theme: str
+    suggested: int
+    confirmed: int
+    both: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.both / self.suggested if self.suggested else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.both / self.confirmed if self.confirmed else None
+
+    @property
+    def precision_text(self) -> str:
+        return percent_text(self.precision)
+
+    @property
+    def recall_text(self) -> str:
+        return percent_text(self.recall)
+
+
+@dataclass
+class Agreement:
+    """Suggested against confirmed themes, over reviewed feedback that has both."""
+
+    compared: int
+    exact: int
+    themes: list[ThemeAgreement]
+
+    @property
+    def share(self) -> float | None:
+        return self.exact / self.compared if self.compared else None
+
+    @property
+    def share_text(self) -> str:
+        return percent_text(self.share)
+
+
+@dataclass
+class Dashboard:
+    counted_at: datetime
+    theme_source: ThemeSourceTable
+    months: list[MonthCount]
+    wards: list[CountRow]
+    age_bands: list[CountRow]
+    backlog: Backlog
+    agreement: Agreement
+    charts: dict[str, "Chart"] = field(default_factory=dict)
+
+
+# --- Selectors: a fixed number of aggregate queries --------------------------------------
+#
+# Each scan of a large table costs, so the selectors share them: one query counts feedback by
+# source, ward and age band together; one counts it by theme and source, "No theme yet"
+# included; one counts it per day, for both the months and the backlog; one compares suggested
+# with confirmed themes for every theme at once.
+
+
+@dataclass
+class FeedbackTallies:
+    """Feedback counted by source, by ward (None: not given) and by age band ("": not given)."""
+
+    by_source: dict[str, int]
+    by_ward: dict[int | None, int]
+    by_age_band: dict[str, int]
+
+
+def feedback_tallies() -> FeedbackTallies:
+    """One query: feedback grouped by source, ward and age band together, added up here."""
+    tallies = FeedbackTallies(by_source={}, by_ward={}, by_age_band={})
+    rows = Feedback.objects.values_list("source", "ward_id", "age_band").annotate(n=Count("pk")).order_by()
+    for source, ward_id, age_band, n in rows:
+        tallies.by_source[source] = tallies.by_source.get(source, 0) + n
+        tallies.by_ward[ward_id] = tallies.by_ward.get(ward_id, 0) + n
+        tallies.by_age_band[age_band] = tallies.by_age_band.get(age_band, 0) + n
+    return tallies
+
+
+def feedback_by_theme_and_source(*, themes: list[Theme], by_source: dict[str, int]) -> ThemeSourceTable:
+    """Per confirmed theme (and "No theme yet"), the feedback from each source. One query: feedback
+    joined to its confirmed themes, if any, grouped by theme and source; no theme is NULL."""
+    sources = list(Feedback.Source)
+    column = {source.value: i for i, source in enumerate(sources)}
+    by_theme: dict[int | None, list[int]] = {theme.pk: [0] * len(sources) for theme in themes}
+    by_theme[None] = [0] * len(sources)
+    pairs = Feedback.objects.values_list("themed_items__tag_id", "source").annotate(n=Count("pk")).order_by()
+    for theme_id, source, n in pairs:
+        if theme_id in by_theme and source in column:
+            by_theme[theme_id][column[source]] += n
+
+    rows = [ThemeSourceRow(label=theme.name, counts=by_theme[theme.pk]) for theme in themes]
+    rows.append(ThemeSourceRow(label=NO_THEME, counts=by_theme[None]))
+    return ThemeSourceTable(
+        sources=[source.label for source in sources],
+        rows=rows,
+        source_totals=[by_source.get(source.value, 0) for source in sources],
+    )
+
+
+def _month_starts(now: datetime, count: int) -> list[datetime]:
+    """The first moments (Europe/London) of the `count` months up to and including now's."""
+    local = timezone.localtime(now, LONDON)
+    year, month = local.year, local.month
+    starts = []
+    for _ in range(count):
+        starts.append(datetime(year, month, 1, tzinfo=LONDON))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts[::-1]
+
+
+@dataclass
+class DayCount:
+    day: date  # Europe/London
+    reviewed: bool
+    count: int
+
+
+def daily_counts(*, now: datetime) -> list[DayCount]:
+    """Feedback per UK day and reviewed or not, for the last 12 months and for everything still
+    waiting for review, however old: what the months and the backlog are worked out from. One query."""
+    start = _month_starts(now, MONTHS_SHOWN)[0]
+    rows = (
+        Feedback.objects.filter(Q(created_at__gte=start) | Q(reviewed=False))
+        .annotate(day=TruncDate("created_at", tzinfo=LONDON))
+        .values_list("day", "reviewed")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [DayCount(day=day, reviewed=reviewed, count=n) for day, reviewed, n in rows]
+
+
+def months_from_days(days: list[DayCount], *, now: datetime) -> list[MonthCount]:
+    """Feedback received in each of the last 12 months (Europe/London), oldest first."""
+    starts = _month_starts(now, MONTHS_SHOWN)
+    first_day = starts[0].date()
+    counts: dict[tuple[int, int], int] = {}
+    for item in days:
+        if item.day >= first_day:
+            key = (item.day.year, item.day.month)
+            counts[key] = counts.get(key, 0) + item.count
+    return [MonthCount(month=start, count=counts.get((start.year, start.month), 0)) for start in starts]
+
+
+def feedback_by_month(*, now: datetime) -> list[MonthCount]:
+    """Feedback received in each of the last 12 months (Europe/London), oldest first. One query."""
+    return months_from_days(daily_counts(now=now), now=now)
+
+
+def feedback_by_ward(*, by_ward: dict[int | None, int]) -> list[CountRow]:
+    """Feedback per ward (every ward, then "Not given"), small counts suppressed. One query."""
+    rows = [
+        CountRow(label=name, count=by_ward.get(pk, 0), suppress=True)
+        for pk, name in Ward.objects.order_by("name").values_list("pk", "name")
+    ]
+    rows.append(CountRow(label=NOT_GIVEN, count=by_ward.get(None, 0), suppress=True))
+    return rows
+
+
+def feedback_by_age_band(*, by_age_band: dict[str, int]) -> list[CountRow]:
+    """Feedback per age band, in the bands' order, then "Not given"; small counts suppressed."""
+    rows = [CountRow(label=band.label, count=by_age_band.get(band.value, 0), suppress=True) for band in AgeBand]
+    rows.append(CountRow(label=NOT_GIVEN, count=by_age_band.get("", 0), suppress=True))
+    return rows
+
+
+def backlog_from_days(days: list[DayCount], *, now: datetime) -> Backlog:
+    """Feedback waiting for an officer's review: how much, how long the oldest and the median
+    piece have waited, and how much has waited under a week, up to 4 weeks and longer.
+
+    Waits are in whole days, from the day it arrived to today (UK dates)."""
+    today = timezone.localtime(now, LONDON).date()
+    # Days waited: how many. A date in the future counts as today.
+    waits: dict[int, int] = {}
+    for item in days:
+        if not item.reviewed:
+            waited = max((today - item.day).days, 0)
+            waits[waited] = waits.get(waited, 0) + item.count
+    ordered = sorted(waits.items(), reverse=True)
+    count = sum(waits.values())
+    buckets = []
+    for label, low, high in BACKLOG_BUCKETS:
+        n = sum(k for waited, k in ordered if waited >= low and (high is None or waited < high))
+        buckets.append(CountRow(label=label, count=n))
+    return Backlog(
+        count=count,
+        oldest_on=today - timedelta(days=ordered[0][0]) if ordered else None,
+        oldest_days=ordered[0][0] if ordered else None,
+        median_days=_median(ordered, count),
+        buckets=buckets,
+    )
+
+
+def untriaged_backlog(*, now: datetime) -> Backlog:
+    """The backlog and its age (see backlog_from_days). One query."""
+    return backlog_from_days(daily_counts(now=now), now=now)
+
+
+def _median(ordered: list[tuple[int, int]], count: int) -> int | None:
+    """The median of values given as (value, how many), in whole days (rounded down)."""
+    if not count:
+        return None
+    wanted = {(count - 1) // 2, count // 2}
+    found, seen = [], 0
+    for value, n in ordered:
+        found += [value for position in sorted(wanted) if seen <= position < seen + n]
+        seen += n
+    return sum(found) // len(found)
+
+
+# Every theme gets a bit, so one piece's suggested and confirmed themes are two numbers the
+# database can compare (a BIGINT holds 62 of them; the strategy has six themes).
+MAX_THEMES_COMPARED = 62
+
+
+def _theme_mask(field_name: str, bits: dict[int, int]):
+    """The themes in `field_name` across a group's rows, as a sum of one bit per theme. Max per
+    theme rather than SUM(DISTINCT), which would make the database sort every group."""
+    mask = Value(0, output_field=BigIntegerField())
+    for pk, bit in bits.items():
+        mask += Max(Case(When(**{field_name: pk}, then=Value(bit)), default=Value(0), output_field=BigIntegerField()))
+    return mask
+
+
+def theme_agreement(*, themes: list[Theme]) -> Agreement:
+    """Suggested against confirmed themes, over reviewed feedback that has both: the share whose
+    confirmed themes are exactly the suggested ones, and per theme how often a suggestion was
+    confirmed (precision) and a confirmed theme had been suggested (recall).
+
+    One query: per piece of feedback, its suggested and its confirmed themes as bit masks; then,
+    over the pieces, how many masks hold each theme and how many pairs are equal."""
+    bits = {theme.pk: 1 << i for i, theme in enumerate(themes[:MAX_THEMES_COMPARED])}
+    per_piece = (
+        # The join to confirmed themes keeps only pieces that have some.
+        ThemeSuggestion.objects.filter(feedback__reviewed=True, feedback__themed_items__isnull=False)
+        .values("feedback")
+        .annotate(
+            suggested=_theme_mask("theme_id", bits),
+            confirmed=_theme_mask("feedback__themed_items__tag_id", bits),
+        )
+        .order_by()
+    )
+    counts = {"compared": Count("feedback"), "exact": Count("feedback", filter=Q(suggested=F("confirmed")))}
+    for pk, bit in bits.items():
+        counts[f"suggested_{pk}"] = Count("feedback", filter=GreaterThan(F("suggested").bitand(bit), 0))
+        counts[f"confirmed_{pk}"] = Count("feedback", filter=GreaterThan(F("confirmed").bitand(bit), 0))
+        both = F("suggested").bitand(F("confirmed")).bitand(bit)
+        counts[f"both_{pk}"] = Count("feedback", filter=GreaterThan(both, 0))
+    totals = per_piece.aggregate(**counts)
+    return Agreement(
+        compared=totals["compared"] or 0,
+        exact=totals["exact"] or 0,
+        themes=[
+            ThemeAgreement(
+                theme=theme.name,
+                suggested=totals.get(f"suggested_{theme.pk}") or 0,
+                confirmed=totals.get(f"confirmed_{theme.pk}") or 0,
+                both=totals.get(f"both_{theme.pk}") or 0,
+            )
+            for theme in themes
+        ],
+    )
+
+
+def dashboard_data(*, now: datetime | None = None) -> Dashboard:
+    """Everything the dashboard shows. Six queries, however many rows."""
+    now = now or timezone.now()
+    themes = list(Theme.objects.order_by("sort_order", "name"))
+    tallies = feedback_tallies()
+    days = daily_counts(now=now)
+    data = Dashboard(
+        counted_at=now,
+        theme_source=feedback_by_theme_and_source(themes=themes, by_source=tallies.by_source),
+        months=months_from_days(days, now=now),
+        wards=feedback_by_ward(by_ward=tallies.by_ward),
+        age_bands=feedback_by_age_band(by_age_band=tallies.by_age_band),
+        backlog=backlog_from_days(days, now=now),
+        agreement=theme_agreement(themes=themes),
+    )
+    data.charts = {
+        "theme_source": theme_source_chart(data.theme_source),
+        "months": month_chart(data.months),
+        "wards": bar_chart("wards", "Feedback by ward", data.wards),
+        "age_bands": bar_chart("age-bands", "Feedback by age band", data.age_bands),
+    }
+    return data
+
+
+# --- Charts: inline SVG, no inline styles (CSP) -------------------------------------------
+#
+# The geometry is worked out here, in the SVG's own units; the template only writes it out
+# (templates/consultation/admin/includes/chart.html). Colours come from CSS classes in
+# static/css/admin-dashboard.css; text uses currentColor, so it follows the admin's theme.
+
+
+@dataclass
+class Chart:
+    id: str
+    label: str  # aria-label: the chart's numbers in words
+    width: int
+    height: int
+    rects: list[dict] = field(default_factory=list)
+    texts: list[dict] = field(default_factory=list)
+
+
+CHART_WIDTH = 640
+LABEL_WIDTH = 230  # theme, ward and age band names, right-aligned
+BAR_MAX = 310  # the longest bar; room is left after it for its value
+ROW_HEIGHT = 26
+BAR_HEIGHT = 16
+# A count that is not shown is marked with a hatched block of this fixed width, never to scale.
+SUPPRESSED_MARK = 14
+
+
+def _n(value: float) -> str:
+    """A coordinate as SVG wants it, never localised ("12.5", not "12,5")."""
+    return f"{value:.1f}"
+
+
+def _rect(x, y, width, height, css, *, hatched=False) -> dict:
+    return {"x": _n(x), "y": _n(y), "width": _n(width), "height": _n(height), "css": css, "hatched": hatched}
+
+
+def _text(x, y, text, css="dash-chart__text", anchor="start") -> dict:
+    return {"x": _n(x), "y": _n(y), "text": text, "css": css, "anchor": anchor}
+
+
+def bar_chart(chart_id: str, title: str, rows: list[CountRow]) -> Chart:
+    """Horizontal bars, one per row. A suppressed count gets a hatched mark, not a bar."""
+    chart = Chart(id=chart_id, label="", width=CHART_WIDTH, height=len(rows) * ROW_HEIGHT + 8)
+    largest = max([row.count for row in rows if not row.suppressed] + [1])
+    for i, row in enumerate(rows):
+        top = 4 + i * ROW_HEIGHT
+        middle = top + BAR_HEIGHT / 2 + 4
+        chart.texts.append(_text(LABEL_WIDTH - 8, middle, row.label, anchor="end"))
+        if row.suppressed:
+            chart.rects.append(
+                _rect(LABEL_WIDTH, top, SUPPRESSED_MARK, BAR_HEIGHT, "dash-chart__suppressed", hatched=True)
+            )
+            end = LABEL_WIDTH + SUPPRESSED_MARK
+        else:
+            width = BAR_MAX * row.count / largest
+            if width:
+                chart.rects.append(_rect(LABEL_WIDTH, top, width, BAR_HEIGHT, "dash-chart__bar"))
+            end = LABEL_WIDTH + width
+        chart.texts.append(_text(end + 6, middle, row.text, css="dash-chart__value"))
+    chart.label = f"{title}: " + ", ".join(f"{row.label} {row.text}" for row in rows) + "."
+    return chart
+
+
+def theme_source_chart(table: ThemeSourceTable) -> Chart:
+    """One bar per theme, in segments by source (CSS classes dash-fill--0 to --4)."""
+    chart = Chart(id="theme-source", label="", width=CHART_WIDTH, height=len(table.rows) * ROW_HEIGHT + 8)
+    largest = max([row.total for row in table.rows] + [1])
+    words = []
+    for i, row in enumerate(table.rows):
+        top = 4 + i * ROW_HEIGHT
+        middle = top + BAR_HEIGHT / 2 + 4
+        chart.texts.append(_text(LABEL_WIDTH - 8, middle, row.label, anchor="end"))
+        x = LABEL_WIDTH
+        for j, count in enumerate(row.counts):
+            if count:
+                width = BAR_MAX * count / largest
+                chart.rects.append(_rect(x, top, width, BAR_HEIGHT, f"dash-fill--{j}"))
+                x += width
+        chart.texts.append(_text(x + 6, middle, f"{row.total:,}", css="dash-chart__value"))
+        parts = [f"{source} {count:,}" for source, count in zip(table.sources, row.counts, strict=True) if count]
+        words.append(f"{row.label} {row.total:,}" + (f" ({', '.join(parts)})" if parts else ""))
+    chart.label = "Feedback by confirmed theme and source: " + "; ".join(words) + "."
+    return chart
+
+
+def month_chart(months: list[MonthCount]) -> Chart:
+    """A column per month, oldest on the left, each labelled with its count."""
+    height, top, plot = 250, 24, 170
+    chart = Chart(id="months", label="", width=CHART_WIDTH, height=height)
+    slot = (CHART_WIDTH - 16) / max(len(months), 1)
+    column = slot * 0.6
+    largest = max([m.count for m in months] + [1])
+    baseline = top + plot
+    for i, item in enumerate(months):
+        centre = 8 + slot * i + slot / 2
+        bar = plot * item.count / largest
+        if bar:
+            chart.rects.append(_rect(centre - column / 2, baseline - bar, column, bar, "dash-chart__bar"))
+        chart.texts.append(
+            _text(centre, baseline - bar - 6, f"{item.count:,}", css="dash-chart__value", anchor="middle")
+        )
+        chart.texts.append(_text(centre, baseline + 20, f"{item.month:%b}", anchor="middle"))
+        chart.texts.append(_text(centre, baseline + 38, f"{item.month:%Y}", css="dash-chart__small", anchor="middle"))
+    chart.rects.append(_rect(8, baseline, CHART_WIDTH - 16, 1, "dash-chart__axis"))
+    chart.label = (
+        f"Feedback received in each of the last {len(months)} months: "
+        + ", ".join(f"{m.label} {m.count:,}" for m in months)
+        + "."
+    )
+    return chart
+
+
+# --- The view, its URL and its menu item ---------------------------------------------------
+
+
+# The counted figures are kept in the cache with a fingerprint of the data: a few numbers, read
+# in three cheap queries, that change whenever feedback arrives or is deleted, is reviewed, or
+# has its suggested or confirmed themes changed, and with today's date. While the fingerprint
+# holds, the page is served from the cache; anything it cannot see (an edited ward or age band,
+# a renamed theme) shows within CACHE_SECONDS.
+# Bump the version when the dataclasses above change shape, so nothing pickled by an older
+# release is read back.
+CACHE_KEY = "consultation:feedback-dashboard:1"
+CACHE_SECONDS = 300
+
+
+def data_fingerprint(*, now: datetime) -> tuple:
+    """Three queries."""
+    feedback = Feedback.objects.aggregate(
+        count=Count("pk"), last=Max("pk"), reviewed=Count("pk", filter=Q(reviewed=True)), seen=Max("reviewed_at")
+    )
+    themed = ThemedFeedback.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    # Suggestions are replaced, never edited: new ones have a higher id, and fewer change the count.
+    suggested = ThemeSuggestion.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    return (
+        timezone.localtime(now, LONDON).date(),
+        tuple(feedback.values()),
+        tuple(themed.values()),
+        tuple(suggested.values()),
+    )
+
+
+def dashboard_cached(*, now: datetime | None = None) -> Dashboard:
+    """The dashboard from the cache while the data's fingerprint is unchanged, else counted afresh."""
+    now = now or timezone.now()
+    fingerprint = data_fingerprint(now=now)
+    cached = cache.get(CACHE_KEY)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    data = dashboard_data(now=now)
+    cache.set(CACHE_KEY, (fingerprint, data), CACHE_SECONDS)
+    return data
+
+
+def dashboard_view(request):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    data = dashboard_cached()
+    return TemplateResponse(
+        request,
+        "consultation/admin/dashboard.html",
+        {
+            "data": data,
+            "charts": data.charts,
+            "page_title": "Feedback dashboard",
+            "header_icon": "table",
+        },
+    )
+
+
+urls = ([path("", dashboard_view, name="index")], "consultation_dashboard")
+
+
+@hooks.register("register_admin_urls")
+def _dashboard_urls():
+    return [path("feedback-dashboard/", include(urls))]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def _dashboard_menu_item():
+    return DashboardMenuItem(
+        "Feedback dashboard", reverse("consultation_dashboard:index"), icon_name="table", order=160
+    )

@@ -1,0 +1,145 @@
+"""Open data: anonymised counts of feedback by month, theme and source, for anyone to reuse.
+
+    /open-data/feedback-summary.csv
+    /open-data/feedback-summary.json
+
+One row per month (Europe/London, "2025-03"), theme and source that has any feedback. Themes
+are those officers confirmed; feedback with no confirmed theme yet is counted under
+"No theme yet", so recent months are not shown as quieter than they were. A piece of feedback
+with two themes is counted under each.
+
+Nothing else leaves: no text, ward, age band, survey, question or date finer than the month.
+Counts from 1 to 4 are suppressed (consultation/disclosure.py): "fewer than 5" in the CSV, and
+`"count": null, "suppressed": true` in the JSON. No totals are published, so a suppressed count
+cannot be worked out by subtraction.
+
+Caching: the responses say `Cache-Control: public, max-age=600`. The page cache
+(config/pagecache.py) keeps them for anonymous visitors for up to that long, and so may
+browsers and proxies; the counted rows are also kept in the cache for as long, so a request
+with an unusual query string (which the page cache keys apart) does not count everything
+again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts
+change with every piece of feedback, and a few minutes' delay does not matter here.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import TruncMonth
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from config.spreadsheets import csv_response
+from strategy.models import Theme
+
+from .disclosure import SUPPRESS_BELOW, SUPPRESSED_TEXT, is_suppressed
+from .models import Feedback, ThemedFeedback
+
+LONDON = ZoneInfo("Europe/London")
+MAX_AGE = 600
+ROWS_CACHE_KEY = "consultation:open-data:feedback-summary"
+NO_THEME = "No theme yet"
+CSV_HEADER = ["month", "theme", "source", "count"]
+
+
+def _month(value: datetime) -> str:
+    if timezone.is_aware(value):
+        value = value.astimezone(LONDON)
+    return f"{value:%Y-%m}"
+
+
+def feedback_summary_rows() -> list[dict]:
+    """Counts by month, theme and source, oldest month first, then in the themes' order ("No
+    theme yet" last) and the sources' order. Each row: month, theme, source, count. Three
+    queries. Counts are exact here; the views suppress them."""
+    themes = list(Theme.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    theme_order = {pk: i for i, (pk, _) in enumerate(themes)}
+    theme_names = dict(themes)
+    source_order = {source.value: i for i, source in enumerate(Feedback.Source)}
+    source_labels = dict(Feedback.Source.choices)
+
+    counts: dict[tuple[str, int | None, str], int] = {}
+    themed = (
+        ThemedFeedback.objects.annotate(month=TruncMonth("content_object__created_at", tzinfo=LONDON))
+        .values_list("month", "tag_id", "content_object__source")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for month, theme_id, source, n in themed:
+        key = (_month(month), theme_id, source)
+        counts[key] = counts.get(key, 0) + n
+    unthemed = (
+        Feedback.objects.filter(~Exists(ThemedFeedback.objects.filter(content_object=OuterRef("pk"))))
+        .annotate(month=TruncMonth("created_at", tzinfo=LONDON))
+        .values_list("month", "source")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for month, source, n in unthemed:
+        key = (_month(month), None, source)
+        counts[key] = counts.get(key, 0) + n
+
+    def order(key):
+        month, theme_id, source = key
+        theme_rank = len(theme_order) if theme_id is None else theme_order.get(theme_id, len(theme_order))
+        return (month, theme_rank, source_order.get(source, len(source_order)))
+
+    return [
+        {
+            "month": month,
+            "theme": NO_THEME if theme_id is None else theme_names.get(theme_id, ""),
+            "source": source_labels.get(source, source),
+            "count": counts[(month, theme_id, source)],
+        }
+        for month, theme_id, source in sorted(counts, key=order)
+    ]
+
+
+def feedback_summary_rows_cached() -> list[dict]:
+    return cache.get_or_set(ROWS_CACHE_KEY, feedback_summary_rows, MAX_AGE)
+
+
+def _cacheable(response):
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def feedback_summary_csv(request):
+    rows = (
+        [row["month"], row["theme"], row["source"], SUPPRESSED_TEXT if is_suppressed(row["count"]) else row["count"]]
+        for row in feedback_summary_rows_cached()
+    )
+    return _cacheable(csv_response(filename="feedback-summary.csv", header=CSV_HEADER, rows=rows))
+
+
+@require_safe
+def feedback_summary_json(request):
+    rows = []
+    for row in feedback_summary_rows_cached():
+        suppressed = is_suppressed(row["count"])
+        rows.append({**row, "count": None if suppressed else row["count"], "suppressed": suppressed})
+    data = {
+        "title": "Feedback by month, theme and source",
+        "description": (
+            "Anonymised counts of what residents and young people told us, by the month it was received "
+            "(UK time), the theme officers confirmed and where it came from. Feedback with more than one "
+            "theme is counted under each; feedback not yet themed is under 'No theme yet'."
+        ),
+        "suppression": (
+            f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published: their count is null and suppressed is true."
+        ),
+        "fields": {
+            "month": "Year and month, YYYY-MM, UK time",
+            "theme": "A theme of the strategy, or 'No theme yet'",
+            "source": "Where the feedback came from",
+            "count": "Pieces of feedback, or null when suppressed",
+            "suppressed": "True when the count is from 1 to 4 and not published",
+        },
+        "rows": rows,
+    }
+    return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))

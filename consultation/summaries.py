@@ -1,0 +1,147 @@
+""" "You said, we did": the summary an officer writes for each theme, and where it is shown.
+
+- In the admin, a snippet ("You said, we did") that officers edit and publish.
+- On the theme's page, once published: how many contributions were confirmed under the theme,
+  what people said, what was done, and links to the recommendations it informed.
+- On each of those recommendation pages, "What people told us": the themes, their counts and a
+  link back to the theme page's section.
+
+Counts from 1 to 4 are shown as "fewer than 5" (consultation/disclosure.py). Each selector runs
+one or two queries, however many recommendations or contributions there are.
+
+A saved or deleted summary, or a change to its recommendations, clears the anonymous page
+cache, so publishing shows at once. The counts follow officers' theming and may be up to
+PAGE_CACHE_SECONDS (10 minutes) behind.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from config.pagecache import page_cache_clear
+
+from .disclosure import count_text
+from .models import ThemedFeedback, ThemeSummary
+
+SECTION_ID = "you-said-we-did"
+
+
+# --- Admin --------------------------------------------------------------------------------
+
+
+class ThemeSummaryViewSet(SnippetViewSet):
+    model = ThemeSummary
+    icon = "openquote"
+    menu_label = "You said, we did"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["theme", BooleanColumn("published"), "updated_at"]
+    list_filter = ["published"]
+
+
+register_snippet(ThemeSummaryViewSet)
+
+
+def _summaries_changed(sender, **kwargs):
+    page_cache_clear()
+
+
+post_save.connect(_summaries_changed, sender=ThemeSummary, dispatch_uid="theme_summary_saved")
+post_delete.connect(_summaries_changed, sender=ThemeSummary, dispatch_uid="theme_summary_deleted")
+m2m_changed.connect(
+    _summaries_changed, sender=ThemeSummary.recommendations.through, dispatch_uid="theme_summary_recommendations"
+)
+
+
+# --- Selectors for the public pages -------------------------------------------------------
+
+
+@dataclass
+class PublishedSummary:
+    """A published summary as the pages show it."""
+
+    summary: ThemeSummary
+    contributions: int
+    recommendations: list = field(default_factory=list)
+    theme_page: object | None = None  # the theme's live ThemePage, to link to
+
+    @property
+    def theme(self):
+        return self.summary.theme
+
+    @property
+    def contributions_text(self) -> str:
+        return count_text(self.contributions)
+
+    @property
+    def contributions_phrase(self) -> str:
+        """ "23 contributions", "fewer than 5 contributions" or "no contributions yet"."""
+        if not self.contributions:
+            return "no contributions yet"
+        return f"{self.contributions_text} contributions"
+
+
+def _with_contributions(queryset):
+    """Annotate each summary with the number of pieces of feedback confirmed under its theme."""
+    confirmed = (
+        ThemedFeedback.objects.filter(tag=OuterRef("theme"))
+        .order_by()
+        .values("tag")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        contributions=Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0), output_field=IntegerField())
+    )
+
+
+def theme_summary_for_theme_page(*, theme_page) -> PublishedSummary | None:
+    """The theme's published summary with its contribution count and the live recommendations
+    it informed, or None. One query, two when there is a summary."""
+    from strategy.models import RecommendationPage
+
+    summary = (
+        _with_contributions(ThemeSummary.objects.filter(theme_id=theme_page.theme_id, published=True))
+        .prefetch_related(
+            Prefetch(
+                "recommendations",
+                queryset=RecommendationPage.objects.live().order_by("path"),
+                to_attr="live_recommendations",
+            )
+        )
+        .first()
+    )
+    if summary is None:
+        return None
+    return PublishedSummary(
+        summary=summary,
+        contributions=summary.contributions,
+        recommendations=summary.live_recommendations,
+        theme_page=theme_page,
+    )
+
+
+def theme_summaries_for_recommendation(*, recommendation) -> list[PublishedSummary]:
+    """The published summaries that say they informed this recommendation, in the themes'
+    order, each with its contribution count and its theme's live page. One query."""
+    summaries = (
+        _with_contributions(recommendation.theme_summaries.filter(published=True))
+        .select_related("theme", "theme__page")
+        .order_by("theme__sort_order", "theme__name")
+    )
+    published = []
+    for summary in summaries:
+        theme_page = getattr(summary.theme, "page", None)
+        published.append(
+            PublishedSummary(
+                summary=summary,
+                contributions=summary.contributions,
+                theme_page=theme_page if theme_page is not None and theme_page.live else None,
+            )
+        )
+    return published
