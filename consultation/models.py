@@ -535,14 +535,16 @@ class ExportJob(models.Model):
 
 
 class ThemeSummary(models.Model):
-    """"You said, we did" for one theme: what people told us and what it changed, written by an
+    """The "You said, we did" for one theme: what people told us and what it changed, written by an
     officer and shown on the theme's page once published, with the recommendations it informed."""
 
     theme = models.OneToOneField(Theme, on_delete=models.CASCADE, related_name="summary")
     you_said = RichTextField(features=RICH_TEXT_FEATURES, verbose_name="you said")
     we_did = RichTextField(features=RICH_TEXT_FEATURES, verbose_name="we did")
     recommendations = models.ManyToManyField(
-        "strategy.RecommendationPage", blank=True, related_name="theme_summaries",
+        "strategy.RecommendationPage",
+        blank=True,
+        related_name="theme_summaries",
         help_text="The recommendations this feedback informed.",
     )
     published = models.BooleanField(default=False, help_text="Show it on the theme's page.")
