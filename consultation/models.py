@@ -252,7 +252,7 @@ class SurveyQuestion(Orderable):
 
 
 class YouthVoicePage(Page):
-    """ "Have your say": young people say, anonymously, what would make them feel safer.
+    """The "Have your say" page: young people say, anonymously, what would make them feel safer.
 
     Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes
     back empty after each person, and nothing of theirs can be reached with Back.
