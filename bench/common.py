@@ -1,7 +1,8 @@
 """What the benchmarks share: the machine report, the bench database and Redis database, the
-gunicorn server with production settings, and a plain HTTP GET.
+gunicorn server with production settings, Django in a bench process, and a plain HTTP GET.
 
-Used by bench/pages.py and bench/submit_load.py, which run as scripts from this directory.
+Used by bench/pages.py, bench/submit_load.py and bench/export.py, which run as scripts from
+this directory.
 """
 
 import datetime
@@ -62,7 +63,8 @@ def _memory() -> str:
     return total
 
 
-def machine_report(*, postgres_version: str) -> None:
+def machine_report(*, postgres_version: str, packages: tuple[str, ...] = ("gunicorn",)) -> None:
+    """The date, the machine and the versions; `packages` are listed after PostgreSQL."""
     version = importlib.metadata.version
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     say(f"Date:        {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z}")
@@ -73,7 +75,8 @@ def machine_report(*, postgres_version: str) -> None:
     say(f"Django:      {version('django')}")
     say(f"Wagtail:     {version('wagtail')}")
     say(f"PostgreSQL:  {postgres_version}")
-    say(f"gunicorn:    {version('gunicorn')}")
+    for package in packages:
+        say(f"{package + ':':<12} {version(package)}")
     say(f"Load:        {load_average()}")
 
 
@@ -157,6 +160,42 @@ def server_env(*, database_url: str, redis_url: str, port: int, temp: Path, **ex
         "LOG_LEVEL": "WARNING",
         **extra,
     }
+
+
+def local_env(*, database_url: str, temp: Path, debug: bool = True, **extra: str) -> dict:
+    """The environment of manage.py and of Django inside a bench process: the base settings
+    (config.settings.base) on the bench database, without REDIS_URL, so Celery runs tasks in
+    process and the cache is local memory; files in `temp`. With debug=False, as production
+    runs: no query log, a random SECRET_KEY."""
+    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
+    return {
+        **env,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "DATABASE_URL": database_url,
+        "DEBUG": "true" if debug else "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "BEHIND_TLS_PROXY": "false",
+        "STATIC_ROOT": str(temp / "static"),
+        "MEDIA_ROOT": str(temp / "media"),
+        "EXPORT_ROOT": str(temp / "exports"),
+        "DEMO_CREDENTIALS_FILE": str(temp / "demo-login.txt"),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+def django_setup(env: dict) -> None:
+    """Set up Django in this process with `env` (see local_env)."""
+    os.environ.update(env)
+    os.environ.pop("REDIS_URL", None)
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
 
 
 # --- gunicorn -----------------------------------------------------------------------------

@@ -52,7 +52,9 @@ class FeedbackIndexView(IndexView):
 
     @property
     def header_buttons(self):
-        buttons = list(super().header_buttons)
+        # Wagtail's own "Add" button is replaced by the offline form's.
+        add_url = reverse("wagtailsnippets_consultation_feedback:add")
+        buttons = [button for button in super().header_buttons if getattr(button, "url", None) != add_url]
         user = self.request.user
         if user.has_perm("consultation.add_feedback"):
             buttons.append(
@@ -106,10 +108,6 @@ def feedback_history(feedback: Feedback):
     return ModelLogEntry.objects.for_instance(feedback).select_related("user").order_by("-timestamp")[:50]
 
 
-def _excerpt(feedback: Feedback) -> str:
-    return feedback.text if len(feedback.text) <= 120 else feedback.text[:117] + "..."
-
-
 def _theme_names(feedback: Feedback) -> str:
     return ", ".join(theme.name for theme in feedback.themes.all()) or "None yet"
 
@@ -132,7 +130,8 @@ class FeedbackViewSet(SnippetViewSet):
     search_backend_name = None  # searched in the database (consultation/filters.py), so new feedback is found at once
     list_per_page = 50
     list_display = [
-        Column("excerpt", label="What they said", accessor=_excerpt),
+        # The first column links each row to the item (a title column).
+        "excerpt",
         Column("source", label="Source", accessor="get_source_display"),
         DateColumn("created_at", label="Received"),
         Column("confirmed", label="Confirmed themes", accessor=_theme_names),
@@ -147,6 +146,12 @@ class FeedbackViewSet(SnippetViewSet):
         FieldPanel("tags"),
     ]
     copy_view_enabled = False
+
+    @property
+    def add_view(self):
+        # Feedback is added through the offline form, which checks it like any other
+        # submission; Wagtail's generic form would save it without text or source.
+        return lambda request: redirect("consultation_offline:add")
 
 
 def feedback_action(request, pk: int, action: str):
@@ -196,7 +201,7 @@ class FeedbackBulkAction(SnippetBulkAction):
 class AcceptSuggestionsBulkAction(FeedbackBulkAction):
     display_name = "Accept suggested themes"
     action_type = "accept_suggestions"
-    aria_label = "Accept the suggested themes of the selected feedback"
+    aria_label = "Accept suggested themes for the selected feedback"
     action_priority = 10
 
     @classmethod
@@ -242,7 +247,7 @@ class RemoveThemeBulkAction(FeedbackBulkAction):
 class AddTagBulkAction(FeedbackBulkAction):
     display_name = "Add a tag"
     action_type = "add_tag"
-    aria_label = "Add a free tag to the selected feedback"
+    aria_label = "Add a tag to the selected feedback"
     form_class = TagForm
     action_priority = 40
 
@@ -258,7 +263,7 @@ class AddTagBulkAction(FeedbackBulkAction):
 class MarkReviewedBulkAction(FeedbackBulkAction):
     display_name = "Mark reviewed"
     action_type = "mark_reviewed"
-    aria_label = "Mark the selected feedback as reviewed"
+    aria_label = "Mark reviewed: the selected feedback"
     action_priority = 50
 
     @classmethod

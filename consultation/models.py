@@ -389,6 +389,13 @@ class Feedback(models.Model):
         return f"{self.get_source_display()} feedback {self.pk}"
 
     @property
+    def excerpt(self) -> str:
+        """The start of the text, for lists."""
+        return self.text if len(self.text) <= 120 else self.text[:117] + "..."
+
+    excerpt.fget.short_description = "What they said"
+
+    @property
     def needs_processing(self) -> bool:
         return self.suggested_at is None or (self.safeguarding_flag and self.alerted_at is None)
 

@@ -309,3 +309,35 @@ def axe_check(axe_source_path):
         return result["violations"]
 
     return check
+
+
+# --- Staff --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def staff_cookies() -> dict[str, list]:
+    """Session cookies of the demo staff who have signed in, by username."""
+    return {}
+
+
+@pytest.fixture
+def login(demo_site, staff_cookies):
+    """Sign a page's context in to the Wagtail admin as one of the demo staff (admin, editor,
+    officer, moderator, safeguarding: they share the demo password) and return the page.
+
+    The first time, through the sign-in form (the page is left on the dashboard); after that,
+    the session cookie is reused and the page is left where it was."""
+
+    def sign_in(page, username: str = "admin"):
+        if username in staff_cookies:
+            page.context.add_cookies(staff_cookies[username])
+            return page
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(demo_site.admin_password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/admin/")
+        staff_cookies[username] = page.context.cookies()
+        return page
+
+    return sign_in
