@@ -134,7 +134,8 @@ def _child_django_export(kind: str, out: str, result: str) -> None:
     django.setup()
     from django.db import connection
 
-    from consultation.exports import csv_lines, export_header, export_rows, xlsx_write
+    from config.spreadsheets import csv_lines
+    from consultation.exports import export_header, export_rows, xlsx_write
 
     connection.ensure_connection()
     before_kb = _proc_status_kb("VmHWM")

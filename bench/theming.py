@@ -36,6 +36,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.common import _memory, _proc_field, say  # noqa: E402
 from consultation import matching  # noqa: E402
 from consultation.wordlists import THEME_KEYWORDS  # noqa: E402
 
@@ -46,29 +47,7 @@ UNCACHED_TEXTS = 10_000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def say(text: str = "") -> None:
-    print(text, flush=True)
-
-
 # --- The machine --------------------------------------------------------------------------
-
-
-def _proc_field(path: str, name: str) -> str:
-    try:
-        for line in Path(path).read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == name:
-                return value.strip()
-    except OSError:
-        pass
-    return "unknown"
-
-
-def _memory() -> str:
-    total = _proc_field("/proc/meminfo", "MemTotal")
-    if total.endswith(" kB"):
-        return f"{int(total.split()[0]) / 1024 / 1024:.1f} GiB"
-    return total
 
 
 def machine_report() -> None:

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -33,9 +33,11 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from config.spreadsheets import csv_stream_response
 from strategy.models import Theme, Ward
 
 from . import exports, services
+from .admin_views import require_permission
 from .filters import FeedbackFilterSet, feedback_filtered, feedback_search, filter_params
 from .models import AgeBand, ExportJob, ExportLog, Feedback
 
@@ -156,7 +158,7 @@ class FeedbackViewSet(SnippetViewSet):
 
 def feedback_action(request, pk: int, action: str):
     """The inspect view's buttons: accept the suggestions, or mark reviewed (POST only)."""
-    _require(request, "consultation.change_feedback")
+    require_permission(request, "consultation.change_feedback")
     feedback = get_object_or_404(Feedback, pk=pk)
     if request.method != "POST":
         raise Http404
@@ -315,18 +317,13 @@ class UploadForm(forms.Form):
     )
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def _aware(date):
     return timezone.make_aware(datetime.combine(date, time(12, 0)))
 
 
 def offline_add(request):
     """Add one piece of feedback gathered on paper or at an event."""
-    _require(request, "consultation.add_feedback")
+    require_permission(request, "consultation.add_feedback")
     form = OfflineFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -409,7 +406,7 @@ def _parse_upload(upload) -> tuple[list[dict], list[str]]:
 def offline_upload(request):
     """Upload feedback from a CSV file: every line is checked first, and if any line is wrong
     nothing is saved and every problem is listed with its line number."""
-    _require(request, "consultation.add_feedback")
+    require_permission(request, "consultation.add_feedback")
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -449,7 +446,7 @@ def offline_upload(request):
 def export_view(request, file_format: str):
     """Export the filtered feedback list. Small exports download at once; large ones run in the
     background and the officer is emailed when the file is ready."""
-    _require(request, EXPORT_PERMISSION)
+    require_permission(request, EXPORT_PERMISSION)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     params = filter_params(request.GET)
@@ -478,9 +475,7 @@ def export_view(request, file_format: str):
     rows = exports.export_rows(params, include_personal_data=include_personal)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if file_format == "csv":
-        response = StreamingHttpResponse(exports.csv_lines(header, rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="feedback-{stamp}.csv"'
-        return response
+        return csv_stream_response(filename=f"feedback-{stamp}.csv", header=header, rows=rows)
     buffer = io.BytesIO()
     exports.xlsx_write(buffer, header, rows)
     buffer.seek(0)
@@ -489,7 +484,7 @@ def export_view(request, file_format: str):
 
 def export_jobs(request):
     """The officer's background exports, with progress and download links."""
-    _require(request, EXPORT_PERMISSION)
+    require_permission(request, EXPORT_PERMISSION)
     jobs = ExportJob.objects.filter(user=request.user)[:50]
     return TemplateResponse(
         request,
@@ -500,7 +495,7 @@ def export_jobs(request):
 
 def export_download(request, pk: int):
     """Download a finished background export: only the officer who made it."""
-    _require(request, EXPORT_PERMISSION)
+    require_permission(request, EXPORT_PERMISSION)
     job = get_object_or_404(ExportJob, pk=pk, user=request.user, status=ExportJob.Status.DONE)
     path = exports.export_dir() / job.file_name
     if not job.file_name or not path.exists():

@@ -22,14 +22,15 @@ SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
 RESULTS_PERMISSION = "consultation.view_response"
 
 
-def _require(request, permission: str) -> None:
+def require_permission(request, permission: str) -> None:
+    """Refuse the request unless the user holds the permission (the admin shows its message)."""
     if not request.user.has_perm(permission):
         raise PermissionDenied
 
 
 def safeguarding_index(request):
     """Flagged feedback, unhandled first."""
-    _require(request, SAFEGUARDING_PERMISSION)
+    require_permission(request, SAFEGUARDING_PERMISSION)
     paginator = Paginator(safeguarding_flagged(), 50)
     page = paginator.get_page(request.GET.get("p"))
     return TemplateResponse(
@@ -42,7 +43,7 @@ def safeguarding_index(request):
 def safeguarding_detail(request, pk: int):
     """One flagged item: what was written, where, the matched words, any contact details, and
     a form to record what was done."""
-    _require(request, SAFEGUARDING_PERMISSION)
+    require_permission(request, SAFEGUARDING_PERMISSION)
     feedback = get_object_or_404(Feedback.objects.select_related("survey", "ward"), pk=pk, safeguarding_flag=True)
     if request.method == "POST":
         note = request.POST.get("note", "").strip()[:5000]
@@ -69,7 +70,7 @@ def safeguarding_detail(request, pk: int):
 
 def survey_results_view(request, pk: int):
     """Per survey: responses, counts per choice, and the free-text answers."""
-    _require(request, RESULTS_PERMISSION)
+    require_permission(request, RESULTS_PERMISSION)
     survey = get_object_or_404(SurveyPage, pk=pk)
     response_count, results = survey_results(survey=survey)
     return TemplateResponse(
@@ -88,7 +89,7 @@ def survey_results_view(request, pk: int):
 
 def survey_results_csv(request, pk: int):
     """The survey's responses as CSV, one row per response. No contact details. Logged."""
-    _require(request, RESULTS_PERMISSION)
+    require_permission(request, RESULTS_PERMISSION)
     survey = get_object_or_404(SurveyPage, pk=pk)
     header, rows = survey_response_rows(survey=survey)
     ExportLog.objects.create(

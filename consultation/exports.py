@@ -9,7 +9,6 @@
 - Every export is logged (who, when, filters, rows, whether personal data was included).
 """
 
-import csv
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from config.spreadsheets import cell_safe
+from config.spreadsheets import cell_safe, csv_lines
 
 from .filters import feedback_filtered
 from .models import ContactRequest, ExportJob, ExportLog, ThemeSuggestion
@@ -102,19 +101,6 @@ def export_log(*, user, params: dict, row_count: int, include_personal_data: boo
         row_count=row_count,
         included_personal_data=include_personal_data,
     )
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_lines(header: list[str], rows) -> Iterator[str]:
-    """CSV text line by line, starting with a byte-order mark so Excel reads UTF-8."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(header)
-    for row in rows:
-        yield writer.writerow(row)
 
 
 def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
