@@ -539,7 +539,7 @@ def copy_query() -> str:
         sql.SQL("{} AS {}").format(safe(column) if column in texts else sql.Identifier(column), sql.Identifier(name))
         for column, name in zip(columns, HEADER, strict=True)
     )
-    query = sql.SQL("COPY (SELECT {} FROM ({}) AS r ORDER BY r.created_at, r.id) TO STDOUT WITH (FORMAT csv, HEADER)")
+    query = sql.SQL("COPY (SELECT {} FROM ({}) AS r ORDER BY r.id) TO STDOUT WITH (FORMAT csv, HEADER)")
     connection.ensure_connection()
     return query.format(outer, inner).as_string(connection.connection)
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -23,7 +22,16 @@ from openpyxl import Workbook
 from config.spreadsheets import cell_safe, csv_lines
 
 from .filters import feedback_filtered
-from .models import ContactRequest, ExportJob, ExportLog, ThemeSuggestion
+from .models import (
+    AgeBand,
+    ContactRequest,
+    ExportJob,
+    ExportLog,
+    Feedback,
+    TaggedFeedback,
+    ThemedFeedback,
+    ThemeSuggestion,
+)
 
 HEADER = [
     "ID",
@@ -47,50 +55,127 @@ def export_header(*, include_personal_data: bool) -> list[str]:
     return HEADER + (PERSONAL_HEADER if include_personal_data else [])
 
 
-def export_queryset(params: dict, *, include_personal_data: bool):
-    queryset = (
-        feedback_filtered(params)
-        .select_related("survey", "ward")
-        .prefetch_related(
-            "themes",
-            "tags",
-            Prefetch("suggestions", queryset=ThemeSuggestion.objects.select_related("theme")),
-        )
-        .order_by("created_at", "pk")
+def export_queryset(params: dict):
+    """The filtered feedback in the export's order: the order it reached us (by ID)."""
+    return feedback_filtered(params).order_by("pk")
+
+
+COLUMNS = (
+    "pk",
+    "created_at",
+    "source",
+    "survey__title",
+    "question_text",
+    "text",
+    "ward__name",
+    "age_band",
+    "reviewed",
+    "response_id",
+)
+
+
+class _Names:
+    """The names related to each feedback (themes, suggested themes or tags), read in one query
+    in the export's own order and handed out as the export reaches each row.
+
+    `pairs` yields (feedback id, name) sorted like the export: by feedback id, then the names'
+    own order. Merging two sorted streams keeps the queries to one per relation and the memory
+    to one row's names, however many rows there are. Names of feedback that is not in the
+    export (it changed between the two queries) are skipped, never given to another row."""
+
+    def __init__(self, pairs):
+        self._pairs = iter(pairs)
+        self._next = next(self._pairs, None)
+
+    def take(self, feedback_id: int) -> str:
+        names = []
+        while self._next is not None and self._next[0] <= feedback_id:
+            if self._next[0] == feedback_id:
+                names.append(self._next[1])
+            self._next = next(self._pairs, None)
+        return "; ".join(names)
+
+
+def _related_names(model, feedback_field: str, name_field: str, order: tuple, feedback_ids) -> _Names:
+    rows = (
+        model.objects.filter(**{f"{feedback_field}__in": feedback_ids})
+        .order_by(feedback_field, *order)
+        .values_list(feedback_field, name_field)
     )
-    if include_personal_data:
-        queryset = queryset.prefetch_related(
-            Prefetch("contacts", queryset=ContactRequest.objects.filter(consent=True)),
-            Prefetch("response__contacts", queryset=ContactRequest.objects.filter(consent=True)),
-        )
-    return queryset
+    return _Names(rows.iterator(chunk_size=CHUNK))
+
+
+def _contacts_by_feedback(ids: list[int], response_ids: list[int]) -> tuple[dict, dict]:
+    """The first consenting contact of each feedback and of each response, as (name, email, phone)."""
+    consenting = ContactRequest.objects.filter(consent=True).order_by("pk")
+    by_feedback: dict[int, tuple] = {}
+    for feedback_id, *contact in consenting.filter(feedback_id__in=ids).values_list(
+        "feedback_id", "name", "email", "phone"
+    ):
+        by_feedback.setdefault(feedback_id, tuple(contact))
+    by_response: dict[int, tuple] = {}
+    if response_ids:
+        for response_id, *contact in consenting.filter(response_id__in=response_ids).values_list(
+            "response_id", "name", "email", "phone"
+        ):
+            by_response.setdefault(response_id, tuple(contact))
+    return by_feedback, by_response
+
+
+def _chunks(queryset) -> Iterator[list[tuple]]:
+    """The export's columns, CHUNK rows at a time, read with a server-side cursor where the
+    database has one."""
+    chunk: list[tuple] = []
+    for row in queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
-    """Rows of the export, in chunks, each cell ready for a spreadsheet."""
-    queryset = export_queryset(params, include_personal_data=include_personal_data)
-    for feedback in queryset.iterator(chunk_size=CHUNK):
-        row = [
-            feedback.pk,
-            timezone.localtime(feedback.created_at).strftime("%Y-%m-%d %H:%M"),
-            feedback.get_source_display(),
-            feedback.survey.title if feedback.survey else "",
-            feedback.question_text,
-            feedback.text,
-            "; ".join(theme.name for theme in feedback.themes.all()),
-            "; ".join(s.theme.name for s in feedback.suggestions.all()),
-            "; ".join(tag.name for tag in feedback.tags.all()),
-            feedback.ward.name if feedback.ward else "",
-            feedback.get_age_band_display() if feedback.age_band else "",
-            "Yes" if feedback.reviewed else "No",
-        ]
+    """Rows of the export, each cell ready for a spreadsheet.
+
+    Four queries, each streamed with a server-side cursor where the database has them: the
+    feedback's own columns, and its confirmed themes, suggested themes and tags, each sorted like
+    the feedback and merged in as the rows go by. With personal data, two more per CHUNK rows
+    look up consenting contacts (few rows have any)."""
+    sources = dict(Feedback.Source.choices)
+    age_bands = dict(AgeBand.choices)
+    tz = timezone.get_current_timezone()
+    queryset = export_queryset(params)
+    feedback_ids = queryset.values("pk")
+    confirmed = _related_names(
+        ThemedFeedback, "content_object", "tag__name", ("tag__sort_order", "tag__name"), feedback_ids
+    )
+    suggested = _related_names(ThemeSuggestion, "feedback", "theme__name", ("-score", "pk"), feedback_ids)
+    tags = _related_names(TaggedFeedback, "content_object", "tag__name", ("tag__name",), feedback_ids)
+    for chunk in _chunks(queryset):
         if include_personal_data:
-            contacts = list(feedback.contacts.all())
-            if feedback.response_id:
-                contacts += list(feedback.response.contacts.all())
-            contact = contacts[0] if contacts else None
-            row += [contact.name, contact.email, contact.phone] if contact else ["", "", ""]
-        yield [cell_safe(value) for value in row]
+            ids = [row[0] for row in chunk]
+            response_ids = sorted({row[9] for row in chunk if row[9]})
+            by_feedback, by_response = _contacts_by_feedback(ids, response_ids)
+        for pk, created_at, source, survey, question, text, ward, age_band, reviewed, response_id in chunk:
+            row = [
+                pk,
+                created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                sources.get(source, source),
+                cell_safe(survey),
+                cell_safe(question),
+                cell_safe(text),
+                cell_safe(confirmed.take(pk)),
+                cell_safe(suggested.take(pk)),
+                cell_safe(tags.take(pk)),
+                cell_safe(ward),
+                age_bands.get(age_band, age_band),
+                "Yes" if reviewed else "No",
+            ]
+            if include_personal_data:
+                contact = by_feedback.get(pk) or by_response.get(response_id) or ("", "", "")
+                row += [cell_safe(value) for value in contact]
+            yield row
 
 
 def export_log(*, user, params: dict, row_count: int, include_personal_data: bool, file_format: str) -> ExportLog:

@@ -274,3 +274,69 @@ def test_the_list_and_its_export_use_the_same_search(login, items):
     assert "Better street lighting" in html and "Schools exclude" not in html
     rows = _csv(client.get("/admin/feedback-exports/csv/", {"q": "lighting"}))[1:]
     assert [row[5] for row in rows] == ["Better street lighting"]
+
+
+def _export(params=None, *, include_personal_data=False):
+    from consultation.exports import export_rows
+
+    return list(export_rows(params or {}, include_personal_data=include_personal_data))
+
+
+def test_export_rows_carry_every_column(items):
+    a, b, c = items
+    a.tags.add("follow up", "=HYPERLINK()")
+    by_id = {row[0]: row for row in _export()}
+    assert by_id[a.pk][2:] == [
+        "Survey",
+        "",
+        "",
+        "Schools exclude too many kids",
+        "Education",
+        "",
+        "'=HYPERLINK(); follow up",
+        "Castle",
+        "25 to 34",
+        "No",
+    ]
+    assert by_id[b.pk][7] == "; ".join(s.theme.name for s in b.suggestions.order_by("-score", "pk"))
+    assert by_id[c.pk][-1] == "Yes" and by_id[c.pk][2] == "Event"
+    assert by_id[a.pk][1] == timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M")
+
+
+def test_export_takes_a_survey_contact_from_the_response(items):
+    from consultation.models import Response
+
+    response = Response.objects.create(survey_title="Feeling safe", submission_token="t1")
+    Feedback.objects.filter(pk=items[0].pk).update(response=response)
+    ContactRequest.objects.create(response=response, name="Sam", email="sam@example.com", consent=True)
+    ContactRequest.objects.create(feedback=items[2], name="No consent", email="no@example.com", consent=False)
+    by_id = {row[0]: row for row in _export(include_personal_data=True)}
+    assert by_id[items[0].pk][-3:] == ["Sam", "sam@example.com", ""]
+    assert by_id[items[2].pk][-3:] == ["", "", ""]
+
+
+def test_export_queries_do_not_grow_with_the_rows(items, django_assert_max_num_queries):
+    for number in range(40):
+        feedback = Feedback.objects.create(source="survey", text=f"Comment {number}")
+        feedback.tags.add("follow up")
+        feedback.themes.add(Theme.objects.get(slug="education"))
+    with django_assert_max_num_queries(6):
+        assert len(_export(include_personal_data=True)) == 43
+
+
+def test_export_keeps_each_rows_themes_and_tags_when_times_are_equal(items):
+    moment = timezone.now() - timedelta(days=3)
+    education, communities = Theme.objects.get(slug="education"), Theme.objects.get(slug="communities")
+    made = []
+    for number in range(6):
+        feedback = Feedback.objects.create(source="other", text=f"Same minute {number}", created_at=moment)
+        if number % 2:
+            feedback.tags.add(f"tag {number}")
+            feedback.themes.add(education if number % 3 else communities)
+        made.append(feedback)
+    by_id = {row[0]: row for row in _export()}
+    for number, feedback in enumerate(made):
+        row = by_id[feedback.pk]
+        expected_tags = f"tag {number}" if number % 2 else ""
+        expected_theme = ("Education" if number % 3 else "Communities") if number % 2 else ""
+        assert (row[6], row[8]) == (expected_theme, expected_tags)
