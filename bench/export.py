@@ -6,7 +6,7 @@ Creates its own database (dropped at the end unless --keep), runs migrate and se
 loads --small rows of feedback with COPY (with suggested themes, confirmed themes and tags)
 and measures; then tops up to --large rows and measures again:
 
-- the CSV export as the admin makes it (consultation.exports: csv_lines over export_rows, no
+- the CSV export as the admin makes it (consultation.exports.export_csv_lines: export_rows, no
   filters, no personal data) written to a file, and, in the same run, PostgreSQL's
   `COPY (SELECT the same columns) TO STDOUT WITH CSV` through psycopg: time, rows per second,
   CPU time of the process and of its PostgreSQL backend, and the ratio of the two. The two
@@ -134,7 +134,7 @@ def _child_django_export(kind: str, out: str, result: str) -> None:
     django.setup()
     from django.db import connection
 
-    from config.spreadsheets import csv_lines
+    from consultation import exports
     from consultation.exports import export_header, export_rows, xlsx_write
 
     connection.ensure_connection()
@@ -150,7 +150,8 @@ def _child_django_export(kind: str, out: str, result: str) -> None:
     else:
         count = -1  # the header line
         with open(out, "w", encoding="utf-8", newline="") as handle:
-            for line in csv_lines(header, rows):
+            # The export's own CSV lines, as the admin streams them and the background job writes them.
+            for line in exports.export_csv_lines({}, include_personal_data=False):
                 handle.write(line)
                 count += 1
     if profiler:
@@ -647,7 +648,7 @@ def report_size(args, result: SizeResult) -> None:
     say(header)
     say("  " + "-" * (len(header) - 2))
     lines = [
-        ("CSV export (csv_lines, export_rows)", result.csv),
+        ("CSV export (export_csv_lines)", result.csv),
         ("COPY (SELECT ...) TO STDOUT CSV", result.copy),
         ("  the same, server's JIT and workers", result.copy_server),
     ]

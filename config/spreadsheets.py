@@ -44,17 +44,25 @@ class _Echo:
         return value
 
 
-def csv_lines(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence], *, neutralised: bool = False) -> Iterator[str]:
     """CSV text line by line, starting with a byte-order mark so Excel reads UTF-8, every cell
-    neutralised."""
+    neutralised. `neutralised=True` says the rows' cells have already been through cell_safe
+    (as large exports do, column by column), so they are written as they are."""
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(header)
+    if neutralised:
+        yield from map(writer.writerow, rows)
+        return
     for row in rows:
         yield writer.writerow([cell_safe(value) for value in row])
 
 
-def csv_stream_response(*, filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> StreamingHttpResponse:
+def csv_stream_response(
+    *, filename: str, header: Sequence[str], rows: Iterable[Sequence], neutralised: bool = False
+) -> StreamingHttpResponse:
     """Like csv_response, but streamed row by row, so memory stays flat however many rows."""
-    response = StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        csv_lines(header, rows, neutralised=neutralised), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

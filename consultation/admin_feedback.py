@@ -475,7 +475,7 @@ def export_view(request, file_format: str):
     rows = exports.export_rows(params, include_personal_data=include_personal)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if file_format == "csv":
-        return csv_stream_response(filename=f"feedback-{stamp}.csv", header=header, rows=rows)
+        return csv_stream_response(filename=f"feedback-{stamp}.csv", header=header, rows=rows, neutralised=True)
     buffer = io.BytesIO()
     exports.xlsx_write(buffer, header, rows)
     buffer.seek(0)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import NotSupportedError, connection
+from django.db.models import CharField, Func, Value
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -60,6 +62,28 @@ def export_queryset(params: dict):
     return feedback_filtered(params).order_by("pk")
 
 
+class LocalMinuteText(Func):
+    """A date and time as "YYYY-MM-DD HH:MM" in a time zone, formatted by PostgreSQL, which is
+    several times quicker than reading each value into Python and formatting it there."""
+
+    output_field = CharField()
+
+    def __init__(self, expression, tzname: str):
+        super().__init__(expression, Value(tzname))
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("LocalMinuteText is for PostgreSQL only")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="to_char(%(expressions)s, 'YYYY-MM-DD HH24:MI')",
+            arg_joiner=" AT TIME ZONE ",
+            **extra,
+        )
+
+
 COLUMNS = (
     "pk",
     "created_at",
@@ -88,6 +112,8 @@ class _Names:
         self._next = next(self._pairs, None)
 
     def take(self, feedback_id: int) -> str:
+        if self._next is None or self._next[0] > feedback_id:
+            return ""  # most rows: nothing of this kind
         names = []
         while self._next is not None and self._next[0] <= feedback_id:
             if self._next[0] == feedback_id:
@@ -124,9 +150,15 @@ def _contacts_by_feedback(ids: list[int], response_ids: list[int]) -> tuple[dict
 
 def _chunks(queryset) -> Iterator[list[tuple]]:
     """The export's columns, CHUNK rows at a time, read with a server-side cursor where the
-    database has one."""
+    database has one. The date comes as text on PostgreSQL, as a datetime elsewhere."""
+    if connection.vendor == "postgresql":
+        local = LocalMinuteText("created_at", timezone.get_current_timezone_name())
+        queryset = queryset.annotate(local_created_at=local)
+        columns = tuple("local_created_at" if column == "created_at" else column for column in COLUMNS)
+    else:
+        columns = COLUMNS
     chunk: list[tuple] = []
-    for row in queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK):
+    for row in queryset.values_list(*columns).iterator(chunk_size=CHUNK):
         chunk.append(row)
         if len(chunk) == CHUNK:
             yield chunk
@@ -160,7 +192,7 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
         for pk, created_at, source, survey, question, text, ward, age_band, reviewed, response_id in chunk:
             row = [
                 pk,
-                created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                created_at if isinstance(created_at, str) else created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                 sources.get(source, source),
                 cell_safe(survey),
                 cell_safe(question),
@@ -176,6 +208,13 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
                 contact = by_feedback.get(pk) or by_response.get(response_id) or ("", "", "")
                 row += [cell_safe(value) for value in contact]
             yield row
+
+
+def export_csv_lines(params: dict, *, include_personal_data: bool) -> Iterator[str]:
+    """The export as CSV text, line by line (what the admin streams and the background job writes)."""
+    header = export_header(include_personal_data=include_personal_data)
+    rows = export_rows(params, include_personal_data=include_personal_data)
+    return csv_lines(header, rows, neutralised=True)
 
 
 def export_log(*, user, params: dict, row_count: int, include_personal_data: bool, file_format: str) -> ExportLog:
@@ -236,18 +275,18 @@ def export_job_run(*, job: ExportJob) -> None:
     file_name = f"feedback-export-{job.pk}.{job.format}"
     path = export_dir() / file_name
     header = export_header(include_personal_data=job.include_personal_data)
-    rows = export_rows(job.filters, include_personal_data=job.include_personal_data)
 
     def progress(done):
         ExportJob.objects.filter(pk=job.pk).update(rows_done=done)
 
     try:
         if job.format == "xlsx":
+            rows = export_rows(job.filters, include_personal_data=job.include_personal_data)
             count = xlsx_write(path, header, rows, progress=progress)
         else:
             count = 0
             with path.open("w", encoding="utf-8", newline="") as handle:
-                for line in csv_lines(header, rows):
+                for line in export_csv_lines(job.filters, include_personal_data=job.include_personal_data):
                     handle.write(line)
                     count += 1
                     if count % CHUNK == 0:
