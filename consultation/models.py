@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from strategy.blocks import RICH_TEXT_FEATURES
 from strategy.models import Theme, Ward
+from strategy.routing import CachedViewRestrictionsMixin
 
 # Longest free-text answer accepted, in characters.
 LONG_TEXT_MAX = 5000
@@ -48,7 +49,7 @@ YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeB
 # --- Pages --------------------------------------------------------------------------------
 
 
-class SurveyIndexPage(Page):
+class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
     """The list of consultations: open ones first, then closed ones with their outcomes."""
 
     intro = models.TextField(blank=True)
@@ -74,7 +75,7 @@ class SurveyIndexPage(Page):
         return response
 
 
-class SurveyPage(RoutablePageMixin, Page):
+class SurveyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A consultation survey that residents answer, one section at a time.
 
     Questions are edited in the admin in order; a "Section" row starts a new step. After the
@@ -251,7 +252,7 @@ class SurveyQuestion(Orderable):
         return self.label
 
 
-class YouthVoicePage(Page):
+class YouthVoicePage(CachedViewRestrictionsMixin, Page):
     """The "Have your say" page: young people say, anonymously, what would make them feel safer.
 
     Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes

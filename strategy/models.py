@@ -10,6 +10,7 @@ Page tree of the demo site (see DESIGN.md for the URL map):
       StandardPage  /privacy/, /accessibility/ ...
 """
 
+from django.core.cache import cache
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -25,7 +26,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from config.pagecache import page_cache_generation
+
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .routing import CachedViewRestrictionsMixin
 
 # --- Themes and wards (snippets) ----------------------------------------------------------
 
@@ -136,6 +140,19 @@ class SiteSettings(BaseSiteSetting):
     # Every page's footer links to these: fetch them with the settings in one query.
     select_related = ["privacy_page", "accessibility_page"]
 
+    @classmethod
+    def for_site(cls, site):
+        """The settings, kept in the cache for the page cache generation: every page reads them,
+        and saving them starts a new generation (strategy/signals.py)."""
+        if site is None:
+            return super().for_site(site)
+        key = f"site-settings:{site.pk}:{page_cache_generation()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, 3600)
+        return instance
+
     class Meta:
         verbose_name = "site settings"
 
@@ -143,7 +160,7 @@ class SiteSettings(BaseSiteSetting):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front page: the pledge, the six themes and where to go next."""
 
     # Content
@@ -162,6 +179,12 @@ class HomePage(Page):
         "consultation.YouthVoicePage",
     ]
     max_count = 1
+
+    def route(self, request, path_components):
+        """Find the page for a URL below the home page in two queries (strategy/routing.py)."""
+        from .routing import route_from_url_path
+
+        return route_from_url_path(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from consultation.models import YouthVoicePage
@@ -188,7 +211,7 @@ class HomePage(Page):
         return response
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain content page, such as the privacy notice or the accessibility statement."""
 
     intro = models.TextField(blank=True)
@@ -201,7 +224,7 @@ class StandardPage(Page):
     subpage_types = ["strategy.StandardPage"]
 
 
-class StrategyPage(RoutablePageMixin, Page):
+class StrategyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The strategy: the pledge, how it was developed, next steps and progress by theme.
 
     Also serves the board's progress report at `progress-report/` and its CSV.
@@ -275,7 +298,7 @@ class StrategyPage(RoutablePageMixin, Page):
         return progress_report_csv(rows=rows)
 
 
-class ThemePage(Page):
+class ThemePage(CachedViewRestrictionsMixin, Page):
     """One of the six themes: its recommendations and the initiatives that deliver them."""
 
     theme = models.OneToOneField(Theme, on_delete=models.PROTECT, related_name="page")
@@ -308,7 +331,7 @@ class RecommendationStatus(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
-class RecommendationPage(Page):
+class RecommendationPage(CachedViewRestrictionsMixin, Page):
     """One of the strategy's recommendations, its status and its dated progress updates."""
 
     # The recommendation
@@ -376,7 +399,7 @@ class ProgressUpdate(Orderable):
         return f"{self.date:%d %B %Y}: {self.text[:60]}"
 
 
-class InitiativePage(Page):
+class InitiativePage(CachedViewRestrictionsMixin, Page):
     """A project that delivers one or more recommendations, such as Foxes Friday."""
 
     # What it is
