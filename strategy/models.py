@@ -379,7 +379,8 @@ class RecommendationPage(CachedViewRestrictionsMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives.live().order_by("path")
-        context["theme_page"] = self.get_parent().specific
+        # The parent theme page in one query, where get_parent().specific takes two.
+        context["theme_page"] = ThemePage.objects.get(path=self.path[: -self.steplen])
         context["theme_summaries"] = theme_summaries_for_recommendation(recommendation=self)
         return context
 
