@@ -4,8 +4,11 @@ recommendations there are (tests/strategy/test_queries.py holds them to it)."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.models import Page
+
+from config.pagecache import page_cache_generation
 
 from .models import (
     InitiativePage,
@@ -76,8 +79,26 @@ def _recommendations_under(page: Page):
     return RecommendationPage.objects.descendant_of(page).live()
 
 
+def _kept_for_generation(key: str, compute):
+    """A value computed from editorial content, kept until an editor changes anything (a new
+    page cache generation, strategy/signals.py), for pages that signed-in visitors see uncached."""
+    key = f"strategy:{key}:{page_cache_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 3600)
+    return value
+
+
 def progress_summary(*, strategy_page: StrategyPage) -> list[ThemeProgress]:
-    """Per theme, the number of live recommendations in each status. Two queries."""
+    """Per theme, the number of live recommendations in each status. Two queries, or none while
+    the content has not changed."""
+    return _kept_for_generation(
+        f"progress-summary:{strategy_page.pk}", lambda: _progress_summary(strategy_page=strategy_page)
+    )
+
+
+def _progress_summary(*, strategy_page: StrategyPage) -> list[ThemeProgress]:
     theme_pages = list(theme_pages_live(strategy_page=strategy_page))
     by_path = {theme_page.path: ThemeProgress(theme_page=theme_page) for theme_page in theme_pages}
     for rec_path, status in _recommendations_under(strategy_page).values_list("path", "status"):
@@ -104,7 +125,15 @@ def initiatives_for_theme_page(*, theme_page: ThemePage):
 
 def progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[ReportRow]:
     """Every live recommendation with its status and latest update, grouped by theme in the
-    themes' order. A fixed number of queries."""
+    themes' order. A fixed number of queries, or none while the content has not changed."""
+    host = request.get_host() if request is not None else ""
+    return _kept_for_generation(
+        f"progress-report:{strategy_page.pk}:{host}",
+        lambda: _progress_report_rows(strategy_page=strategy_page, request=request),
+    )
+
+
+def _progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[ReportRow]:
     theme_pages = list(theme_pages_live(strategy_page=strategy_page))
     recommendations = (
         _recommendations_under(strategy_page)

@@ -65,3 +65,15 @@ def test_a_recommendation_page_uses_few_queries(client, django_assert_max_num_qu
     client.get(url)
     with django_assert_max_num_queries(9):
         client.get(url)
+
+
+def test_the_report_shows_a_new_update_at_once(client):
+    from datetime import date
+
+    from strategy.models import ProgressUpdate
+
+    recommendation = RecommendationPage.objects.live().first()
+    assert "Ten new mentors trained" not in client.get("/strategy/progress-report/").content.decode()
+    ProgressUpdate.objects.create(page=recommendation, date=date(2030, 1, 1), text="Ten new mentors trained")
+    assert "Ten new mentors trained" in client.get("/strategy/progress-report/").content.decode()
+    assert "Ten new mentors trained" in client.get("/strategy/progress-report/csv/").content.decode()
