@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
 
         from config.pagecache import page_cache_clear
 
+        from . import tasks  # noqa: F401  (registered now, so eager runs and on_commit queueing find them)
         from .models import BleedKit
 
         # Cache plumbing, as in strategy/signals.py: the kits are editorial content, so a
