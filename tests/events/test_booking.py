@@ -135,3 +135,18 @@ def test_personal_data_is_kept_within_the_retention_period(make_event, settings)
         start_at=timezone.now() - timedelta(days=30), end_at=timezone.now() - timedelta(days=30)
     )
     assert services.booking_personal_data_purge() == 0
+
+
+def test_every_events_page_model_has_a_factory():
+    from wagtail.models import Page
+
+    from tests.events import factories
+
+    factory_models = {
+        value._meta.model for value in vars(factories).values() if isinstance(value, type) and hasattr(value, "_meta")
+    }
+    page_models = {model for model in Page.__subclasses__() if model._meta.app_label == "events"}
+    page_models |= {
+        model for base in Page.__subclasses__() for model in base.__subclasses__() if model._meta.app_label == "events"
+    }
+    assert page_models and page_models <= factory_models
