@@ -157,24 +157,33 @@ def main() -> None:
     parser.add_argument("--bookings", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="measure a database kept with --keep, without reloading")
     args = parser.parse_args()
 
-    version = database_prepare(args.database_url)
+    if args.reuse:
+        import psycopg
+
+        with psycopg.connect(args.database_url.replace("postgres://", "postgresql://")) as connection:
+            version = connection.execute("SHOW server_version").fetchone()[0]
+    else:
+        version = database_prepare(args.database_url)
     machine_report(postgres_version=version, packages=("gunicorn", "icalendar"))
     with tempfile.TemporaryDirectory(prefix="bench-events-") as folder:
         temp = Path(folder)
         env = local_env(database_url=args.database_url, temp=temp, debug=False)
         say("Preparing")
-        manage("migrate", "--noinput", env=env)
-        manage("seed_demo", env=env)
+        if not args.reuse:
+            manage("migrate", "--noinput", env=env)
+            manage("seed_demo", env=env)
+        manage("collectstatic", "--noinput", env=env)
         django_setup(env)
-        load(args.events, args.bookings)
+        if not args.reuse:
+            load(args.events, args.bookings)
         counts = query_counts()
 
         port = free_port()
         redis_flush(args.redis_url)
         server = server_env(database_url=args.database_url, redis_url=args.redis_url, port=port, temp=temp)
-        manage("collectstatic", "--noinput", env=server)
         log = temp / "gunicorn.log"
         process = gunicorn_start(port=port, workers=2, env=server, log_path=log)
         try:
