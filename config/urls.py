@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", strategy_views.search, name="search"),
     path("open-data/feedback-summary.csv", open_data.feedback_summary_csv, name="open_data_feedback_csv"),
     path("open-data/feedback-summary.json", open_data.feedback_summary_json, name="open_data_feedback_json"),
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

@@ -177,6 +177,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         "strategy.StandardPage",
         "consultation.SurveyIndexPage",
         "consultation.YouthVoicePage",
+        "events.EventIndexPage",
+        "events.BleedKitIndexPage",
     ]
     max_count = 1
 
@@ -189,6 +191,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from consultation.models import YouthVoicePage
         from consultation.selectors import open_surveys
+        from events.selectors import events_upcoming
 
         from .selectors import strategy_page_for_site, theme_pages_live
 
@@ -198,16 +201,19 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         context["theme_pages"] = theme_pages_live(strategy_page=strategy) if strategy else []
         context["open_surveys"] = open_surveys(limit=3)
         context["youth_voice_page"] = YouthVoicePage.objects.live().child_of(self).first()
+        context["next_events"] = events_upcoming(limit=3)
         return context
 
     def serve(self, request, *args, **kwargs):
         from consultation.selectors import seconds_until_surveys_change
+        from events.selectors import seconds_until_events_change
 
         response = super().serve(request, *args, **kwargs)
-        # The list of open consultations changes with the clock: cache no longer than that.
-        seconds = seconds_until_surveys_change()
-        if seconds is not None:
-            patch_cache_control(response, max_age=max(seconds, 0))
+        # The open consultations and the next events change with the clock: cache no longer
+        # than that.
+        changes = [s for s in (seconds_until_surveys_change(), seconds_until_events_change()) if s is not None]
+        if changes:
+            patch_cache_control(response, max_age=max(min(changes), 0))
         return response
 
 

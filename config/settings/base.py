@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "strategy",
     "consultation",
+    "events",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -152,6 +153,10 @@ CELERY_BEAT_SCHEDULE = {
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
+    "events-emails-pending": {"task": "events.emails_send_pending", "schedule": 5 * 60},
+    "events-reminders": {"task": "events.reminders_send", "schedule": 15 * 60},
+    "events-feedback-requests": {"task": "events.feedback_requests_send", "schedule": 60 * 60},
+    "events-purge-personal-data": {"task": "events.booking_personal_data_purge", "schedule": 24 * 60 * 60},
 }
 
 # --- Email --------------------------------------------------------------------------------
@@ -162,6 +167,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Safer Leicester <no-repl
 SAFEGUARDING_EMAILS = env.list("SAFEGUARDING_EMAILS", default=[])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Days after an event ends that attendees' names, emails and access needs are kept.
+EVENT_BOOKING_RETENTION_DAYS = env.int("EVENT_BOOKING_RETENTION_DAYS", default=90)
 
 # --- Users and passwords ------------------------------------------------------------------
 

@@ -1,0 +1,101 @@
+"""Staff pages of the events app: the attendee list, its CSV export and the sign-in sheet.
+
+Permissions are checked here, one place:
+- `events.view_booking` (Editors, who run events, and Officers) sees the attendee list and
+  prints the sign-in sheet;
+- `events.export_booking` (Officers only) downloads the CSV with names and emails; every
+  download is logged in consultation's ExportLog.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.tables import Column
+
+from config.spreadsheets import csv_stream_response
+from consultation.admin_views import require_permission
+from consultation.models import ExportLog
+
+from .models import Booking, EventPage
+from .selectors import event_attendee_summary, event_attendees
+
+VIEW_PERMISSION = "events.view_booking"
+EXPORT_PERMISSION = "events.export_booking"
+
+CSV_HEADER = ["Status", "Name", "Email", "Places", "Access needs", "Booked at", "Moved from waiting list at"]
+
+
+def _local(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def attendees_view(request, pk: int):
+    """Who is booked and who is waiting, with their access needs."""
+    require_permission(request, VIEW_PERMISSION)
+    event = get_object_or_404(EventPage, pk=pk)
+    return TemplateResponse(
+        request,
+        "events/admin/attendees.html",
+        {
+            "event": event,
+            "bookings": event_attendees(event=event),
+            "summary": event_attendee_summary(event=event),
+            "can_export": request.user.has_perm(EXPORT_PERMISSION),
+            "csv_url": reverse("events_attendees:csv", args=[event.pk]),
+            "sheet_url": reverse("events_attendees:sheet", args=[event.pk]),
+            "page_title": f"Attendees: {event.title}",
+            "header_icon": "group",
+        },
+    )
+
+
+def attendees_csv(request, pk: int):
+    """The attendee list as CSV, with names and emails. Officers only; logged."""
+    require_permission(request, EXPORT_PERMISSION)
+    event = get_object_or_404(EventPage, pk=pk)
+    bookings = event_attendees(event=event)
+    ExportLog.objects.create(
+        user=request.user,
+        kind="event attendees",
+        filters={"event": event.pk, "event_title": event.title},
+        row_count=bookings.count(),
+        included_personal_data=True,
+    )
+    rows = (
+        (
+            booking.get_status_display(),
+            booking.name,
+            booking.email,
+            booking.places,
+            booking.access_needs,
+            _local(booking.created_at),
+            _local(booking.promoted_at),
+        )
+        for booking in bookings.iterator(chunk_size=500)
+    )
+    return csv_stream_response(filename=f"attendees-{event.slug}.csv", header=CSV_HEADER, rows=rows)
+
+
+def sign_in_sheet(request, pk: int):
+    """A printable sheet of the confirmed attendees, to sign on arrival."""
+    require_permission(request, VIEW_PERMISSION)
+    event = get_object_or_404(EventPage, pk=pk)
+    bookings = event_attendees(event=event).filter(status=Booking.Status.CONFIRMED).order_by("name", "pk")
+    return TemplateResponse(
+        request,
+        "events/admin/sign_in_sheet.html",
+        {"event": event, "bookings": bookings, "summary": event_attendee_summary(event=event)},
+    )
+
+
+class PlacesTakenColumn(Column):
+    """Places taken of the capacity (and the waiting list), from the listing's annotations."""
+
+    def get_value(self, instance):
+        if not instance.capacity:
+            return "No booking"
+        text = f"{instance.places_taken} of {instance.capacity}"
+        if instance.waiting_count:
+            text += f" ({instance.waiting_count} waiting)"
+        return text

@@ -1,0 +1,102 @@
+"""The booking form and the short feedback form after an event.
+
+Messages are written for the person filling the form in. Free-text limits are checked on the
+server with a message; the browser never cuts pasted text off.
+"""
+
+from django import forms
+
+from consultation.forms import HoneypotMixin
+
+NAME_MAX = 120
+ACCESS_NEEDS_MAX = 1000
+FEEDBACK_MAX = 3000
+
+
+def _no_maxlength(field: forms.Field) -> forms.Field:
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+class BookingForm(HoneypotMixin, forms.Form):
+    """Name, email, places (1 to the places left), access needs and consent."""
+
+    name = forms.CharField(
+        label="Your name",
+        max_length=NAME_MAX,
+        error_messages={
+            "required": "Enter your name",
+            "max_length": f"Your name must be {NAME_MAX} characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We send your confirmation and a reminder the day before here.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the right format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    places = forms.IntegerField(
+        label="Number of places",
+        min_value=1,
+        initial=1,
+        error_messages={
+            "required": "Enter how many places you need",
+            "invalid": "Enter the number of places as a whole number, like 2",
+            "min_value": "Book at least 1 place",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "input--short"}),
+    )
+    access_needs = forms.CharField(
+        label="Access needs",
+        required=False,
+        max_length=ACCESS_NEEDS_MAX,
+        help_text="Anything we should arrange so you can take part, such as a wheelchair space or an interpreter.",
+        error_messages={"max_length": f"Access needs must be {ACCESS_NEEDS_MAX} characters or fewer"},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label="I agree that the council keeps my name and email address to manage this booking",
+        error_messages={"required": "Tick the box to agree, so we can keep your booking"},
+    )
+
+    def __init__(self, *args, places_left: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places_left = places_left
+        for name in ("name", "access_needs"):
+            _no_maxlength(self.fields[name])
+        if places_left:
+            self.fields["places"].help_text = f"Up to {places_left}."
+        self.add_honeypot()
+
+    def clean_places(self):
+        places = self.cleaned_data["places"]
+        if self.places_left and places > self.places_left:
+            raise forms.ValidationError(
+                f"Only {self.places_left} place{'s' if self.places_left != 1 else ''} left: "
+                f"book {self.places_left} or fewer"
+            )
+        return places
+
+
+class EventFeedbackForm(HoneypotMixin, forms.Form):
+    """What did you think? One comment, anonymous."""
+
+    comment = forms.CharField(
+        label="What did you think of the event?",
+        help_text="What was useful, what could be better, and anything else you want the council to know.",
+        max_length=FEEDBACK_MAX,
+        error_messages={
+            "required": "Tell us what you thought",
+            "max_length": f"Your comment must be {FEEDBACK_MAX:,} characters or fewer: you have written %(show_value)s",
+        },
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_maxlength(self.fields["comment"])
+        self.add_honeypot()

@@ -1,0 +1,167 @@
+"""Public views of the events app. Thin: forms validate, services write.
+
+Every form posts and redirects, so it works without JavaScript and Back never books twice.
+Links in emails carry a signed booking id (django.core.signing): a changed link is refused.
+"""
+
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+from config.ratelimit import submission_limited
+from consultation.forms import validation_error_list
+
+from . import services
+from .calendar import calendar_build, calendar_response
+from .forms import BookingForm, EventFeedbackForm
+from .models import EventIndexPage, EventPage
+from .selectors import event_availability, events_for_feed
+
+BOOKED_MAX_AGE = 60 * 60
+
+
+def _render(request, template, context, status=200):
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _event_context(event: EventPage, **extra) -> dict:
+    return {"page": event, "self": event, **extra}
+
+
+def event_serve(request, *, event: EventPage):
+    """The event page. GET shows it with the booking form when booking is open; POST books."""
+    state = event.booking_state()
+    availability = event_availability(event=event) if event.needs_booking else None
+    places_left = availability.left if availability else 0
+    form = None
+    closed_message = ""
+    status = 200
+
+    if request.method == "POST":
+        form = BookingForm(request.POST, places_left=places_left or None)
+        if form.is_spam():
+            return HttpResponseRedirect(event.url)
+        if state != "open":
+            # Booking closed while they were filling the form in: say why, keep what they typed.
+            closed_message = services.CLOSED_MESSAGES[state]
+            form.is_valid()
+            status = 409
+        elif form.is_valid():
+            if submission_limited(request, group="event_booking"):
+                return _render(request, "429.html", {"page": event}, status=429)
+            data = form.cleaned_data
+            try:
+                booking = services.booking_create(
+                    event=event,
+                    name=data["name"],
+                    email=data["email"],
+                    places=data["places"],
+                    access_needs=data.get("access_needs") or "",
+                )
+            except services.BookingClosed as error:
+                closed_message = error.message
+                status = 409
+            except services.BookingError as error:
+                form.add_error(error.field or None, error.message)
+                availability = event_availability(event=event)
+            else:
+                token = signing.dumps(booking.pk, salt=services.BOOKED_SALT)
+                return HttpResponseRedirect(f"{event.url}{event.reverse_subpage('booked_view')}?t={token}")
+    elif state == "open":
+        form = BookingForm(places_left=places_left or None)
+
+    error_list = validation_error_list(form) if form is not None and form.is_bound else []
+    if closed_message:
+        error_list = [("", closed_message), *error_list]
+    return _render(
+        request,
+        "events/event_page.html",
+        _event_context(
+            event,
+            state=state,
+            closed_message=closed_message or services.CLOSED_MESSAGES.get(state, ""),
+            availability=availability,
+            form=form,
+            error_list=error_list,
+        ),
+        status=status,
+    )
+
+
+def event_booked(request, *, event: EventPage):
+    """After booking: booked, or on the waiting list. The link is signed and short-lived."""
+    booking = services.booking_from_token(
+        token=request.GET.get("t", ""), salt=services.BOOKED_SALT, max_age=BOOKED_MAX_AGE
+    )
+    if booking is None or booking.event_id != event.pk:
+        return HttpResponseRedirect(event.url)
+    return _render(request, "events/booked.html", _event_context(event, booking=booking))
+
+
+def booking_cancel_view(request, *, event: EventPage):
+    """From the link in the confirmation email: GET asks "are you sure?", POST cancels."""
+    token = request.POST.get("t") or request.GET.get("t", "")
+    booking = services.booking_from_token(token=token, salt=services.CANCEL_SALT)
+    if booking is None or booking.event_id != event.pk or booking.purged_at:
+        return _render(request, "events/link_invalid.html", _event_context(event), status=400)
+    done = False
+    if request.method == "POST" and booking.is_active and not event.is_past:
+        services.booking_cancel(booking=booking)
+        booking.refresh_from_db()
+        done = True
+    return _render(request, "events/cancel.html", _event_context(event, booking=booking, token=token, done=done))
+
+
+def event_feedback_view(request, *, event: EventPage):
+    """From the link sent after the event: one short comment, which becomes Feedback."""
+    token = request.POST.get("t") or request.GET.get("t", "")
+    booking = services.booking_from_token(
+        token=token, salt=services.FEEDBACK_SALT, max_age=services.FEEDBACK_LINK_DAYS * 24 * 60 * 60
+    )
+    if booking is None or booking.event_id != event.pk:
+        return _render(request, "events/link_invalid.html", _event_context(event), status=400)
+    context = _event_context(event, token=token)
+    if booking.feedback_given_at:
+        return _render(request, "events/feedback_thanks.html", {**context, "already": True})
+    if request.method == "POST":
+        form = EventFeedbackForm(request.POST)
+        if form.is_spam():
+            return _render(request, "events/feedback_thanks.html", context)
+        if form.is_valid():
+            if submission_limited(request, group="event_feedback"):
+                return _render(request, "429.html", {"page": event}, status=429)
+            try:
+                feedback = services.event_feedback_record(booking=booking, text=form.cleaned_data["comment"])
+            except services.FeedbackAlreadyGiven:
+                return _render(request, "events/feedback_thanks.html", {**context, "already": True})
+            return _render(request, "events/feedback_thanks.html", {**context, "flagged": feedback.safeguarding_flag})
+    else:
+        form = EventFeedbackForm()
+    return _render(
+        request,
+        "events/feedback.html",
+        {**context, "form": form, "error_list": validation_error_list(form) if form.is_bound else []},
+    )
+
+
+# --- Calendar files (cacheable: they carry no personal data and no form) -----------------
+
+
+def event_ics(request, slug: str):
+    """One event as an .ics file."""
+    event = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    calendar = calendar_build([event], name=event.title, request=request)
+    return calendar_response(calendar, filename=f"{event.slug}.ics")
+
+
+def feed_ics(request):
+    """Every upcoming event, and those of the last weeks, to subscribe to in a calendar app."""
+    index = EventIndexPage.objects.live().first()
+    if index is None:
+        raise Http404("No events")
+    calendar = calendar_build(events_for_feed(), name=index.title, request=request)
+    return calendar_response(calendar, filename="events.ics")

@@ -1,0 +1,152 @@
+"""Booking, the waiting list, cancelling, emails and personal data (events/services.py)."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from events import services, tasks
+from events.models import Booking, EventPlaces
+
+pytestmark = pytest.mark.django_db
+
+
+def _book(event, email="a@example.com", places=1, **kwargs):
+    return services.booking_create(event=event, name="Alex", email=email, places=places, **kwargs)
+
+
+def test_booking_takes_places_and_sends_a_confirmation_with_a_cancel_link(event, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = _book(event, places=2)
+    assert booking.status == Booking.Status.CONFIRMED
+    assert EventPlaces.objects.get(event=event).taken == 2
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["a@example.com"]
+    assert "You're booked" in message.subject
+    assert f"{event.url}cancel/?t=" in message.body
+    booking.refresh_from_db()
+    assert booking.confirmation_sent_at is not None
+
+
+def test_a_full_event_puts_people_on_the_waiting_list(event, django_capture_on_commit_callbacks):
+    _book(event, places=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = _book(event, email="b@example.com")
+    assert waiting.status == Booking.Status.WAITING
+    assert EventPlaces.objects.get(event=event).taken == 3
+    assert "waiting list" in mail.outbox[-1].subject
+
+
+def test_more_places_than_are_left_is_refused_with_the_number_left(event):
+    _book(event, places=2)
+    with pytest.raises(services.NotEnoughPlaces) as error:
+        _book(event, email="b@example.com", places=2)
+    assert error.value.left == 1
+    assert "Only 1 place left" in error.value.message
+    assert Booking.objects.filter(event=event).count() == 1
+
+
+def test_a_past_event_cannot_be_booked(make_event):
+    event = make_event(start_at=timezone.now() - timedelta(hours=3), end_at=timezone.now() - timedelta(hours=1))
+    with pytest.raises(services.BookingClosed, match="already started or finished"):
+        _book(event)
+
+
+def test_booking_closed_by_the_editor_is_refused(make_event):
+    event = make_event(booking_closes_at=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(services.BookingClosed, match="closed"):
+        _book(event)
+
+
+def test_the_same_email_cannot_book_the_same_event_twice(event):
+    _book(event, email="Same@Example.com")
+    with pytest.raises(services.AlreadyBooked):
+        _book(event, email="same@example.com")
+
+
+def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list_by_email(
+    event, django_capture_on_commit_callbacks
+):
+    first = _book(event, places=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting_one = _book(event, email="w1@example.com")
+        waiting_two = _book(event, email="w2@example.com")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.booking_cancel(booking=first)
+    assert [b.pk for b in promoted] == [waiting_one.pk, waiting_two.pk]
+    waiting_one.refresh_from_db()
+    assert waiting_one.status == Booking.Status.CONFIRMED
+    assert EventPlaces.objects.get(event=event).taken == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["w1@example.com", "w2@example.com"]
+    assert all("A place came up" in m.subject for m in mail.outbox)
+
+
+def test_cancelling_twice_frees_the_places_once(event):
+    booking = _book(event, places=2)
+    services.booking_cancel(booking=booking)
+    services.booking_cancel(booking=booking)
+    assert EventPlaces.objects.get(event=event).taken == 0
+
+
+def test_the_database_refuses_more_places_taken_than_the_capacity(event):
+    _book(event, places=3)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventPlaces.objects.filter(event=event).update(taken=4)
+
+
+def test_a_failed_email_keeps_the_booking_and_the_periodic_task_sends_it(event, django_capture_on_commit_callbacks):
+    with (
+        mock.patch("events.services.send_mail", side_effect=ConnectionError("mail server down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        booking = _book(event)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
+    assert booking.confirmation_sent_at is None
+    assert tasks.emails_send_pending() == 1
+    assert tasks.emails_send_pending() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_personal_data_is_removed_after_the_retention_period(make_event, settings):
+    settings.EVENT_BOOKING_RETENTION_DAYS = 90
+    event = make_event()
+    booking = _book(event, access_needs="Wheelchair space")
+    Booking.objects.filter(pk=booking.pk).update()
+    type(event).objects.filter(pk=event.pk).update(
+        start_at=timezone.now() - timedelta(days=92), end_at=timezone.now() - timedelta(days=91)
+    )
+    assert services.booking_personal_data_purge() == 1
+    booking.refresh_from_db()
+    assert (booking.name, booking.email, booking.access_needs) == ("", "", "")
+    assert booking.places == 1 and booking.purged_at is not None
+
+
+def test_personal_data_is_kept_within_the_retention_period(make_event, settings):
+    settings.EVENT_BOOKING_RETENTION_DAYS = 90
+    event = make_event()
+    _book(event)
+    type(event).objects.filter(pk=event.pk).update(
+        start_at=timezone.now() - timedelta(days=30), end_at=timezone.now() - timedelta(days=30)
+    )
+    assert services.booking_personal_data_purge() == 0
+
+
+def test_every_events_page_model_has_a_factory():
+    from wagtail.models import Page
+
+    from tests.events import factories
+
+    factory_models = {
+        value._meta.model for value in vars(factories).values() if isinstance(value, type) and hasattr(value, "_meta")
+    }
+    page_models = {model for model in Page.__subclasses__() if model._meta.app_label == "events"}
+    page_models |= {
+        model for base in Page.__subclasses__() for model in base.__subclasses__() if model._meta.app_label == "events"
+    }
+    assert page_models and page_models <= factory_models
