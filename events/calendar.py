@@ -79,6 +79,10 @@ def calendar_build(events, *, name: str, request=None) -> Calendar:
 
 
 def calendar_response(calendar: Calendar, *, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar_bytes_response(calendar.to_ical(), filename=filename)
+
+
+def calendar_bytes_response(body: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

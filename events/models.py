@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from strategy.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from strategy.models import Theme, Ward
+from strategy.routing import CachedViewRestrictionsMixin
 
 
 class Audience(models.TextChoices):
@@ -45,7 +46,7 @@ class ThemedEvent(TaggedItemBase):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class EventIndexPage(Page):
+class EventIndexPage(CachedViewRestrictionsMixin, Page):
     """The list of events: upcoming (soonest first) or past (latest first), filtered by theme,
     ward and audience with a plain GET form, ten to a page.
 
@@ -80,7 +81,7 @@ class EventIndexPage(Page):
         return response
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One event: what, when, where, for whom, and the booking form (or the waiting list).
 
     Routes: the page itself (GET shows it, POST books), `booked/` (after booking),
@@ -250,7 +251,7 @@ class EventPage(RoutablePageMixin, Page):
         return event_feedback_view(request, event=self)
 
 
-class BleedKitIndexPage(Page):
+class BleedKitIndexPage(CachedViewRestrictionsMixin, Page):
     """Where the emergency bleed-control kits are, by ward, and what to do in an emergency."""
 
     intro = models.TextField(blank=True)

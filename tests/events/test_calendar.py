@@ -54,3 +54,13 @@ def test_calendar_files_may_be_page_cached(client, event):
     response = client.get("/events/feed.ics")
     assert response.get("X-Page-Cache") == "miss"
     assert client.get("/events/feed.ics").get("X-Page-Cache") == "hit"
+
+
+def test_signed_in_visitors_get_a_feed_that_follows_each_publication(client, settings, event):
+    settings.PAGE_CACHE_SECONDS = 0
+    _, before = _events(client.get("/events/feed.ics"))
+    assert str(before[f"event-{event.pk}@127.0.0.1"]["status"]) == "CONFIRMED"
+    event.cancelled = True
+    event.save_revision().publish()
+    _, after = _events(client.get("/events/feed.ics"))
+    assert str(after[f"event-{event.pk}@127.0.0.1"]["status"]) == "CANCELLED"
