@@ -101,8 +101,8 @@ def held_posts() -> QuerySet[Post]:
 def open_reports() -> QuerySet[Post]:
     """Posts with reports nobody has dealt with yet, most reported first."""
     return (
-        Post.objects.filter(reports__handled_at__isnull=True)
-        .annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
+        Post.objects.annotate(open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True)))
+        .filter(open_reports__gt=0)
         .select_related("author", "thread")
         .order_by("-open_reports", "created_at")
     )
