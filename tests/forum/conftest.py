@@ -1,6 +1,6 @@
 import pytest
 
-from forum.models import Category
+from forum.models import Category, Follow
 
 from .factories import MemberFactory, PostFactory, ThreadFactory
 
@@ -39,6 +39,7 @@ def bereavement(db):
 def thread(category, member):
     found = ThreadFactory(category=category, author=member, title="Coping after court")
     PostFactory(thread=found, author=member, body="Our first post.")
+    Follow.objects.create(member=member, thread=found)
     return found
 
 
