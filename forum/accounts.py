@@ -11,4 +11,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return reverse("forum:index")
 
     def get_email_verification_redirect_url(self, email_address):
-        return reverse("forum:index")
+        if self.request.user.is_authenticated:
+            return reverse("forum:index")
+        # Confirmed from another browser or after the session ended: sign in, then the forum.
+        return f"{reverse('account_login')}?next={reverse('forum:index')}"

@@ -38,6 +38,13 @@ THREADS = [
         "Our daughter is being offered a managed move. What should we ask?\n\n- how long is the trial?\n- who decides?",
         [("parent1", "> who decides?\n\nAsk for the panel's terms of reference in writing.")],
     ),
+    (
+        "events-and-meet-ups",
+        "parent1",
+        "Coffee morning in Belgrave",
+        "There is a parents' coffee morning at the community centre on the first Saturday of the month.",
+        [("parent2", "Thank you, I'll try to come along.")],
+    ),
 ]
 
 
