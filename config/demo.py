@@ -8,10 +8,12 @@ def demo_seed_all() -> tuple[str, str | None]:
     """Load every app's demo content. Returns the admin username and password."""
     from consultation.seeding import demo_seed as consultation_seed
     from events.seeding import demo_seed as events_seed
+    from forum.seeding import demo_seed as forum_seed
     from strategy.models import HomePage
     from strategy.seeding import demo_seed as strategy_seed
 
     login = strategy_seed()
     consultation_seed(home=HomePage.objects.get())
     events_seed(home=HomePage.objects.get())
+    forum_seed(password=login[1])
     return login

@@ -5,12 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
+from forum import urls as forum_urls
 from strategy import views as strategy_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", strategy_views.search, name="search"),
+    path("forum/", include(forum_urls)),
+    path("accounts/", include(forum_urls.account_urlpatterns)),
+    path("accounts/", include("allauth.urls")),
     path("open-data/feedback-summary.csv", open_data.feedback_summary_csv, name="open_data_feedback_csv"),
     path("open-data/feedback-summary.json", open_data.feedback_summary_json, name="open_data_feedback_json"),
     path("", include("events.urls")),

@@ -10,6 +10,7 @@ every HTTPS protection that `manage.py check --deploy` looks for.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +38,9 @@ INSTALLED_APPS = [
     "strategy",
     "consultation",
     "events",
+    "forum",
+    "allauth",
+    "allauth.account",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -151,6 +156,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "strategy.publish_scheduled_pages", "schedule": 5 * 60},
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
+    "forum-send-pending": {"task": "forum.notifications_send_pending", "schedule": 5 * 60},
+    "forum-daily-digest": {"task": "forum.digests_send", "schedule": crontab(hour=7, minute=0)},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
     "events-emails-pending": {"task": "events.emails_send_pending", "schedule": 5 * 60},
@@ -186,6 +193,39 @@ LOGIN_URL = "wagtailadmin_login"
 # Sessions live in the database, read through the cache: a survey step does not hit the
 # database for its session, and if Redis is down sessions still work.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- Public accounts (the parent forum) -----------------------------------------------------
+# Parents sign up and sign in at /accounts/ with django-allauth (https://docs.allauth.org/);
+# staff keep signing in to the Wagtail admin at /admin/ with their username.
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "forum.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "forum.forms.SignupExtraForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SESSION_REMEMBER = None
+# Counted in the cache. "login_failed": after 5 wrong passwords for one email address in
+# 15 minutes that account is locked out of signing in until the window has passed.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": env("FORUM_LOGIN_FAILED_LIMIT", default="20/m/ip,5/15m/key"),
+    "signup": "20/h/ip",
+    "reset_password": "20/m/ip,5/h/key",
+}
+# Posts (new threads, replies) one member may make, counted per account.
+FORUM_POST_RATE_LIMIT = env("FORUM_POST_RATE_LIMIT", default="10/10m")
+# Minutes after posting in which an author may still edit their post.
+FORUM_EDIT_MINUTES = 30
+# A new member's first posts wait for a moderator.
+FORUM_HELD_POST_COUNT = 3
 
 # --- Language and time --------------------------------------------------------------------
 

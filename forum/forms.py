@@ -1,0 +1,147 @@
+"""Forms for parents: signing up (the pseudonym), joining, posting, reporting, their profile."""
+
+from django import forms
+
+from .models import FORMER_MEMBER, Member
+
+POST_MAX_LENGTH = 10_000
+RESERVED_NAMES = {FORMER_MEMBER.lower(), "moderator", "admin", "safeguarding"}
+
+
+def _display_name_field() -> forms.CharField:
+    return forms.CharField(
+        label="Display name",
+        max_length=40,
+        help_text="The name other parents see. Use a first name or a made-up name, not your full name.",
+        error_messages={
+            "required": "Enter a display name",
+            "max_length": "Display name must be 40 characters or fewer",
+        },
+    )
+
+
+def _clean_display_name(value: str, *, member: Member | None = None) -> str:
+    value = " ".join(value.split())
+    if value.lower() in RESERVED_NAMES:
+        raise forms.ValidationError("Choose a different display name")
+    taken = Member.objects.filter(display_name__iexact=value)
+    if member is not None:
+        taken = taken.exclude(pk=member.pk)
+    if taken.exists():
+        raise forms.ValidationError("Someone is already using that display name: choose another")
+    return value
+
+
+class SignupExtraForm(forms.Form):
+    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the pseudonym."""
+
+    display_name = _display_name_field()
+
+    def clean_display_name(self):
+        return _clean_display_name(self.cleaned_data["display_name"])
+
+    def signup(self, request, user):
+        from .services import member_create
+
+        member_create(user=user, display_name=self.cleaned_data["display_name"])
+
+
+class JoinForm(forms.Form):
+    reason = forms.CharField(
+        label="Why would you like to join?",
+        help_text="A sentence or two is enough. Only the moderators read this.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Tell us briefly why you would like to join",
+            "max_length": "Keep this to 1,000 characters or fewer",
+        },
+    )
+    bereaved = forms.BooleanField(
+        label="I have lost a child and would like to use the Bereavement space",
+        required=False,
+        help_text="The Bereavement space is only for parents who have lost a child.",
+    )
+
+
+def _body_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=POST_MAX_LENGTH,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="You can use *italics*, **bold**, lists, links and > quotes.",
+        error_messages={
+            "required": "Write your message before posting",
+            "max_length": f"Your message is too long: keep it to {POST_MAX_LENGTH:,} characters or fewer",
+        },
+    )
+
+
+class PostForm(forms.Form):
+    body = _body_field("Your reply")
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=120,
+        error_messages={
+            "required": "Give your thread a title",
+            "max_length": "Keep the title to 120 characters or fewer",
+        },
+    )
+    body = _body_field("Your message")
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you reporting this post?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Tell the moderators what is wrong with this post",
+            "max_length": "Keep this to 1,000 characters or fewer",
+        },
+    )
+
+
+class ProfileForm(forms.Form):
+    display_name = _display_name_field()
+    notify = forms.ChoiceField(
+        label="When someone replies in a thread you follow",
+        choices=Member.Notify.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you want to hear about replies"},
+    )
+
+    def __init__(self, *args, member: Member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def clean_display_name(self):
+        return _clean_display_name(self.cleaned_data["display_name"], member=self.member)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password to confirm"},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password is not right")
+        return password
+
+
+class ReasonForm(forms.Form):
+    """A moderator's reason, required where the member is told it."""
+
+    reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,120 @@
+"""Public accounts (django-allauth): sign up with a pseudonym, verified email, lockout, deletion."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from forum import services
+from forum.models import FORMER_MEMBER, Member, Post
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long test password"
+
+
+def _signup(client, **overrides):
+    data = {
+        "email": "new.parent@example.org",
+        "password1": "Correct-Horse-Battery-9",
+        "password2": "Correct-Horse-Battery-9",
+        "display_name": "Robin",
+        **overrides,
+    }
+    return client.post(reverse("account_signup"), data)
+
+
+def test_sign_up_makes_a_member_with_the_pseudonym_and_sends_a_verification_email(client, mailoutbox):
+    response = _signup(client)
+    assert response.status_code == 302
+    member = Member.objects.get(display_name="Robin")
+    assert member.user.email == "new.parent@example.org"
+    assert member.status == Member.Status.NONE
+    assert re.search(r"/accounts/confirm-email/\S+/", mailoutbox[0].body)
+
+
+def test_sign_up_refuses_a_taken_display_name_and_keeps_what_was_typed(client, member):
+    response = _signup(client, display_name="alex")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Someone is already using that display name" in content
+    assert "There is a problem" in content
+    assert 'value="new.parent@example.org"' in content
+
+
+def test_unverified_account_cannot_sign_in(client):
+    _signup(client)
+    client.logout()
+    response = client.post(
+        reverse("account_login"), {"login": "new.parent@example.org", "password": "Correct-Horse-Battery-9"}
+    )
+    assert response.status_code == 302
+    assert "confirm-email" in response.url
+
+
+def test_verified_member_signs_in_with_email(client, member):
+    EmailAddress.objects.create(user=member.user, email=member.user.email, verified=True, primary=True)
+    response = client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == reverse("forum:index")
+
+
+def test_account_locks_after_five_wrong_passwords(client, member):
+    EmailAddress.objects.create(user=member.user, email=member.user.email, verified=True, primary=True)
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": member.user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    assert response.status_code != 302
+    assert b"Too many failed login attempts" in response.content
+
+
+def test_member_changes_display_name_and_email_preference(member_client, member):
+    member_client.post(reverse("forum_profile"), {"display_name": "Alexandra", "notify": "digest"})
+    member.refresh_from_db()
+    assert member.display_name == "Alexandra" and member.notify == "digest"
+
+
+def test_deleting_an_account_keeps_posts_as_former_member_and_removes_personal_data(member_client, member, thread):
+    user_pk = member.user.pk
+    response = member_client.post(reverse("forum_account_delete"), {"password": PASSWORD})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.user is None and member.display_name == FORMER_MEMBER and member.join_reason == ""
+    assert not get_user_model().objects.filter(pk=user_pk).exists()
+    assert not EmailAddress.objects.filter(user_id=user_pk).exists()
+    assert Post.objects.filter(author=member, thread=thread).exists()
+
+
+def test_deleted_members_posts_show_former_member(client, member, other_member, thread):
+    services.account_delete(user=member.user)
+    client.force_login(other_member.user)
+    content = client.get(reverse("forum:thread", args=[thread.pk])).content.decode()
+    assert FORMER_MEMBER in content
+    assert "Alex<" not in content
+
+
+def test_deleting_needs_the_password(member_client, member):
+    response = member_client.post(reverse("forum_account_delete"), {"password": "wrong"})
+    assert response.status_code == 400
+    assert b"That password is not right" in response.content
+    member.refresh_from_db()
+    assert member.user is not None
+
+
+def test_staff_cannot_delete_their_account_from_the_public_site(moderator_client, moderator):
+    moderator.set_password(PASSWORD)
+    moderator.save()
+    moderator_client.force_login(moderator)
+    moderator_client.post(reverse("forum_account_delete"), {"password": PASSWORD})
+    moderator.refresh_from_db()
+    assert moderator.is_active
+
+
+def test_staff_still_sign_in_to_the_wagtail_admin(client, moderator):
+    moderator.set_password(PASSWORD)
+    moderator.save()
+    response = client.post(reverse("wagtailadmin_login"), {"username": "moderator", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
