@@ -7,9 +7,11 @@ from django.db import transaction
 def demo_seed_all() -> tuple[str, str | None]:
     """Load every app's demo content. Returns the admin username and password."""
     from consultation.seeding import demo_seed as consultation_seed
+    from localpicture.seeding import demo_seed as localpicture_seed
     from strategy.models import HomePage
     from strategy.seeding import demo_seed as strategy_seed
 
     login = strategy_seed()
     consultation_seed(home=HomePage.objects.get())
+    localpicture_seed(home=HomePage.objects.get())
     return login

@@ -160,6 +160,7 @@ class HomePage(Page):
         "strategy.StandardPage",
         "consultation.SurveyIndexPage",
         "consultation.YouthVoicePage",
+        "localpicture.LocalPicturePage",
     ]
     max_count = 1
 
