@@ -72,6 +72,8 @@ def police_import_queue(*, police_import: PoliceImport) -> None:
     eager). If the queue is down the import stays waiting and the periodic task runs it."""
     from consultation.services import queue_after_commit
 
+    from . import tasks  # noqa: F401 - registers the task when Celery runs it in process
+
     queue_after_commit("localpicture.police_import_run", police_import.pk)
 
 
