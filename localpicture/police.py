@@ -1,13 +1,14 @@
 """Reading data.police.uk street-level crime files: one pass, streamed, counted as it goes.
 
 A file is never held in memory: rows are read one at a time with `csv.reader` and counted in a
-dict keyed by (month, crime type, LSOA code, LSOA name), so memory depends on how many months,
+dict keyed by (month, crime type, LSOA code), so memory depends on how many months,
 crime types and LSOAs there are, not on how many rows. Nothing here touches the database: the
 caller saves the counts only if every row of every file was good (localpicture/services.py).
 """
 
 import csv
 import io
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,10 +36,11 @@ SKIP_REASONS = (
 
 @dataclass
 class Tally:
-    """What reading the files found. `counts` maps (month, crime type, LSOA code, LSOA name)
-    to a number of crimes, for the city's rows only."""
+    """What reading the files found. `counts` maps (month, crime type, LSOA code) to a number
+    of crimes, for the city's rows only; `names` maps LSOA codes to names."""
 
     counts: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
     rows_read: int = 0
     rows_ignored: int = 0
     months_seen: set = field(default_factory=set)
@@ -105,8 +107,9 @@ def tally_stream(stream: BinaryIO, *, label: str, prefix: str, tally: Tally, pro
             tally.error(f"{label}: this is not a data.police.uk street-level crime file: " + "; ".join(problems) + ".")
             return
 
-        counts = tally.counts
+        counts, names = tally.counts, tally.names
         get = counts.get
+        intern = sys.intern
         good_months = set()
         ignored = 0
         start_line = reader.line_num
@@ -133,8 +136,16 @@ def tally_stream(stream: BinaryIO, *, label: str, prefix: str, tally: Tally, pro
                     if not code:
                         tally.error(f"{label}, line {reader.line_num}: LSOA code is empty for LSOA '{name[:40]}'.")
                         continue
-                    key = (month, crime_type, code, name)
-                    counts[key] = get(key, 0) + 1
+                    key = (month, crime_type, code)
+                    seen = get(key)
+                    if seen is None:
+                        # A new key keeps shared copies of its few distinct strings, so memory
+                        # grows with the number of keys, never with the number of rows.
+                        code = intern(code)
+                        counts[(intern(month), intern(crime_type), code)] = 1
+                        names[code] = intern(name)
+                    else:
+                        counts[key] = seen + 1
                 else:
                     ignored += 1
             if reader.line_num == before:
