@@ -178,10 +178,10 @@ class FigureValue(Orderable):
     class Meta(Orderable.Meta):
         ordering = ["month"]
 
-    def save(self, *args, **kwargs):
-        # Months are compared by their first day everywhere.
-        self.month = self.month.replace(day=1)
-        super().save(*args, **kwargs)
+    def clean(self):
+        # Months are compared by their first day everywhere; the admin form calls this.
+        if self.month:
+            self.month = self.month.replace(day=1)
 
 
 # --- The page -----------------------------------------------------------------------------

@@ -9,8 +9,6 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from config.pagecache import page_cache_clear
-
 from . import admin_views
 from .models import FigureSeries
 
@@ -39,16 +37,6 @@ class FigureSeriesViewSet(SnippetViewSet):
 
 
 register_snippet(FigureSeriesViewSet)
-
-
-def _figure_series_changed(request, instance=None, instances=None):
-    if isinstance(instance, FigureSeries) or any(isinstance(item, FigureSeries) for item in instances or ()):
-        page_cache_clear()
-
-
-hooks.register("after_create_snippet", _figure_series_changed)
-hooks.register("after_edit_snippet", _figure_series_changed)
-hooks.register("after_delete_snippet", _figure_series_changed)
 
 
 @hooks.register("register_admin_urls")

@@ -206,3 +206,69 @@ def test_page_without_data_says_so(client, local_picture_page, no_police_data):
 def test_page_queries_stay_few(client, local_picture_page, django_assert_max_num_queries):
     with django_assert_max_num_queries(25):
         client.get(local_picture_page.url)
+
+
+def test_editor_chooses_crime_types_in_the_admin(client, local_picture_page):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    client.force_login(get_user_model().objects.get(username="editor"))
+    edit_url = f"/admin/pages/{local_picture_page.pk}/edit/"
+    form = client.get(edit_url).text
+    assert 'value="Robbery"' in form and 'type="checkbox"' in form
+
+    data = nested_form_data(
+        {
+            "title": local_picture_page.title,
+            "slug": local_picture_page.slug,
+            "intro": "New intro.",
+            "notes": rich_text("<p>Notes.</p>"),
+            "show_ward_breakdown": "on",
+            "action-publish": "publish",
+        }
+    )
+    data["crime_types"] = ["Robbery", "Possession of weapons"]
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    local_picture_page.refresh_from_db()
+    assert local_picture_page.crime_types == ["Robbery", "Possession of weapons"]
+    assert '<th scope="col" class="numeric">Robbery</th>' in client.get(local_picture_page.url).text
+
+
+def test_figure_value_month_is_stored_as_the_first_of_the_month():
+    series = FigureSeriesFactory()
+    value = FigureValue(series=series, month=date(2022, 6, 17), value=Decimal("1"))
+    value.full_clean()
+    assert value.month == date(2022, 6, 1)
+
+
+def test_changed_source_shows_at_once_despite_the_page_cache(client, local_picture_page):
+    from wagtail.models import Site
+
+    from localpicture.models import LocalPictureSettings
+
+    client.get(local_picture_page.url)
+    assert client.get(local_picture_page.url)["X-Page-Cache"] == "hit"
+    settings = LocalPictureSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.source_name = "Leicestershire Police open data, checked by the council"
+    settings.save()
+
+    assert "checked by the council" in client.get(local_picture_page.url).text
+
+
+def test_an_import_shows_at_once_despite_the_page_cache(
+    client, local_picture_page, write_file, django_capture_on_commit_callbacks
+):
+    from localpicture.models import PoliceImport
+    from localpicture.services import police_import_run
+    from tests.localpicture.factories import police_csv, police_row
+
+    client.get(local_picture_page.url)
+    path = write_file("street.csv", police_csv([police_row(month="2024-12", lsoa_code="E01099003")] * 777))
+    with django_capture_on_commit_callbacks(execute=True):
+        police_import_run(police_import=PoliceImport.objects.create(), files=[(path, "street.csv")])
+
+    found = figures(client.get(local_picture_page.url).text)
+    assert found.table[("Possession of weapons", "2024-12")] == 777
+    assert found.table[("Violence and sexual offences", "2024-12")] == 0
