@@ -204,11 +204,25 @@ def _crime_counts_replace(months, rows) -> None:
     CrimeCount.objects.bulk_create(batch)
 
 
-def police_imports_resume(*, older_than_seconds: int = 120) -> int:
+def police_imports_resume(*, older_than_seconds: int = 120, stuck_after_seconds: int = 60 * 60) -> int:
     """Run imports still waiting after `older_than_seconds` (the queue was down when they were
-    uploaded). Returns how many were run."""
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    waiting = PoliceImport.objects.filter(status=PoliceImport.Status.PENDING, created_at__lt=cutoff)
+    uploaded), and close imports that have been running for `stuck_after_seconds` (the worker
+    stopped half-way: nothing of theirs was saved). Returns how many were run."""
+    now = timezone.now()
+    stuck = PoliceImport.objects.filter(
+        status=PoliceImport.Status.RUNNING, created_at__lt=now - timedelta(seconds=stuck_after_seconds)
+    )
+    for job in stuck:
+        for path in job.stored_paths:
+            Path(path).unlink(missing_ok=True)
+        job.status = PoliceImport.Status.FAILED
+        job.errors = ["The import stopped before it finished. Nothing was saved: upload the files again."]
+        job.stored_paths = []
+        job.finished_at = now
+        job.save()
+    waiting = PoliceImport.objects.filter(
+        status=PoliceImport.Status.PENDING, created_at__lt=now - timedelta(seconds=older_than_seconds)
+    )
     done = 0
     for job in waiting:
         police_import_run(police_import=job)

@@ -179,3 +179,20 @@ def test_ward_lookup_with_errors_keeps_the_old_one(officer_client):
 def test_ward_lookup_needs_its_columns(officer_client):
     response = officer_client.post(WARDS, {"file": upload("lookup.csv", b"lsoa,ward\n")})
     assert "the file needs one column for the lsoa code" in response.text
+
+
+def test_import_stuck_half_way_is_closed_and_its_file_deleted(tmp_path):
+    from localpicture.tasks import police_imports_resume
+
+    path = tmp_path / "street.csv"
+    path.write_bytes(b"x")
+    job = PoliceImport.objects.create(
+        file_names=["street.csv"], stored_paths=[str(path)], status=PoliceImport.Status.RUNNING
+    )
+    PoliceImport.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+
+    police_imports_resume()
+    job.refresh_from_db()
+    assert job.status == PoliceImport.Status.FAILED
+    assert "stopped before it finished" in job.errors[0]
+    assert not path.exists()
