@@ -41,11 +41,11 @@ def _nice_top(value: float) -> tuple[float, float]:
     return value, raw
 
 
-def _number(value) -> str:
+def number_text(value) -> str:
+    """1,234 or 0.52: thousands separated, no trailing zeros."""
     if isinstance(value, int):
         return f"{value:,}"
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    return text
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 def month_label(month: date) -> str:
@@ -72,7 +72,7 @@ def line_chart(*, chart_id: str, title: str, months: list[date], series: list[tu
     for tick in ticks:
         ty = y(tick)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d1d5db"/>')
-        label = _number(int(tick) if float(tick).is_integer() else tick)
+        label = number_text(int(tick) if float(tick).is_integer() else tick)
         parts.append(
             f'<text x="{LEFT - 6}" y="{ty + 5:.1f}" text-anchor="end" font-size="{FONT}" fill="#1f2937">{label}</text>'
         )
@@ -143,8 +143,8 @@ def _describe(months: list[date], series: list[tuple[str, list]], y_label: str) 
         low = min(known, key=lambda pair: pair[0])
         latest = known[-1]
         sentences.append(
-            f"{name}: {_number(latest[0])} in {month_label(latest[1])}; highest {_number(high[0])} in "
-            f"{month_label(high[1])}, lowest {_number(low[0])} in {month_label(low[1])}."
+            f"{name}: {number_text(latest[0])} in {month_label(latest[1])}; highest {number_text(high[0])} in "
+            f"{month_label(high[1])}, lowest {number_text(low[0])} in {month_label(low[1])}."
         )
     sentences.append("The figures are in the table below.")
     return " ".join(sentences)

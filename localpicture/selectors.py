@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Max, Min, Sum
 
-from .charts import line_chart
+from .charts import line_chart, number_text
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 # The chart and table show at most this many months, the latest ones.
@@ -139,7 +139,8 @@ def figure_series_data(series: FigureSeries) -> dict:
             series=[(series.title, numbers)],
             y_label=series.unit,
         )
-    return {"series": series, "values": values, "chart": chart}
+    rows = [(value.month, number_text(value.value)) for value in values]
+    return {"series": series, "rows": rows, "chart": chart}
 
 
 def latest_import() -> PoliceImport | None:

@@ -177,7 +177,7 @@ def test_ward_breakdown_needs_a_lookup(client, local_picture_page):
 
 def test_figure_series_chart_equals_its_table(client, local_picture_page):
     series = FigureSeriesFactory(title="Rate per 1,000, under 25s")
-    for month, value in ((date(2022, 4, 1), "0.52"), (date(2022, 5, 1), "0.61"), (date(2022, 6, 1), "0.48")):
+    for month, value in ((date(2022, 4, 1), "0.52"), (date(2022, 5, 1), "0.61"), (date(2022, 6, 1), "10")):
         FigureValue.objects.create(series=series, month=month, value=Decimal(value))
     local_picture_page.figure_series.add(series)
     local_picture_page.save_revision().publish()
@@ -187,7 +187,7 @@ def test_figure_series_chart_equals_its_table(client, local_picture_page):
     points = {month: value for (_, month), value in figures(section).points.items()}
     cells = re.findall(r'<th scope="row">(\w+ \d{4})</th><td class="numeric">([\d.]+)</td>', section)
 
-    assert points == {"2022-04": Decimal("0.52"), "2022-05": Decimal("0.61"), "2022-06": Decimal("0.48")}
+    assert points == {"2022-04": Decimal("0.52"), "2022-05": Decimal("0.61"), "2022-06": Decimal("10")}
     assert [Decimal(value) for _, value in cells] == list(points.values())
     assert [month for month, _ in cells] == ["April 2022", "May 2022", "June 2022"]
 
