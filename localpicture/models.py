@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -135,6 +135,24 @@ class WardLookup(models.Model):
 # --- Figures the police share -------------------------------------------------------------
 
 
+class FigureSeriesForm(WagtailAdminModelForm):
+    """Each month once in a series: a second value for the same month is refused next to it."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        seen = set()
+        for form in self.formsets["values"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("month"):
+                continue
+            month = data["month"].replace(day=1)
+            if month in seen:
+                form.add_error("month", f"{month:%B %Y} is already in this series.")
+                valid = False
+            seen.add(month)
+        return valid
+
+
 class FigureSeries(index.Indexed, ClusterableModel):
     """A named series of monthly figures the police share directly, such as the rate of
     knife-enabled serious violence per 1,000 people, for all ages or for under 25s."""
@@ -156,6 +174,7 @@ class FigureSeries(index.Indexed, ClusterableModel):
         InlinePanel("values", heading="Monthly values", label="Value"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    base_form_class = FigureSeriesForm
 
     class Meta:
         ordering = ["title"]

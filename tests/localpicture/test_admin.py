@@ -196,3 +196,42 @@ def test_import_stuck_half_way_is_closed_and_its_file_deleted(tmp_path):
     assert job.status == PoliceImport.Status.FAILED
     assert "stopped before it finished" in job.errors[0]
     assert not path.exists()
+
+
+def _series_form(values):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    return nested_form_data(
+        {
+            "title": "Rate per 1,000, all ages",
+            "unit": "per 1,000 people",
+            "source": "Leicestershire Police",
+            "notes": "",
+            "values": inline_formset([{"month": month, "value": value} for month, value in values]),
+        }
+    )
+
+
+def test_officer_enters_a_series_with_monthly_values(officer_client):
+    from localpicture.models import FigureSeries
+
+    url = reverse("wagtailsnippets_localpicture_figureseries:add")
+    response = officer_client.post(url, _series_form([("2022-06-15", "0.61"), ("2022-05-01", "0.52")]))
+
+    assert response.status_code == 302
+    series = FigureSeries.objects.get(title="Rate per 1,000, all ages")
+    assert [(v.month, v.value) for v in series.values.all()] == [
+        (date(2022, 5, 1), Decimal("0.520")),
+        (date(2022, 6, 1), Decimal("0.610")),
+    ]
+
+
+def test_series_refuses_the_same_month_twice(officer_client):
+    from localpicture.models import FigureSeries
+
+    url = reverse("wagtailsnippets_localpicture_figureseries:add")
+    response = officer_client.post(url, _series_form([("2022-06-01", "0.61"), ("2022-06-20", "0.7")]))
+
+    assert response.status_code == 200
+    assert "June 2022 is already in this series." in response.text
+    assert not FigureSeries.objects.filter(title="Rate per 1,000, all ages").exists()
