@@ -77,10 +77,6 @@ def police_import_queue(*, police_import: PoliceImport) -> None:
     queue_after_commit("localpicture.police_import_run", police_import.pk)
 
 
-def _months_text(months) -> list[str]:
-    return sorted(months)
-
-
 def police_import_run(*, police_import: PoliceImport, files: list[tuple[Path, str]] | None = None) -> PoliceImport:
     """Import the files of a police import; safe to run twice.
 
