@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media \
-    EXPORT_ROOT=/app/exports
+    EXPORT_ROOT=/app/exports \
+    POLICE_UPLOAD_ROOT=/app/police-uploads
 
 RUN useradd --create-home --uid 1000 app
 WORKDIR /app
@@ -18,7 +19,8 @@ RUN pip install -r requirements.txt
 COPY --chown=app:app . .
 # Collect static files with the production storage (hashed names, compressed copies).
 RUN DEBUG=false SECRET_KEY=collectstatic-only ALLOWED_HOSTS=build python manage.py collectstatic --noinput \
-    && mkdir -p /app/media /app/exports && chown app:app /app/media /app/exports
+    && mkdir -p /app/media /app/exports /app/police-uploads \
+    && chown app:app /app/media /app/exports /app/police-uploads
 
 USER app
 EXPOSE 8000

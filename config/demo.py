@@ -9,6 +9,7 @@ def demo_seed_all() -> tuple[str, str | None]:
     from consultation.seeding import demo_seed as consultation_seed
     from events.seeding import demo_seed as events_seed
     from forum.seeding import demo_seed as forum_seed
+    from localpicture.seeding import demo_seed as localpicture_seed
     from strategy.models import HomePage
     from strategy.seeding import demo_seed as strategy_seed
 
@@ -16,4 +17,5 @@ def demo_seed_all() -> tuple[str, str | None]:
     consultation_seed(home=HomePage.objects.get())
     events_seed(home=HomePage.objects.get())
     forum_seed(password=login[1])
+    localpicture_seed(home=HomePage.objects.get())
     return login

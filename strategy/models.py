@@ -179,6 +179,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         "consultation.YouthVoicePage",
         "events.EventIndexPage",
         "events.BleedKitIndexPage",
+        "localpicture.LocalPicturePage",
     ]
     max_count = 1
 

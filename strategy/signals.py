@@ -12,6 +12,7 @@ from config.pagecache import page_cache_clear
 
 EDITORIAL_APPS = {
     "strategy",
+    "localpicture",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

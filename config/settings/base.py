@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "forum",
     "allauth",
     "allauth.account",
+    "localpicture",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -164,6 +165,7 @@ CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "events.reminders_send", "schedule": 15 * 60},
     "events-feedback-requests": {"task": "events.feedback_requests_send", "schedule": 60 * 60},
     "events-purge-personal-data": {"task": "events.booking_personal_data_purge", "schedule": 24 * 60 * 60},
+    "resume-police-imports": {"task": "localpicture.police_imports_resume", "schedule": 10 * 60},
 }
 
 # --- Email --------------------------------------------------------------------------------
@@ -247,6 +249,11 @@ EXPORT_ROOT = Path(env("EXPORT_ROOT", default=str(BASE_DIR / "var" / "exports"))
 EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
 # Exports with more rows than this run in the background and the officer is emailed a link.
 EXPORT_SYNC_LIMIT = env.int("EXPORT_SYNC_LIMIT", default=10_000)
+# Police files uploaded for import wait here, outside MEDIA_ROOT so they are never served,
+# and are deleted once imported. Uploads larger than POLICE_IMPORT_SYNC_BYTES are imported in
+# the background, with progress in the admin.
+POLICE_UPLOAD_ROOT = Path(env("POLICE_UPLOAD_ROOT", default=str(BASE_DIR / "var" / "police-uploads")))
+POLICE_IMPORT_SYNC_BYTES = env.int("POLICE_IMPORT_SYNC_BYTES", default=2 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

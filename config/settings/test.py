@@ -14,6 +14,7 @@ atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
 MEDIA_ROOT = env("MEDIA_ROOT", default=f"{_TEST_FILES}/media")
 DEMO_CREDENTIALS_FILE = env("DEMO_CREDENTIALS_FILE", default=f"{_TEST_FILES}/demo-login.txt")
 EXPORT_ROOT = env("EXPORT_ROOT", default=f"{_TEST_FILES}/exports")
+POLICE_UPLOAD_ROOT = env("POLICE_UPLOAD_ROOT", default=f"{_TEST_FILES}/police-uploads")
 
 SECRET_KEY = "tests-only-secret-key"  # noqa: S105 - used only by the test suite
 DEBUG = False

@@ -31,6 +31,8 @@ def test_services_have_health_checks_and_data_lives_in_named_volumes():
     assert {"pgdata", "redisdata", "media", "exports"} <= set(COMPOSE["volumes"])
     assert "exports:/app/exports" in services["web"]["volumes"]
     assert not any("exports" in volume for volume in services["caddy"]["volumes"])  # never served
+    assert "police-uploads:/app/police-uploads" in services["worker"]["volumes"]
+    assert not any("police-uploads" in volume for volume in services["caddy"]["volumes"])
 
 
 def test_gunicorn_runs_without_a_control_socket():

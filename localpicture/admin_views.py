@@ -1,0 +1,176 @@
+"""Admin pages of the local picture: police data imports, figure values from CSV and the ward
+lookup.
+
+Permissions are checked here, one per view: `localpicture.import_police_data` to upload police
+files and see the imports, `localpicture.change_figureseries` to upload figure values,
+`localpicture.upload_ward_lookup` for the lookup. Officers hold all three (migration 0002).
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from consultation.admin_views import require_permission
+
+from . import services
+from .models import FigureSeries, PoliceImport, WardLookup
+
+IMPORT_PERMISSION = "localpicture.import_police_data"
+FIGURES_PERMISSION = "localpicture.change_figureseries"
+WARDS_PERMISSION = "localpicture.upload_ward_lookup"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field. https://docs.djangoproject.com/en/5.2/topics/http/file-uploads/"""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".csv,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class PoliceUploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Police files",
+        help_text="The street-level crime CSV files from data.police.uk (one or several), or the zip it gives. "
+        "Other files in a zip, such as outcomes and stop and search, are skipped.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        wrong = [upload.name for upload in files if not upload.name.lower().endswith((".csv", ".zip"))]
+        if wrong:
+            raise forms.ValidationError(
+                "Only .csv files and .zip files can be imported. Not: " + ", ".join(wrong[:5]) + "."
+            )
+        return files
+
+
+def _page(request, template: str, context: dict, status: int = 200):
+    context.setdefault("header_title", context.get("page_title"))
+    return TemplateResponse(request, template, context, status=status)
+
+
+def police_imports(request):
+    """Upload police files, and the imports so far with their progress and results."""
+    require_permission(request, IMPORT_PERMISSION)
+    form = PoliceUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploads = form.cleaned_data["files"]
+        with transaction.atomic():
+            job = services.police_import_create(uploads=uploads, user=request.user)
+            if sum(upload.size for upload in uploads) > settings.POLICE_IMPORT_SYNC_BYTES:
+                services.police_import_queue(police_import=job)
+                run_now = False
+            else:
+                run_now = True
+        if run_now:
+            services.police_import_run(police_import=job)
+        return redirect("localpicture_imports:detail", job.pk)
+    return _page(
+        request,
+        "localpicture/admin/imports.html",
+        {
+            "form": form,
+            "imports": PoliceImport.objects.select_related("created_by")[:30],
+            "page_title": "Police data",
+            "header_icon": "upload",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def police_import_detail(request, pk: int):
+    """One import: its progress while it runs (the officer follows a link to check again:
+    no automatic refresh, which WCAG 2.2.1 would have us let people turn off), then what
+    was imported, ignored and skipped, or every problem that stopped it."""
+    require_permission(request, IMPORT_PERMISSION)
+    job = get_object_or_404(PoliceImport.objects.select_related("created_by"), pk=pk)
+    return _page(
+        request,
+        "localpicture/admin/import_detail.html",
+        {"job": job, "page_title": f"Police data import {job.pk}", "header_icon": "upload"},
+    )
+
+
+class FigureUploadForm(forms.Form):
+    series = forms.ModelChoiceField(queryset=FigureSeries.objects.all(), label="Figure series")
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Two columns, with the names month,value on the first row. Months like 2022-06; "
+        "values like 0.52. A month already in the series gets the new value.",
+    )
+
+
+def figure_values_upload(request):
+    """Add monthly values to a figure series from a CSV, all or nothing."""
+    require_permission(request, FIGURES_PERMISSION)
+    form = FigureUploadForm(request.POST or None, request.FILES or None, initial={"series": request.GET.get("series")})
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        series = form.cleaned_data["series"]
+        saved, errors = services.figure_values_upload(series=series, upload=form.cleaned_data["file"])
+        if not errors:
+            messages.success(request, f"{saved} monthly value(s) saved to '{series}'.")
+            return redirect("wagtailsnippets_localpicture_figureseries:edit", series.pk)
+    return _page(
+        request,
+        "localpicture/admin/figure_upload.html",
+        {"form": form, "upload_errors": errors, "page_title": "Upload figure values", "header_icon": "table"},
+        status=400 if errors or form.errors else 200,
+    )
+
+
+class WardLookupForm(forms.Form):
+    file = forms.FileField(
+        label="Lookup CSV file",
+        help_text="Columns lsoa_code, ward_code and ward_name (or the ONS names, such as LSOA21CD, WD23CD, "
+        "WD23NM). It replaces the whole lookup.",
+    )
+
+
+def ward_lookup(request):
+    """Upload the LSOA-to-ward lookup that the page's ward breakdown uses."""
+    require_permission(request, WARDS_PERMISSION)
+    form = WardLookupForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        saved, errors = services.ward_lookup_replace(upload=form.cleaned_data["file"])
+        if not errors:
+            messages.success(request, f"The ward lookup now has {saved} LSOA(s).")
+            return redirect("localpicture_wards:index")
+    wards = WardLookup.objects.values("ward_code", "ward_name").distinct().order_by("ward_name")
+    return _page(
+        request,
+        "localpicture/admin/ward_lookup.html",
+        {
+            "form": form,
+            "upload_errors": errors,
+            "lsoa_count": WardLookup.objects.count(),
+            "wards": wards,
+            "page_title": "Ward lookup",
+            "header_icon": "site",
+        },
+        status=400 if errors or form.errors else 200,
+    )
+
+
+import_urls = (
+    [path("", police_imports, name="index"), path("<int:pk>/", police_import_detail, name="detail")],
+    "localpicture_imports",
+)
+figure_urls = ([path("upload/", figure_values_upload, name="upload")], "localpicture_figures")
+ward_urls = ([path("", ward_lookup, name="index")], "localpicture_wards")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class LocalPictureConfig(AppConfig):
+    """The local picture: police open data and the figures the police share, charted."""
+
+    name = "localpicture"
+    verbose_name = "Local picture"

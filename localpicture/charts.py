@@ -1,0 +1,150 @@
+"""Line charts drawn on the server as inline SVG: no JavaScript, nothing from another host.
+
+The SVG has role="img", a <title> and a <desc> that says what it shows in words, and labelled
+axes. Its viewBox is small (400 wide) with 14-unit text, so at 320 px the text is still about
+11 px. Lines differ by dash pattern as well as colour. Every point carries its series, month
+and value in data attributes, which is how the tests check that the chart and the table agree.
+Colours are presentation attributes, not style attributes, which the CSP would block.
+"""
+
+import math
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WIDTH, HEIGHT = 400, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 14, 12, 50
+FONT = 14
+# Dark enough on white for 3:1 (graphics) and told apart by dash pattern too.
+STYLES = [
+    ("#1d4ed8", ""),
+    ("#b91c1c", "8 4"),
+    ("#047857", "2 3"),
+    ("#6d28d9", "10 3 2 3"),
+    ("#92400e", "4 4"),
+    ("#374151", "1 5"),
+]
+MAX_X_LABELS = 4
+
+
+def _nice_top(value: float) -> tuple[float, float]:
+    """A round top for the axis and the step between four ticks."""
+    if value <= 0:
+        return 4.0, 1.0
+    raw = value / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        if step >= raw:
+            return step * 4, step
+    return value, raw
+
+
+def number_text(value) -> str:
+    """1,234 or 0.52: thousands separated, no trailing zeros."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def month_label(month: date) -> str:
+    return month.strftime("%b %Y")
+
+
+def line_chart(*, chart_id: str, title: str, months: list[date], series: list[tuple[str, list]], y_label: str) -> dict:
+    """An accessible SVG line chart of monthly values. Returns {"svg", "legend", "description"}:
+    the legend is shown as HTML beside the chart (readable at any width)."""
+    values = [v for _, numbers in series for v in numbers if v is not None]
+    top, step = _nice_top(float(max(values)) if values else 0.0)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    count = len(months)
+
+    def x(i: int) -> float:
+        return LEFT + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
+
+    def y(value) -> float:
+        return TOP + plot_h - plot_h * float(value) / top
+
+    parts = []
+    # Gridlines and the value axis.
+    ticks = [step * i for i in range(5)]
+    for tick in ticks:
+        ty = y(tick)
+        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d1d5db"/>')
+        label = number_text(int(tick) if float(tick).is_integer() else tick)
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{ty + 5:.1f}" text-anchor="end" font-size="{FONT}" fill="#1f2937">{label}</text>'
+        )
+    parts.append(
+        f'<text transform="translate(14 {TOP + plot_h / 2:.1f}) rotate(-90)" text-anchor="middle" '
+        f'font-size="{FONT}" fill="#1f2937">{escape(y_label)}</text>'
+    )
+    # The month axis: a few labels, first and last always.
+    parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#4b5563"/>')
+    if count:
+        shown = sorted({round(i * (count - 1) / (MAX_X_LABELS - 1)) for i in range(MAX_X_LABELS)}) if count > 1 else [0]
+        for i in shown:
+            anchor = "start" if i == 0 and count > 1 else "end" if i == count - 1 and count > 1 else "middle"
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{TOP + plot_h + 20}" text-anchor="{anchor}" font-size="{FONT}" '
+                f'fill="#1f2937">{month_label(months[i])}</text>'
+            )
+    parts.append(
+        f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" text-anchor="middle" font-size="{FONT}" '
+        f'fill="#1f2937">Month</text>'
+    )
+    # The lines, broken where a month has no data, and a point per month.
+    legend = []
+    for number, (name, numbers) in enumerate(series):
+        colour, dash = STYLES[number % len(STYLES)]
+        legend.append({"name": name, "colour": colour, "dash": dash})
+        path, pen_down = [], False
+        points = []
+        for i, value in enumerate(numbers):
+            if value is None:
+                pen_down = False
+                continue
+            path.append(f"{'L' if pen_down else 'M'}{x(i):.1f} {y(value):.1f}")
+            pen_down = True
+            points.append(
+                f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="2.5" fill="{colour}" '
+                f'data-series="{escape(name)}" data-month="{months[i]:%Y-%m}" data-value="{value}"/>'
+            )
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr} '
+            f'data-series="{escape(name)}"/>'
+        )
+        parts.extend(points)
+
+    description = _describe(months, series, y_label)
+    svg = (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(parts) + "</svg>"
+    )
+    return {"svg": mark_safe(svg), "legend": legend, "description": description}  # noqa: S308 - every text escaped above
+
+
+def _describe(months: list[date], series: list[tuple[str, list]], y_label: str) -> str:
+    if not months:
+        return "No figures yet."
+    sentences = [
+        f"Line chart of {y_label.lower()} each month, {len(months)} months from "
+        f"{month_label(months[0])} to {month_label(months[-1])}."
+    ]
+    for name, numbers in series:
+        known = [(value, months[i]) for i, value in enumerate(numbers) if value is not None]
+        if not known:
+            continue
+        high = max(known, key=lambda pair: pair[0])
+        low = min(known, key=lambda pair: pair[0])
+        latest = known[-1]
+        sentences.append(
+            f"{name}: {number_text(latest[0])} in {month_label(latest[1])}; highest {number_text(high[0])} in "
+            f"{month_label(high[1])}, lowest {number_text(low[0])} in {month_label(low[1])}."
+        )
+    sentences.append("The figures are in the table below.")
+    return " ".join(sentences)

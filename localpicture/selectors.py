@@ -1,0 +1,172 @@
+"""Reads of the local picture: monthly totals for the city, the year-on-year comparison, the
+ward breakdown and the figure series, shaped for the page, its chart and its CSV."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Max, Min, Sum
+
+from .charts import line_chart, number_text
+from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
+
+# The chart and table show at most this many months, the latest ones.
+MAX_MONTHS = 36
+
+
+def month_add(month: date, months: int) -> date:
+    index = month.year * 12 + month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_range(first: date, last: date) -> list[date]:
+    months = []
+    month = first
+    while month <= last:
+        months.append(month)
+        month = month_add(month, 1)
+    return months
+
+
+@dataclass
+class MonthlyTable:
+    """Monthly city totals: one row per month, one value per crime type (None: no data for
+    that month was imported)."""
+
+    crime_types: list[str]
+    rows: list[tuple[date, list[int | None]]]
+    illustrative: bool
+
+    @property
+    def months(self) -> list[date]:
+        return [month for month, _ in self.rows]
+
+    def series(self) -> list[tuple[str, list[int | None]]]:
+        return [(name, [values[i] for _, values in self.rows]) for i, name in enumerate(self.crime_types)]
+
+
+def monthly_table(*, crime_types: list[str], max_months: int = MAX_MONTHS) -> MonthlyTable:
+    """The city's monthly counts of each crime type, for the latest `max_months` months."""
+    span = CrimeCount.objects.aggregate(first=Min("month"), last=Max("month"))
+    if span["last"] is None:
+        return MonthlyTable(crime_types=list(crime_types), rows=[], illustrative=False)
+    first = max(span["first"], month_add(span["last"], -(max_months - 1)))
+    months = month_range(first, span["last"])
+    imported = set(CrimeCount.objects.filter(month__gte=first).values_list("month", flat=True).distinct().order_by())
+    totals = {
+        (row["month"], row["crime_type"]): row["total"]
+        for row in CrimeCount.objects.filter(month__gte=first, crime_type__in=crime_types)
+        .values("month", "crime_type")
+        .annotate(total=Sum("count"))
+        .order_by()
+    }
+    rows = [
+        (month, [totals.get((month, name), 0) if month in imported else None for name in crime_types])
+        for month in months
+    ]
+    illustrative = CrimeCount.objects.filter(month__gte=first, illustrative=True).exists()
+    return MonthlyTable(crime_types=list(crime_types), rows=rows, illustrative=illustrative)
+
+
+def change_in_words(*, before: int, after: int) -> str:
+    """'up 12% (from 1,234 to 1,382)' and the like."""
+    if after == before:
+        return f"no change ({after:,} in both years)"
+    direction = "up" if after > before else "down"
+    if before == 0:
+        return f"{direction} from none to {after:,}"
+    percent = round(abs(after - before) * 100 / before)
+    size = f"{percent}%" if percent else "less than 1%"
+    return f"{direction} {size} (from {before:,} to {after:,})"
+
+
+def year_comparison(table: MonthlyTable) -> dict:
+    """The last 12 months against the 12 before, per crime type: totals and the change in
+    words. `complete` is False when any of those 24 months has no data."""
+    rows = table.rows[-24:]
+    if len(rows) < 24 or any(value is None for _, values in rows for value in values):
+        return {"complete": False}
+    earlier, later = rows[:12], rows[12:]
+    lines = []
+    for i, name in enumerate(table.crime_types):
+        before = sum(values[i] for _, values in earlier)
+        after = sum(values[i] for _, values in later)
+        lines.append(
+            {"crime_type": name, "before": before, "after": after, "words": change_in_words(before=before, after=after)}
+        )
+    return {
+        "complete": True,
+        "later_from": later[0][0],
+        "later_to": later[-1][0],
+        "earlier_from": earlier[0][0],
+        "earlier_to": earlier[-1][0],
+        "lines": lines,
+    }
+
+
+def ward_breakdown(*, crime_types: list[str], months: list[date]) -> dict | None:
+    """Counts by ward over `months`, per crime type, once a lookup has been uploaded. LSOAs that
+    the lookup does not know are counted under 'Not matched to a ward'."""
+    if not months or not WardLookup.objects.exists():
+        return None
+    wards = dict(WardLookup.objects.values_list("lsoa_code", "ward_name"))
+    totals: dict[str, list[int]] = {}
+    unmatched = "Not matched to a ward"
+    index = {name: i for i, name in enumerate(crime_types)}
+    for row in (
+        CrimeCount.objects.filter(month__in=months, crime_type__in=crime_types)
+        .values("lsoa_code", "crime_type")
+        .annotate(total=Sum("count"))
+        .order_by()
+    ):
+        ward = wards.get(row["lsoa_code"], unmatched)
+        totals.setdefault(ward, [0] * len(crime_types))[index[row["crime_type"]]] += row["total"]
+    rows = sorted(((ward, values) for ward, values in totals.items() if ward != unmatched), key=lambda r: r[0])
+    if unmatched in totals:
+        rows.append((unmatched, totals[unmatched]))
+    return {"rows": rows, "from": months[0], "to": months[-1]}
+
+
+def figure_series_data(series: FigureSeries) -> dict:
+    values = list(series.values.all())
+    months = [value.month for value in values]
+    numbers = [value.value for value in values]
+    chart = None
+    if values:
+        chart = line_chart(
+            chart_id=f"figure-{series.pk}",
+            title=series.title,
+            months=months,
+            series=[(series.title, numbers)],
+            y_label=series.unit,
+        )
+    rows = [(value.month, number_text(value.value)) for value in values]
+    return {"series": series, "rows": rows, "chart": chart}
+
+
+def latest_import() -> PoliceImport | None:
+    return PoliceImport.objects.filter(status=PoliceImport.Status.DONE).order_by("-finished_at").first()
+
+
+def local_picture_context(*, page) -> dict:
+    """Everything the local picture page shows."""
+    crime_types = page.chosen_crime_types()
+    table = monthly_table(crime_types=crime_types)
+    chart = None
+    if table.rows:
+        chart = line_chart(
+            chart_id="police-monthly",
+            title="Crimes recorded by the police in the city each month",
+            months=table.months,
+            series=table.series(),
+            y_label="Crimes recorded",
+        )
+    last_12 = [month for month, values in table.rows[-12:] if any(v is not None for v in values)]
+    return {
+        "table": table,
+        "chart": chart,
+        "comparison": year_comparison(table) if table.rows else {"complete": False},
+        "wards": ward_breakdown(crime_types=crime_types, months=last_12) if page.show_ward_breakdown else None,
+        "figures": [figure_series_data(series) for series in page.figure_series.all().prefetch_related("values")],
+        "latest_month": table.months[-1] if table.rows else None,
+        "latest_import": latest_import(),
+    }

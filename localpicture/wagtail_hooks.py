@@ -1,0 +1,87 @@
+"""Admin registration: a "Local picture" menu with police data imports, the figures the police
+share (a snippet, with a CSV upload) and the ward lookup; each item shown only to those who
+may use it."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from . import admin_views
+from .models import FigureSeries
+
+
+class FigureSeriesIndexView(IndexView):
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm(admin_views.FIGURES_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    "Upload values from CSV", reverse("localpicture_figures:upload"), icon_name="upload", priority=20
+                )
+            )
+        return buttons
+
+
+class FigureSeriesViewSet(SnippetViewSet):
+    model = FigureSeries
+    icon = "table"
+    menu_label = "Figures the police share"
+    add_to_admin_menu = False
+    index_view_class = FigureSeriesIndexView
+    list_display = ["title", "unit", "source"]
+    search_fields = ["title"]
+
+
+register_snippet(FigureSeriesViewSet)
+
+
+@hooks.register("register_admin_urls")
+def _admin_urls():
+    return [
+        path("local-picture/imports/", include(admin_views.import_urls)),
+        path("local-picture/figures/", include(admin_views.figure_urls)),
+        path("local-picture/wards/", include(admin_views.ward_urls)),
+    ]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def _local_picture_menu():
+    menu = Menu(
+        items=[
+            _PermissionMenuItem(
+                "Police data",
+                reverse("localpicture_imports:index"),
+                icon_name="upload",
+                order=10,
+                permission=admin_views.IMPORT_PERMISSION,
+            ),
+            _PermissionMenuItem(
+                "Figures the police share",
+                reverse("wagtailsnippets_localpicture_figureseries:list"),
+                icon_name="table",
+                order=20,
+                permission="localpicture.view_figureseries",
+            ),
+            _PermissionMenuItem(
+                "Ward lookup",
+                reverse("localpicture_wards:index"),
+                icon_name="site",
+                order=30,
+                permission=admin_views.WARDS_PERMISSION,
+            ),
+        ]
+    )
+    return SubmenuMenuItem("Local picture", menu, icon_name="table", order=160)
