@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from strategy.blocks import RICH_TEXT_FEATURES
+from strategy.routing import CachedViewRestrictionsMixin
 
 from .constants import CRIME_TYPE_CHOICES, DEFAULT_CRIME_TYPES
 
@@ -214,7 +215,7 @@ class LocalPicturePageForm(WagtailAdminPageForm):
     )
 
 
-class LocalPicturePage(RoutablePageMixin, Page):
+class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The local picture: the chosen police crime types month by month for the city, as an
     accessible chart, a table and a CSV; the last 12 months against the 12 before; the figures
     the police share; an optional breakdown by ward; and an editor's notes in plain words."""
