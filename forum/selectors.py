@@ -35,9 +35,13 @@ def _last_read(member: Member):
 def threads_in(*, category: Category, member: Member) -> QuerySet[Thread]:
     """A category's threads, pinned first then latest activity, each with when the member last
     read it (for the unread marker). The member's own threads waiting for approval are included."""
+    # "Visible, or mine" keeps PostgreSQL from reading the list in index order, so the member's
+    # own waiting threads are looked for first, and only then asked for (rarely).
+    own_waiting = Thread.objects.filter(category=category, author=member, is_visible=False).exists()
+    visible = Q(is_visible=True) | Q(author=member) if own_waiting else Q(is_visible=True)
     return (
         Thread.objects.filter(category=category)
-        .filter(Q(is_visible=True) | Q(author=member))
+        .filter(visible)
         .select_related("author")
         .annotate(last_read_at=_last_read(member))
         .order_by("-pinned", "-last_post_at", "-pk")

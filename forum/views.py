@@ -132,8 +132,10 @@ def _thread_page(request, found, form, status=200):
     page = paginator.get_page(request.GET.get("page"))
     posts = list(page.object_list)
     read_before = selectors.last_read_at(member=member, thread=found)
-    if posts:
-        services.thread_mark_read(member=member, thread=found, until=max(post.created_at for post in posts))
+    newest = max((post.created_at for post in posts), default=None)
+    if newest is not None and (read_before is None or newest > read_before):
+        # Only when there is something new: reading a page again writes nothing.
+        services.thread_mark_read(member=member, thread=found, until=newest)
     edit_after = timezone.now() - timezone.timedelta(minutes=settings.FORUM_EDIT_MINUTES)
     for post in posts:
         post.is_new = read_before is None or post.created_at > read_before

@@ -261,7 +261,7 @@ def test_officers_see_the_dashboard_and_its_menu_item(login):
     client = login("officer")
     response = client.get(URL)
     assert response.status_code == 200
-    assert "Feedback dashboard" in response.content.decode()
+    assert "<title>Feedback dashboard" in response.content.decode()
     assert '"label": "Feedback dashboard"' in client.get("/admin/").content.decode()  # the sidebar's menu
 
 

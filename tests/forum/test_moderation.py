@@ -46,6 +46,7 @@ def test_queue_lists_requests_held_posts_and_reports(moderator_client, applicant
     assert applicant.display_name in content
     assert f"Post {held.pk}" in content
     assert "Reported posts (1)" in content
+    assert "<title>Parent forum: moderation" in content
 
 
 def test_staff_without_the_moderation_permission_are_refused(client, django_user_model):
