@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -190,31 +191,29 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return route_from_url_path(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from consultation.models import YouthVoicePage
-        from consultation.selectors import open_surveys
         from events.selectors import events_upcoming
 
-        from .selectors import strategy_page_for_site, theme_pages_live
+        from .selectors import home_listing
 
         context = super().get_context(request, *args, **kwargs)
-        strategy = strategy_page_for_site(home=self)
-        context["strategy_page"] = strategy
-        context["theme_pages"] = theme_pages_live(strategy_page=strategy) if strategy else []
-        context["open_surveys"] = open_surveys(limit=3)
-        context["youth_voice_page"] = YouthVoicePage.objects.live().child_of(self).first()
-        context["next_events"] = events_upcoming(limit=3)
+        listing = home_listing(home=self)
+        next_events = listing.next_events(now=timezone.now())
+        context["strategy_page"] = listing.strategy_page
+        context["theme_pages"] = listing.theme_pages
+        context["open_surveys"] = listing.open_surveys(limit=3)
+        context["youth_voice_page"] = listing.youth_voice_page
+        context["next_events"] = next_events if next_events is not None else events_upcoming(limit=3)
         return context
 
     def serve(self, request, *args, **kwargs):
-        from consultation.selectors import seconds_until_surveys_change
-        from events.selectors import seconds_until_events_change
+        from .selectors import home_listing
 
         response = super().serve(request, *args, **kwargs)
         # The open consultations and the next events change with the clock: cache no longer
         # than that.
-        changes = [s for s in (seconds_until_surveys_change(), seconds_until_events_change()) if s is not None]
-        if changes:
-            patch_cache_control(response, max_age=max(min(changes), 0))
+        seconds = home_listing(home=self).seconds_until_change(now=timezone.now())
+        if seconds is not None:
+            patch_cache_control(response, max_age=max(seconds, 0))
         return response
 
 
