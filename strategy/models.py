@@ -16,7 +16,6 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TagBase, TaggedItemBase
@@ -320,11 +319,10 @@ class ThemePage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from consultation.summaries import theme_summary_for_theme_page
 
-        from .selectors import initiatives_for_theme_page, recommendations_for_theme_page
+        from .selectors import theme_page_lists
 
         context = super().get_context(request, *args, **kwargs)
-        context["recommendations"] = recommendations_for_theme_page(theme_page=self)
-        context["initiatives"] = initiatives_for_theme_page(theme_page=self)
+        context["recommendations"], context["initiatives"] = theme_page_lists(theme_page=self)
         context["theme_summary"] = theme_summary_for_theme_page(theme_page=self)
         return context
 
@@ -376,17 +374,17 @@ class RecommendationPage(CachedViewRestrictionsMixin, Page):
     def heading(self) -> str:
         return f"Recommendation {self.label}: {self.title}"
 
-    @cached_property
-    def updates_newest_first(self):
-        return self.updates.order_by("-date", "-pk")
-
     def get_context(self, request, *args, **kwargs):
         from consultation.summaries import theme_summaries_for_recommendation
 
+        from .selectors import recommendation_page_lists
+
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = self.initiatives.live().order_by("path")
-        # The parent theme page in one query, where get_parent().specific takes two.
-        context["theme_page"] = ThemePage.objects.get(path=self.path[: -self.steplen])
+        lists = recommendation_page_lists(recommendation=self)
+        context["initiatives"] = lists["initiatives"]
+        context["theme_page"] = lists["theme_page"]
+        context["themes"] = lists["themes"]
+        context["updates"] = lists["updates"]
         context["theme_summaries"] = theme_summaries_for_recommendation(recommendation=self)
         return context
 

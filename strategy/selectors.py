@@ -124,6 +124,34 @@ def initiatives_for_theme_page(*, theme_page: ThemePage):
     return InitiativePage.objects.child_of(theme_page).live().order_by("path").prefetch_related("figures")
 
 
+def theme_page_lists(*, theme_page: ThemePage) -> tuple[list, list]:
+    """A theme page's recommendations (with their updates) and initiatives (with their
+    figures), kept for the content generation."""
+    return _kept_for_generation(
+        f"theme-page-lists:{theme_page.pk}",
+        lambda: (
+            list(recommendations_for_theme_page(theme_page=theme_page)),
+            list(initiatives_for_theme_page(theme_page=theme_page)),
+        ),
+    )
+
+
+def recommendation_page_lists(*, recommendation: RecommendationPage) -> dict:
+    """What a recommendation's page shows beside its own fields, kept for the content
+    generation: its theme page (one query, where get_parent().specific takes two), its themes,
+    its updates newest first and the live initiatives that deliver it."""
+
+    def read():
+        return {
+            "theme_page": ThemePage.objects.get(path=recommendation.path[: -Page.steplen]),
+            "themes": list(recommendation.themes.all()),
+            "updates": list(recommendation.updates.order_by("-date", "-pk")),
+            "initiatives": list(recommendation.initiatives.live().order_by("path")),
+        }
+
+    return _kept_for_generation(f"recommendation-page-lists:{recommendation.pk}", read)
+
+
 def progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[ReportRow]:
     """Every live recommendation with its status and latest update, grouped by theme in the
     themes' order. A fixed number of queries, or none while the content has not changed."""
