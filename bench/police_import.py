@@ -34,26 +34,11 @@ from common import REPO, database_drop, database_prepare, django_setup, load_ave
 
 GOAL_RATIO = 2.0
 GOAL_MEMORY_GROWTH_MB = 20.0
-CRIME_TYPES = [
-    "Anti-social behaviour",
-    "Bicycle theft",
-    "Burglary",
-    "Criminal damage and arson",
-    "Drugs",
-    "Other crime",
-    "Other theft",
-    "Possession of weapons",
-    "Public order",
-    "Robbery",
-    "Shoplifting",
-    "Theft from the person",
-    "Vehicle crime",
-    "Violence and sexual offences",
-]
-HEADER = (
-    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
-    "Crime type,Last outcome category,Context\n"
-)
+# The format itself comes from the app, so the file is what the import expects.
+sys.path.insert(0, str(REPO))
+from localpicture.constants import CRIME_TYPES, POLICE_HEADER  # noqa: E402
+
+HEADER = ",".join(POLICE_HEADER) + "\n"
 
 
 def generate(path: Path, rows: int) -> None:
@@ -75,7 +60,7 @@ def generate(path: Path, rows: int) -> None:
             lines = []
             for _ in range(min(per_month, rows - written)):
                 code, name = areas[rng.randrange(600)]
-                crime_type = CRIME_TYPES[rng.randrange(14)]
+                crime_type = CRIME_TYPES[rng.randrange(len(CRIME_TYPES))]
                 crime_id = "" if crime_type == "Anti-social behaviour" else f"{rng.getrandbits(128):032x}"
                 outcome = "" if not crime_id else outcomes[rng.randrange(3)]
                 lines.append(
