@@ -70,6 +70,7 @@ def test_seed_demo_prints_the_admin_login(capsys, settings, tmp_path):
     output = capsys.readouterr().out
     assert "username: admin" in output
     assert "Password: the-demo-password" in output
+    assert "parent1@example.com or parent2@example.com, same password" in output
 
 
 def test_seed_demo_keeps_an_editors_change():

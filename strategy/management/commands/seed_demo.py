@@ -15,5 +15,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/  username: {username}")
         if password:
             self.stdout.write(f"Password: {password}  (also for: editor, officer, moderator, safeguarding)")
+            self.stdout.write(
+                f"Parent forum: {settings.SITE_URL}/accounts/login/  parent1@example.com or parent2@example.com,"
+                " same password"
+            )
         else:
             self.stdout.write("Password: unchanged. Set a new one with: python manage.py changepassword admin")
