@@ -45,6 +45,20 @@ def page_cache_generation() -> str:
     return generation
 
 
+def kept_for_generation(key: str, compute, *, timeout: int = 3600):
+    """`compute()`, kept in the cache until an editor changes content (a new generation).
+
+    For what pages build from editorial content (menus, settings, lists, the calendar feed),
+    so that visitors the page cache passes by, such as anyone signed in, do not rebuild it on
+    every request. `compute()` must not return None."""
+    key = f"{key}:{page_cache_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def _is_cacheable_request(request) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0

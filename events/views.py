@@ -5,13 +5,12 @@ Links in emails carry a signed booking id (django.core.signing): a changed link 
 """
 
 from django.core import signing
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from config.pagecache import page_cache_generation
+from config.pagecache import kept_for_generation
 from config.ratelimit import submission_limited
 from consultation.forms import validation_error_list
 
@@ -164,12 +163,12 @@ def feed_ics(request):
     """Every upcoming event, and those of the last weeks, to subscribe to in a calendar app."""
     # Building the feed takes about a millisecond an event; it changes only when an editor
     # publishes something, which starts a new page cache generation, so it is kept for that.
-    key = f"events:feed:{request.get_host()}:{page_cache_generation()}"
-    body = cache.get(key)
-    if body is None:
+
+    def build() -> bytes:
         index = EventIndexPage.objects.live().first()
         if index is None:
             raise Http404("No events")
-        body = calendar_build(events_for_feed(), name=index.title, request=request).to_ical()
-        cache.set(key, body, 3600)
+        return calendar_build(events_for_feed(), name=index.title, request=request).to_ical()
+
+    body = kept_for_generation(f"events:feed:{request.get_host()}", build)
     return calendar_bytes_response(body, filename="events.ics")

@@ -10,7 +10,6 @@ Page tree of the demo site (see DESIGN.md for the URL map):
       StandardPage  /privacy/, /accessibility/ ...
 """
 
-from django.core.cache import cache
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -26,7 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from config.pagecache import page_cache_generation
+from config.pagecache import kept_for_generation
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .routing import CachedViewRestrictionsMixin
@@ -146,12 +145,7 @@ class SiteSettings(BaseSiteSetting):
         and saving them starts a new generation (strategy/signals.py)."""
         if site is None:
             return super().for_site(site)
-        key = f"site-settings:{site.pk}:{page_cache_generation()}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, 3600)
-        return instance
+        return kept_for_generation(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
 
     class Meta:
         verbose_name = "site settings"

@@ -19,13 +19,12 @@ https://docs.wagtail.org/en/stable/reference/pages/model_recipes.html#custom-pag
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from config.pagecache import page_cache_generation
+from config.pagecache import kept_for_generation
 
 
 def _answers_itself(model, path_components: list[str]) -> bool:
@@ -84,9 +83,7 @@ class CachedViewRestrictionsMixin:
     generation (strategy/signals.py), so they are kept for the generation."""
 
     def get_view_restrictions(self):
-        key = f"page-view-restrictions:{self.pk}:{page_cache_generation()}"
-        restrictions = cache.get(key)
-        if restrictions is None:
-            restrictions = list(super().get_view_restrictions())
-            cache.set(key, restrictions, 3600)
-        return restrictions
+        return kept_for_generation(
+            f"page-view-restrictions:{self.pk}",
+            lambda: list(super(CachedViewRestrictionsMixin, self).get_view_restrictions()),
+        )

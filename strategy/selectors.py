@@ -4,12 +4,11 @@ recommendations there are (tests/strategy/test_queries.py holds them to it)."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Page
 
-from config.pagecache import page_cache_generation
+from config.pagecache import kept_for_generation
 
 from .models import (
     InitiativePage,
@@ -80,22 +79,11 @@ def _recommendations_under(page: Page):
     return RecommendationPage.objects.descendant_of(page).live()
 
 
-def _kept_for_generation(key: str, compute):
-    """A value computed from editorial content, kept until an editor changes anything (a new
-    page cache generation, strategy/signals.py), for pages that signed-in visitors see uncached."""
-    key = f"strategy:{key}:{page_cache_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, 3600)
-    return value
-
-
 def progress_summary(*, strategy_page: StrategyPage) -> list[ThemeProgress]:
     """Per theme, the number of live recommendations in each status. Two queries, or none while
     the content has not changed."""
-    return _kept_for_generation(
-        f"progress-summary:{strategy_page.pk}", lambda: _progress_summary(strategy_page=strategy_page)
+    return kept_for_generation(
+        f"strategy:progress-summary:{strategy_page.pk}", lambda: _progress_summary(strategy_page=strategy_page)
     )
 
 
@@ -127,8 +115,8 @@ def initiatives_for_theme_page(*, theme_page: ThemePage):
 def theme_page_lists(*, theme_page: ThemePage) -> tuple[list, list]:
     """A theme page's recommendations (with their updates) and initiatives (with their
     figures), kept for the content generation."""
-    return _kept_for_generation(
-        f"theme-page-lists:{theme_page.pk}",
+    return kept_for_generation(
+        f"strategy:theme-page-lists:{theme_page.pk}",
         lambda: (
             list(recommendations_for_theme_page(theme_page=theme_page)),
             list(initiatives_for_theme_page(theme_page=theme_page)),
@@ -149,15 +137,15 @@ def recommendation_page_lists(*, recommendation: RecommendationPage) -> dict:
             "initiatives": list(recommendation.initiatives.live().order_by("path")),
         }
 
-    return _kept_for_generation(f"recommendation-page-lists:{recommendation.pk}", read)
+    return kept_for_generation(f"strategy:recommendation-page-lists:{recommendation.pk}", read)
 
 
 def progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[ReportRow]:
     """Every live recommendation with its status and latest update, grouped by theme in the
     themes' order. A fixed number of queries, or none while the content has not changed."""
     host = request.get_host() if request is not None else ""
-    return _kept_for_generation(
-        f"progress-report:{strategy_page.pk}:{host}",
+    return kept_for_generation(
+        f"strategy:progress-report:{strategy_page.pk}:{host}",
         lambda: _progress_report_rows(strategy_page=strategy_page, request=request),
     )
 
@@ -234,7 +222,7 @@ class HomeListing:
 
 def home_listing(*, home: Page) -> HomeListing:
     """The home page's lists, kept for the content generation (see HomeListing)."""
-    return _kept_for_generation(f"home-listing:{home.pk}", lambda: _home_listing(home=home))
+    return kept_for_generation(f"strategy:home-listing:{home.pk}", lambda: _home_listing(home=home))
 
 
 def _home_listing(*, home: Page) -> HomeListing:

@@ -1,10 +1,9 @@
 """Template tags shared by every public page: the main navigation and breadcrumbs."""
 
 from django import template
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from config.pagecache import page_cache_generation
+from config.pagecache import kept_for_generation
 from strategy.models import RecommendationStatus
 
 register = template.Library()
@@ -12,11 +11,10 @@ register = template.Library()
 
 def _menu(site: Site, request) -> list[dict]:
     """The site's menu as plain values, cached until an editor changes content."""
-    key = f"main-nav:{site.pk}:{page_cache_generation()}"
-    menu = cache.get(key)
-    if menu is None:
+
+    def read():
         home = site.root_page
-        menu = [
+        return [
             {
                 "url": item.get_url(request),
                 "title": "Home" if item.pk == home.pk else (getattr(item, "short_title", "") or item.title),
@@ -26,8 +24,8 @@ def _menu(site: Site, request) -> list[dict]:
             }
             for item in [home, *home.get_children().live().in_menu().specific()]
         ]
-        cache.set(key, menu, 24 * 60 * 60)
-    return menu
+
+    return kept_for_generation(f"main-nav:{site.pk}", read, timeout=24 * 60 * 60)
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -54,16 +52,15 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None:
         return {"ancestors": []}
-    key = f"breadcrumbs:{page.pk}:{page_cache_generation()}"
-    ancestors = cache.get(key)
-    if ancestors is None:
-        request = context.get("request")
-        ancestors = [
+    request = context.get("request")
+
+    def read():
+        return [
             {"url": ancestor.get_url(request), "title": "Home" if ancestor.depth == 2 else ancestor.title}
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
-        cache.set(key, ancestors, 24 * 60 * 60)
-    return {"ancestors": ancestors}
+
+    return {"ancestors": kept_for_generation(f"breadcrumbs:{page.pk}", read, timeout=24 * 60 * 60)}
 
 
 @register.simple_tag
