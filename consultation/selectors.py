@@ -149,20 +149,3 @@ def safeguarding_flagged():
         .select_related("survey", "ward")
         .order_by("safeguarding_handled_at", "-created_at")
     )
-
-
-def open_surveys(*, limit: int = 3) -> list[SurveyPage]:
-    """Live surveys open now, newest first (for the home page)."""
-    surveys = SurveyPage.objects.live().order_by("-first_published_at")
-    return [survey for survey in surveys if survey.is_open][:limit]
-
-
-def seconds_until_surveys_change() -> int | None:
-    """Seconds until a live survey next opens or closes by its dates, if one will."""
-    now = timezone.now()
-    moments = []
-    for opens_at, closes_at in (
-        SurveyPage.objects.live().filter(accepting_responses=True).values_list("opens_at", "closes_at")
-    ):
-        moments += [moment for moment in (opens_at, closes_at) if moment and moment > now]
-    return int((min(moments) - now).total_seconds()) + 1 if moments else None

@@ -199,7 +199,6 @@ class HomeListing:
     surveys: list  # live surveys, newest first
     events: list  # live, not cancelled events that had not ended when this was read, soonest first
     events_complete: bool  # False when more events were left out than HOME_EVENTS_KEPT
-    read_at: datetime
 
     def open_surveys(self, *, limit: int = 3) -> list:
         return [survey for survey in self.surveys if survey.is_open][:limit]
@@ -244,5 +243,4 @@ def _home_listing(*, home: Page) -> HomeListing:
         surveys=list(SurveyPage.objects.live().order_by("-first_published_at")),
         events=events[:HOME_EVENTS_KEPT],
         events_complete=len(events) <= HOME_EVENTS_KEPT,
-        read_at=now,
     )
