@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.menu import MenuItem
 
 from config.spreadsheets import csv_stream_response
 
@@ -26,6 +27,20 @@ def require_permission(request, permission: str) -> None:
     """Refuse the request unless the user holds the permission (the admin shows its message)."""
     if not request.user.has_perm(permission):
         raise PermissionDenied
+
+
+class PermissionMenuItem(MenuItem):
+    """An admin menu item shown only to users who hold `permission` ("is_superuser": only
+    to administrators), so the menu offers nothing that require_permission would refuse."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        if self.permission == "is_superuser":
+            return request.user.is_superuser
+        return request.user.has_perm(self.permission)
 
 
 def safeguarding_index(request):

@@ -23,7 +23,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db.models import BigIntegerField, Case, Count, F, Max, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.db.models.lookups import GreaterThan
@@ -31,10 +30,10 @@ from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from strategy.models import Theme, Ward
 
+from .admin_views import PermissionMenuItem, require_permission
 from .disclosure import count_text, is_suppressed
 from .models import AgeBand, Feedback, ThemedFeedback, ThemeSuggestion
 
@@ -573,8 +572,7 @@ def dashboard_cached(*, now: datetime | None = None) -> Dashboard:
 
 
 def dashboard_view(request):
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
+    require_permission(request, PERMISSION)
     data = dashboard_cached()
     return TemplateResponse(
         request,
@@ -596,13 +594,12 @@ def _dashboard_urls():
     return [path("feedback-dashboard/", include(urls))]
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def _dashboard_menu_item():
-    return DashboardMenuItem(
-        "Feedback dashboard", reverse("consultation_dashboard:index"), icon_name="table", order=160
+    return PermissionMenuItem(
+        "Feedback dashboard",
+        reverse("consultation_dashboard:index"),
+        icon_name="table",
+        order=160,
+        permission=PERMISSION,
     )

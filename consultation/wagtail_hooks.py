@@ -2,7 +2,6 @@
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -114,20 +113,9 @@ def _feedback_log_actions(actions):
     actions.register_action("consultation.added_offline", "Added offline", "Added from offline input")
 
 
-class _PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        if self.permission == "is_superuser":
-            return request.user.is_superuser
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_admin_menu_item")
 def _exports_menu_item():
-    return _PermissionMenuItem(
+    return admin_views.PermissionMenuItem(
         "Your exports",
         reverse("consultation_exports:index"),
         icon_name="download",
@@ -138,14 +126,14 @@ def _exports_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def _export_log_menu_item():
-    return _PermissionMenuItem(
+    return admin_views.PermissionMenuItem(
         "Export log", reverse("consultation_exports:log"), icon_name="history", order=905, permission="is_superuser"
     )
 
 
 @hooks.register("register_admin_menu_item")
 def _safeguarding_menu_item():
-    return _PermissionMenuItem(
+    return admin_views.PermissionMenuItem(
         "Safeguarding alerts",
         reverse("consultation_safeguarding:index"),
         icon_name="warning",

@@ -3,14 +3,11 @@ members and the moderation log (see forum/admin_views.py)."""
 
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from consultation.admin_views import PermissionMenuItem
 
 from . import admin_views
-
-
-class _ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.MODERATE_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -22,9 +19,27 @@ def _admin_urls():
 def _forum_menu():
     submenu = Menu(
         items=[
-            _ModeratorMenuItem("Moderation queue", reverse("forum_admin:queue"), icon_name="warning", order=1),
-            _ModeratorMenuItem("Members", reverse("forum_admin:members"), icon_name="group", order=2),
-            _ModeratorMenuItem("Moderation log", reverse("forum_admin:log"), icon_name="history", order=3),
+            PermissionMenuItem(
+                "Moderation queue",
+                reverse("forum_admin:queue"),
+                icon_name="warning",
+                order=1,
+                permission=admin_views.MODERATE_PERMISSION,
+            ),
+            PermissionMenuItem(
+                "Members",
+                reverse("forum_admin:members"),
+                icon_name="group",
+                order=2,
+                permission=admin_views.MODERATE_PERMISSION,
+            ),
+            PermissionMenuItem(
+                "Moderation log",
+                reverse("forum_admin:log"),
+                icon_name="history",
+                order=3,
+                permission=admin_views.MODERATE_PERMISSION,
+            ),
         ]
     )
     return SubmenuMenuItem("Parent forum", submenu, icon_name="group", order=260)

@@ -4,10 +4,12 @@ may use it."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from consultation.admin_views import PermissionMenuItem
 
 from . import admin_views
 from .models import FigureSeries
@@ -48,34 +50,25 @@ def _admin_urls():
     ]
 
 
-class _PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_admin_menu_item")
 def _local_picture_menu():
     menu = Menu(
         items=[
-            _PermissionMenuItem(
+            PermissionMenuItem(
                 "Police data",
                 reverse("localpicture_imports:index"),
                 icon_name="upload",
                 order=10,
                 permission=admin_views.IMPORT_PERMISSION,
             ),
-            _PermissionMenuItem(
+            PermissionMenuItem(
                 "Figures the police share",
                 reverse("wagtailsnippets_localpicture_figureseries:list"),
                 icon_name="table",
                 order=20,
                 permission="localpicture.view_figureseries",
             ),
-            _PermissionMenuItem(
+            PermissionMenuItem(
                 "Ward lookup",
                 reverse("localpicture_wards:index"),
                 icon_name="site",
