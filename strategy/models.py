@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TagBase, TaggedItemBase
@@ -183,28 +184,30 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
         return route_from_url_path(self, request, path_components)
 
+    @cached_property
+    def listing(self):
+        """What the page lists (strategy/selectors.HomeListing), read once per request."""
+        from .selectors import home_listing
+
+        return home_listing(home=self)
+
     def get_context(self, request, *args, **kwargs):
         from events.selectors import events_upcoming
 
-        from .selectors import home_listing
-
         context = super().get_context(request, *args, **kwargs)
-        listing = home_listing(home=self)
-        next_events = listing.next_events(now=timezone.now())
-        context["strategy_page"] = listing.strategy_page
-        context["theme_pages"] = listing.theme_pages
-        context["open_surveys"] = listing.open_surveys(limit=3)
-        context["youth_voice_page"] = listing.youth_voice_page
+        next_events = self.listing.next_events(now=timezone.now())
+        context["strategy_page"] = self.listing.strategy_page
+        context["theme_pages"] = self.listing.theme_pages
+        context["open_surveys"] = self.listing.open_surveys(limit=3)
+        context["youth_voice_page"] = self.listing.youth_voice_page
         context["next_events"] = next_events if next_events is not None else events_upcoming(limit=3)
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .selectors import home_listing
-
         response = super().serve(request, *args, **kwargs)
         # The open consultations and the next events change with the clock: cache no longer
         # than that.
-        seconds = home_listing(home=self).seconds_until_change(now=timezone.now())
+        seconds = self.listing.seconds_until_change(now=timezone.now())
         if seconds is not None:
             patch_cache_control(response, max_age=max(seconds, 0))
         return response
