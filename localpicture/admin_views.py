@@ -59,11 +59,6 @@ class PoliceUploadForm(forms.Form):
         return files
 
 
-def _page(request, template: str, context: dict, status: int = 200):
-    context.setdefault("header_title", context.get("page_title"))
-    return TemplateResponse(request, template, context, status=status)
-
-
 def police_imports(request):
     """Upload police files, and the imports so far with their progress and results."""
     require_permission(request, IMPORT_PERMISSION)
@@ -80,7 +75,7 @@ def police_imports(request):
         if run_now:
             services.police_import_run(police_import=job)
         return redirect("localpicture_imports:detail", job.pk)
-    return _page(
+    return TemplateResponse(
         request,
         "localpicture/admin/imports.html",
         {
@@ -99,7 +94,7 @@ def police_import_detail(request, pk: int):
     was imported, ignored and skipped, or every problem that stopped it."""
     require_permission(request, IMPORT_PERMISSION)
     job = get_object_or_404(PoliceImport.objects.select_related("created_by"), pk=pk)
-    return _page(
+    return TemplateResponse(
         request,
         "localpicture/admin/import_detail.html",
         {"job": job, "page_title": f"Police data import {job.pk}", "header_icon": "upload"},
@@ -126,7 +121,7 @@ def figure_values_upload(request):
         if not errors:
             messages.success(request, f"{saved} monthly value(s) saved to '{series}'.")
             return redirect("wagtailsnippets_localpicture_figureseries:edit", series.pk)
-    return _page(
+    return TemplateResponse(
         request,
         "localpicture/admin/figure_upload.html",
         {"form": form, "upload_errors": errors, "page_title": "Upload figure values", "header_icon": "table"},
@@ -153,7 +148,7 @@ def ward_lookup(request):
             messages.success(request, f"The ward lookup now has {saved} LSOA(s).")
             return redirect("localpicture_wards:index")
     wards = WardLookup.objects.values("ward_code", "ward_name").distinct().order_by("ward_name")
-    return _page(
+    return TemplateResponse(
         request,
         "localpicture/admin/ward_lookup.html",
         {

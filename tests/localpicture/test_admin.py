@@ -50,6 +50,7 @@ def test_officer_sees_the_local_picture_menu(officer_client):
     response = officer_client.get(reverse("wagtailadmin_home"))
     assert "Local picture" in response.text
     assert IMPORTS in response.text
+    assert "<title>Police data" in officer_client.get(IMPORTS).text
 
 
 def test_small_upload_is_imported_at_once_and_the_file_deleted(officer_client, no_police_data, settings):
