@@ -6,3 +6,6 @@ class ConsultationConfig(AppConfig):
 
     name = "consultation"
     verbose_name = "Consultation"
+
+    def ready(self):
+        from . import theme_bits  # noqa: F401  (connects the receivers keeping the theme bits)

@@ -33,6 +33,7 @@ from .models import (
     ThemeKeyword,
     ThemeSuggestion,
 )
+from .theme_bits import theme_bits_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -247,6 +248,7 @@ def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
             ThemeSuggestion(feedback=feedback, theme_id=s.key, score=s.score, matched=list(s.matched))
             for s in suggestions
         )
+        theme_bits_refresh(feedback_ids=[feedback.pk])  # bulk_create sends no signals
         Feedback.objects.filter(pk=feedback.pk).update(suggested_at=timezone.now())
     return rows
 

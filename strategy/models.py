@@ -10,6 +10,7 @@ Page tree of the demo site (see DESIGN.md for the URL map):
       StandardPage  /privacy/, /accessibility/ ...
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -48,6 +49,12 @@ class Theme(TagBase):
 
     description = models.TextField(blank=True, help_text="One or two sentences shown with the theme.")
     sort_order = models.PositiveIntegerField(default=0, editable=False)
+    # The theme's bit in the theme sets kept on each piece of feedback
+    # (consultation/theme_bits.py), given when the theme is first saved. A signed 64-bit
+    # integer holds MAX_THEMES of them.
+    bit = models.PositiveSmallIntegerField(unique=True, editable=False)
+
+    MAX_THEMES = 63
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -55,6 +62,28 @@ class Theme(TagBase):
         ordering = ["sort_order", "name"]
         verbose_name = "theme"
         verbose_name_plural = "themes"
+
+    @property
+    def mask(self) -> int:
+        """The theme as a set of one: 1 shifted left by its bit."""
+        return 1 << self.bit
+
+    def clean(self):
+        super().clean()
+        if self.bit is None and self._free_bit() is None:
+            raise ValidationError(f"There can be at most {self.MAX_THEMES} themes. Remove one you no longer use first.")
+
+    def save(self, *args, **kwargs):
+        if self.bit is None:
+            self.bit = self._free_bit()
+            if self.bit is None:
+                raise ValidationError(f"There can be at most {self.MAX_THEMES} themes.")
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def _free_bit(cls) -> int | None:
+        taken = set(cls.objects.values_list("bit", flat=True))
+        return next((bit for bit in range(cls.MAX_THEMES) if bit not in taken), None)
 
 
 class Ward(models.Model):

@@ -8,6 +8,7 @@ from django.core import mail, signing
 from django.utils import timezone
 
 from consultation.models import Feedback
+from consultation.theme_bits import bits_of
 from events import services
 from events.models import Audience, BleedKit, Booking, EventIndexPage
 from strategy.models import Theme, Ward
@@ -181,6 +182,7 @@ def test_feedback_after_the_event_becomes_event_feedback_with_its_themes_suggest
     assert feedback.source == Feedback.Source.EVENT
     assert feedback.ward.slug == "belgrave"
     assert {s.theme.slug for s in feedback.suggestions.all()} >= {"young-people", "communities"}
+    assert feedback.suggested_theme_bits == bits_of(s.theme for s in feedback.suggestions.all())
     assert "a@example.com" not in str(Feedback.objects.filter(pk=feedback.pk).values().get())
     again = client.post(f"{event.url}feedback/", {"t": token, "comment": "Second go"})
     assert "already told us" in again.content.decode()
