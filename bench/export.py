@@ -306,6 +306,8 @@ class Maker:
             labelled = [(row["text"], [t for t in row["themes"].split(";") if t]) for row in csv.DictReader(handle)]
         theme_ids = dict(Theme.objects.values_list("slug", "pk"))
         self.theme_ids = list(theme_ids.values())
+        # Each theme's bit, for the theme sets kept on the feedback row (consultation/theme_bits.py)
+        self.theme_masks = {pk: 1 << bit for pk, bit in Theme.objects.values_list("pk", "bit")}
         # Half the texts are the labelled comments as written, half one to three of their
         # sentences recombined, as bench/theming.py makes them.
         sentences = [s for text, _ in labelled for s in _SENTENCE_END.split(text) if s]
@@ -358,6 +360,12 @@ class Maker:
                 likely = []
         return chosen
 
+    def _bits(self, theme_ids) -> int:
+        bits = 0
+        for pk in theme_ids:
+            bits |= self.theme_masks[pk]
+        return bits
+
     def batch(self, count: int, tag_ids: list[int]) -> None:
         """Make and insert `count` rows of feedback with their suggestions, themes and tags."""
         from django.db import transaction
@@ -393,6 +401,8 @@ class Maker:
                     alerted_at=created + timedelta(seconds=60) if item.safeguarding else None,
                     reviewed=reviewed,
                     reviewed_at=reviewed_at,
+                    confirmed_theme_bits=self._bits(confirmed),
+                    suggested_theme_bits=self._bits(s.key for s in item.suggestions),
                 )
             )
             draw = rng.random()
@@ -454,6 +464,22 @@ def feedback_load(maker: Maker, *, total: int, tag_ids: list[int]) -> None:
         f" {themed:,} confirmed themes on {with_themes:,} rows ({with_themes / feedback:.0%}),"
         f" {tagged:,} tags, {Feedback.objects.filter(reviewed=True).count() / feedback:.0%} reviewed"
     )
+    # The theme bits were written by the loader, not by the application: check them against the
+    # link tables as the application works them out, so the dashboard counts what it should.
+    from django.db.models import F, Q
+
+    from consultation.theme_bits import bits_expression
+
+    wrong = (
+        Feedback.objects.alias(
+            confirmed=bits_expression(ThemedFeedback, "content_object", "tag"),
+            suggested=bits_expression(ThemeSuggestion, "feedback", "theme"),
+        )
+        .filter(~Q(confirmed_theme_bits=F("confirmed")) | ~Q(suggested_theme_bits=F("suggested")))
+        .count()
+    )
+    if wrong:
+        raise SystemExit(f"  {wrong:,} rows have theme bits that disagree with their themes")
 
 
 # --- COPY of the same columns ----------------------------------------------------------------

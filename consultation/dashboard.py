@@ -5,11 +5,13 @@ bands, the untriaged backlog and its age, and how well the suggested themes agre
 themes officers confirm. Charts are inline SVG drawn here, with the same numbers in a table
 beside each one.
 
-Everything is counted in the database with a fixed number of aggregate queries (six), however
-many rows there are (tests/consultation/test_dashboard.py holds it to that). The result is kept
-in the cache until the data changes (`dashboard_cached`), so officers coming back to the page
-do not count it all again: at 100,000 pieces of feedback on PostgreSQL, counting takes a few
-hundred milliseconds, and checking that nothing has changed a few tens.
+Everything is counted in the database with a fixed number of aggregate queries (five), however
+many rows there are (tests/consultation/test_dashboard.py holds it to that), none of them joining
+another table to the feedback: each piece's themes are read from the bits kept on its row
+(consultation/theme_bits.py). The result is kept in the cache until the data changes
+(`dashboard_cached`), so officers coming back to the page do not count it all again: at 100,000
+pieces of feedback on PostgreSQL, counting takes over a hundred milliseconds (bench/export.py),
+and checking that nothing has changed a few tens.
 
 Counts by ward and by age band from 1 to 4 are shown as "fewer than 5"
 (consultation/disclosure.py), in the tables and the charts, so the page is safe to share.
@@ -23,9 +25,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, Case, Count, F, Max, Q, Value, When
-from django.db.models.functions import TruncDate
-from django.db.models.lookups import GreaterThan
+from django.db.models import Count, Max, Min, Q
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -183,51 +183,30 @@ class Dashboard:
 
 # --- Selectors: a fixed number of aggregate queries --------------------------------------
 #
-# Each scan of a large table costs, so the selectors share them: one query counts feedback by
-# source, ward and age band together; one counts it by theme and source, "No theme yet"
-# included; one counts it per day, for both the months and the backlog; one compares suggested
-# with confirmed themes for every theme at once.
+# Five queries, each a single pass over the feedback table at most, joining nothing: the
+# themes; feedback counted by source, ward and age band, with its months and the backlog's
+# ages as filtered counts in the same pass; feedback counted by source, reviewed or not, and
+# its sets of confirmed and suggested themes (the bits kept on each row, see
+# consultation/theme_bits.py), which give both the theme table and the agreement; the one or
+# two middle pieces of the backlog, for its median, read from a partial index; and the wards.
 
 
 @dataclass
 class FeedbackTallies:
-    """Feedback counted by source, by ward (None: not given) and by age band ("": not given)."""
+    """Feedback counted by source, by ward (None: not given) and by age band ("": not given);
+    per month shown (oldest first); and the backlog: per BACKLOG_BUCKETS and its oldest piece."""
 
     by_source: dict[str, int]
     by_ward: dict[int | None, int]
     by_age_band: dict[str, int]
+    by_month: list[int]
+    waiting: list[int]
+    oldest_waiting: datetime | None
 
 
-def feedback_tallies() -> FeedbackTallies:
-    """One query: feedback grouped by source, ward and age band together, added up here."""
-    tallies = FeedbackTallies(by_source={}, by_ward={}, by_age_band={})
-    rows = Feedback.objects.values_list("source", "ward_id", "age_band").annotate(n=Count("pk")).order_by()
-    for source, ward_id, age_band, n in rows:
-        tallies.by_source[source] = tallies.by_source.get(source, 0) + n
-        tallies.by_ward[ward_id] = tallies.by_ward.get(ward_id, 0) + n
-        tallies.by_age_band[age_band] = tallies.by_age_band.get(age_band, 0) + n
-    return tallies
-
-
-def feedback_by_theme_and_source(*, themes: list[Theme], by_source: dict[str, int]) -> ThemeSourceTable:
-    """Per confirmed theme (and "No theme yet"), the feedback from each source. One query: feedback
-    joined to its confirmed themes, if any, grouped by theme and source; no theme is NULL."""
-    sources = list(Feedback.Source)
-    column = {source.value: i for i, source in enumerate(sources)}
-    by_theme: dict[int | None, list[int]] = {theme.pk: [0] * len(sources) for theme in themes}
-    by_theme[None] = [0] * len(sources)
-    pairs = Feedback.objects.values_list("themed_items__tag_id", "source").annotate(n=Count("pk")).order_by()
-    for theme_id, source, n in pairs:
-        if theme_id in by_theme and source in column:
-            by_theme[theme_id][column[source]] += n
-
-    rows = [ThemeSourceRow(label=theme.name, counts=by_theme[theme.pk]) for theme in themes]
-    rows.append(ThemeSourceRow(label=NO_THEME, counts=by_theme[None]))
-    return ThemeSourceTable(
-        sources=[source.label for source in sources],
-        rows=rows,
-        source_totals=[by_source.get(source.value, 0) for source in sources],
-    )
+def _day_start(day: date) -> datetime:
+    """Midnight at the start of a UK day."""
+    return datetime(day.year, day.month, day.day, tzinfo=LONDON)
 
 
 def _month_starts(now: datetime, count: int) -> list[datetime]:
@@ -241,42 +220,116 @@ def _month_starts(now: datetime, count: int) -> list[datetime]:
     return starts[::-1]
 
 
+def _next_month(start: datetime) -> datetime:
+    year, month = (start.year, start.month + 1) if start.month < 12 else (start.year + 1, 1)
+    return datetime(year, month, 1, tzinfo=LONDON)
+
+
+def _waiting_filters(now: datetime) -> list[Q]:
+    """Per BACKLOG_BUCKETS, unreviewed feedback that has waited that many whole UK days: arrived
+    on or after the first day of the range and before the day after its last. Feedback dated
+    in the future counts as arrived today."""
+    today = timezone.localtime(now, LONDON).date()
+    filters = []
+    for _label, low, high in BACKLOG_BUCKETS:
+        condition = Q(reviewed=False)
+        if high is not None:
+            condition &= Q(created_at__gte=_day_start(today - timedelta(days=high - 1)))
+        if low > 0:
+            condition &= Q(created_at__lt=_day_start(today - timedelta(days=low - 1)))
+        filters.append(condition)
+    return filters
+
+
+def feedback_tallies(*, now: datetime) -> FeedbackTallies:
+    """One query: feedback grouped by source, ward and age band together, with how much of each
+    group arrived in each month shown and how much is waiting for review, for how long; added
+    up here."""
+    starts = _month_starts(now, MONTHS_SHOWN)
+    ends = [*starts[1:], _next_month(starts[-1])]
+    waiting = _waiting_filters(now)
+    counts = {"n": Count("pk"), "oldest": Min("created_at", filter=Q(reviewed=False))}
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        counts[f"month_{i}"] = Count("pk", filter=Q(created_at__gte=start, created_at__lt=end))
+    for i, condition in enumerate(waiting):
+        counts[f"waiting_{i}"] = Count("pk", filter=condition)
+    rows = Feedback.objects.values("source", "ward_id", "age_band").annotate(**counts).order_by()
+
+    tallies = FeedbackTallies(
+        by_source={},
+        by_ward={},
+        by_age_band={},
+        by_month=[0] * len(starts),
+        waiting=[0] * len(waiting),
+        oldest_waiting=None,
+    )
+    for row in rows:
+        n = row["n"]
+        tallies.by_source[row["source"]] = tallies.by_source.get(row["source"], 0) + n
+        tallies.by_ward[row["ward_id"]] = tallies.by_ward.get(row["ward_id"], 0) + n
+        tallies.by_age_band[row["age_band"]] = tallies.by_age_band.get(row["age_band"], 0) + n
+        for i in range(len(starts)):
+            tallies.by_month[i] += row[f"month_{i}"]
+        for i in range(len(waiting)):
+            tallies.waiting[i] += row[f"waiting_{i}"]
+        if row["oldest"] is not None and (tallies.oldest_waiting is None or row["oldest"] < tallies.oldest_waiting):
+            tallies.oldest_waiting = row["oldest"]
+    return tallies
+
+
 @dataclass
-class DayCount:
-    day: date  # Europe/London
-    reviewed: bool
-    count: int
+class ThemeSets:
+    """How many pieces of feedback have each combination of source, reviewed or not, confirmed
+    themes and suggested themes (both as sets of Theme.bit)."""
+
+    rows: list[tuple[str, bool, int, int, int]]  # source, reviewed, confirmed, suggested, count
 
 
-def daily_counts(*, now: datetime) -> list[DayCount]:
-    """Feedback per UK day and reviewed or not, for the last 12 months and for everything still
-    waiting for review, however old: what the months and the backlog are worked out from. One query."""
-    start = _month_starts(now, MONTHS_SHOWN)[0]
+def theme_sets() -> ThemeSets:
+    """One query over the feedback table alone, thanks to the theme bits kept on each row."""
     rows = (
-        Feedback.objects.filter(Q(created_at__gte=start) | Q(reviewed=False))
-        .annotate(day=TruncDate("created_at", tzinfo=LONDON))
-        .values_list("day", "reviewed")
+        Feedback.objects.values_list("source", "reviewed", "confirmed_theme_bits", "suggested_theme_bits")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return [DayCount(day=day, reviewed=reviewed, count=n) for day, reviewed, n in rows]
+    return ThemeSets(rows=list(rows))
 
 
-def months_from_days(days: list[DayCount], *, now: datetime) -> list[MonthCount]:
+def feedback_by_theme_and_source(
+    *, themes: list[Theme], by_source: dict[str, int], sets: ThemeSets
+) -> ThemeSourceTable:
+    """Per confirmed theme (and "No theme yet"), the feedback from each source."""
+    sources = list(Feedback.Source)
+    column = {source.value: i for i, source in enumerate(sources)}
+    by_theme: dict[int | None, list[int]] = {theme.pk: [0] * len(sources) for theme in themes}
+    by_theme[None] = [0] * len(sources)
+    for source, _reviewed, confirmed, _suggested, n in sets.rows:
+        if source not in column:
+            continue
+        if not confirmed:
+            by_theme[None][column[source]] += n
+        for theme in themes:
+            if confirmed & theme.mask:
+                by_theme[theme.pk][column[source]] += n
+
+    rows = [ThemeSourceRow(label=theme.name, counts=by_theme[theme.pk]) for theme in themes]
+    rows.append(ThemeSourceRow(label=NO_THEME, counts=by_theme[None]))
+    return ThemeSourceTable(
+        sources=[source.label for source in sources],
+        rows=rows,
+        source_totals=[by_source.get(source.value, 0) for source in sources],
+    )
+
+
+def months_from_tallies(tallies: FeedbackTallies, *, now: datetime) -> list[MonthCount]:
     """Feedback received in each of the last 12 months (Europe/London), oldest first."""
     starts = _month_starts(now, MONTHS_SHOWN)
-    first_day = starts[0].date()
-    counts: dict[tuple[int, int], int] = {}
-    for item in days:
-        if item.day >= first_day:
-            key = (item.day.year, item.day.month)
-            counts[key] = counts.get(key, 0) + item.count
-    return [MonthCount(month=start, count=counts.get((start.year, start.month), 0)) for start in starts]
+    return [MonthCount(month=start, count=count) for start, count in zip(starts, tallies.by_month, strict=True)]
 
 
 def feedback_by_month(*, now: datetime) -> list[MonthCount]:
     """Feedback received in each of the last 12 months (Europe/London), oldest first. One query."""
-    return months_from_days(daily_counts(now=now), now=now)
+    return months_from_tallies(feedback_tallies(now=now), now=now)
 
 
 def feedback_by_ward(*, by_ward: dict[int | None, int]) -> list[CountRow]:
@@ -296,98 +349,73 @@ def feedback_by_age_band(*, by_age_band: dict[str, int]) -> list[CountRow]:
     return rows
 
 
-def backlog_from_days(days: list[DayCount], *, now: datetime) -> Backlog:
+def backlog_middle(*, count: int) -> list[datetime]:
+    """When the middle one or two of `count` pieces of unreviewed feedback arrived, in order of
+    arrival. One query, which walks the backlog's partial index to the middle."""
+    first = max((count - 1) // 2, 0)
+    return list(
+        Feedback.objects.filter(reviewed=False)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)[first : count // 2 + 1]
+    )
+
+
+def backlog_from_tallies(tallies: FeedbackTallies, middle: list[datetime], *, now: datetime) -> Backlog:
     """Feedback waiting for an officer's review: how much, how long the oldest and the median
     piece have waited, and how much has waited under a week, up to 4 weeks and longer.
 
-    Waits are in whole days, from the day it arrived to today (UK dates)."""
+    Waits are in whole days, from the day it arrived to today (UK dates); a date in the future
+    counts as today. The median of an even number is halfway between the middle two, rounded
+    down."""
     today = timezone.localtime(now, LONDON).date()
-    # Days waited: how many. A date in the future counts as today.
-    waits: dict[int, int] = {}
-    for item in days:
-        if not item.reviewed:
-            waited = max((today - item.day).days, 0)
-            waits[waited] = waits.get(waited, 0) + item.count
-    ordered = sorted(waits.items(), reverse=True)
-    count = sum(waits.values())
-    buckets = []
-    for label, low, high in BACKLOG_BUCKETS:
-        n = sum(k for waited, k in ordered if waited >= low and (high is None or waited < high))
-        buckets.append(CountRow(label=label, count=n))
+
+    def waited(moment: datetime) -> int:
+        return max((today - timezone.localtime(moment, LONDON).date()).days, 0)
+
+    oldest_days = waited(tallies.oldest_waiting) if tallies.oldest_waiting is not None else None
+    middle_days = [waited(moment) for moment in middle]
     return Backlog(
-        count=count,
-        oldest_on=today - timedelta(days=ordered[0][0]) if ordered else None,
-        oldest_days=ordered[0][0] if ordered else None,
-        median_days=_median(ordered, count),
-        buckets=buckets,
+        count=sum(tallies.waiting),
+        oldest_on=today - timedelta(days=oldest_days) if oldest_days is not None else None,
+        oldest_days=oldest_days,
+        median_days=sum(middle_days) // len(middle_days) if middle_days else None,
+        buckets=[
+            CountRow(label=label, count=n)
+            for (label, _low, _high), n in zip(BACKLOG_BUCKETS, tallies.waiting, strict=True)
+        ],
     )
 
 
 def untriaged_backlog(*, now: datetime) -> Backlog:
-    """The backlog and its age (see backlog_from_days). One query."""
-    return backlog_from_days(daily_counts(now=now), now=now)
+    """The backlog and its age (see backlog_from_tallies). Two queries."""
+    tallies = feedback_tallies(now=now)
+    return backlog_from_tallies(tallies, backlog_middle(count=sum(tallies.waiting)), now=now)
 
 
-def _median(ordered: list[tuple[int, int]], count: int) -> int | None:
-    """The median of values given as (value, how many), in whole days (rounded down)."""
-    if not count:
-        return None
-    wanted = {(count - 1) // 2, count // 2}
-    found, seen = [], 0
-    for value, n in ordered:
-        found += [value for position in sorted(wanted) if seen <= position < seen + n]
-        seen += n
-    return sum(found) // len(found)
-
-
-# Every theme gets a bit, so one piece's suggested and confirmed themes are two numbers the
-# database can compare (a BIGINT holds 62 of them; the strategy has six themes).
-MAX_THEMES_COMPARED = 62
-
-
-def _theme_mask(field_name: str, bits: dict[int, int]):
-    """The themes in `field_name` across a group's rows, as a sum of one bit per theme. Max per
-    theme rather than SUM(DISTINCT), which would make the database sort every group."""
-    mask = Value(0, output_field=BigIntegerField())
-    for pk, bit in bits.items():
-        mask += Max(Case(When(**{field_name: pk}, then=Value(bit)), default=Value(0), output_field=BigIntegerField()))
-    return mask
-
-
-def theme_agreement(*, themes: list[Theme]) -> Agreement:
+def theme_agreement(*, themes: list[Theme], sets: ThemeSets) -> Agreement:
     """Suggested against confirmed themes, over reviewed feedback that has both: the share whose
     confirmed themes are exactly the suggested ones, and per theme how often a suggestion was
-    confirmed (precision) and a confirmed theme had been suggested (recall).
-
-    One query: per piece of feedback, its suggested and its confirmed themes as bit masks; then,
-    over the pieces, how many masks hold each theme and how many pairs are equal."""
-    bits = {theme.pk: 1 << i for i, theme in enumerate(themes[:MAX_THEMES_COMPARED])}
-    per_piece = (
-        # The join to confirmed themes keeps only pieces that have some.
-        ThemeSuggestion.objects.filter(feedback__reviewed=True, feedback__themed_items__isnull=False)
-        .values("feedback")
-        .annotate(
-            suggested=_theme_mask("theme_id", bits),
-            confirmed=_theme_mask("feedback__themed_items__tag_id", bits),
-        )
-        .order_by()
-    )
-    counts = {"compared": Count("feedback"), "exact": Count("feedback", filter=Q(suggested=F("confirmed")))}
-    for pk, bit in bits.items():
-        counts[f"suggested_{pk}"] = Count("feedback", filter=GreaterThan(F("suggested").bitand(bit), 0))
-        counts[f"confirmed_{pk}"] = Count("feedback", filter=GreaterThan(F("confirmed").bitand(bit), 0))
-        both = F("suggested").bitand(F("confirmed")).bitand(bit)
-        counts[f"both_{pk}"] = Count("feedback", filter=GreaterThan(both, 0))
-    totals = per_piece.aggregate(**counts)
+    confirmed (precision) and a confirmed theme had been suggested (recall)."""
+    compared = exact = 0
+    suggested = {theme.pk: 0 for theme in themes}
+    confirmed = {theme.pk: 0 for theme in themes}
+    both = {theme.pk: 0 for theme in themes}
+    for _source, reviewed, confirmed_bits, suggested_bits, n in sets.rows:
+        if not (reviewed and confirmed_bits and suggested_bits):
+            continue
+        compared += n
+        exact += n if confirmed_bits == suggested_bits else 0
+        for theme in themes:
+            in_suggested, in_confirmed = bool(suggested_bits & theme.mask), bool(confirmed_bits & theme.mask)
+            suggested[theme.pk] += n if in_suggested else 0
+            confirmed[theme.pk] += n if in_confirmed else 0
+            both[theme.pk] += n if in_suggested and in_confirmed else 0
     return Agreement(
-        compared=totals["compared"] or 0,
-        exact=totals["exact"] or 0,
+        compared=compared,
+        exact=exact,
         themes=[
             ThemeAgreement(
-                theme=theme.name,
-                suggested=totals.get(f"suggested_{theme.pk}") or 0,
-                confirmed=totals.get(f"confirmed_{theme.pk}") or 0,
-                both=totals.get(f"both_{theme.pk}") or 0,
+                theme=theme.name, suggested=suggested[theme.pk], confirmed=confirmed[theme.pk], both=both[theme.pk]
             )
             for theme in themes
         ],
@@ -395,19 +423,19 @@ def theme_agreement(*, themes: list[Theme]) -> Agreement:
 
 
 def dashboard_data(*, now: datetime | None = None) -> Dashboard:
-    """Everything the dashboard shows. Six queries, however many rows."""
+    """Everything the dashboard shows. Five queries, however many rows."""
     now = now or timezone.now()
     themes = list(Theme.objects.order_by("sort_order", "name"))
-    tallies = feedback_tallies()
-    days = daily_counts(now=now)
+    tallies = feedback_tallies(now=now)
+    sets = theme_sets()
     data = Dashboard(
         counted_at=now,
-        theme_source=feedback_by_theme_and_source(themes=themes, by_source=tallies.by_source),
-        months=months_from_days(days, now=now),
+        theme_source=feedback_by_theme_and_source(themes=themes, by_source=tallies.by_source, sets=sets),
+        months=months_from_tallies(tallies, now=now),
         wards=feedback_by_ward(by_ward=tallies.by_ward),
         age_bands=feedback_by_age_band(by_age_band=tallies.by_age_band),
-        backlog=backlog_from_days(days, now=now),
-        agreement=theme_agreement(themes=themes),
+        backlog=backlog_from_tallies(tallies, backlog_middle(count=sum(tallies.waiting)), now=now),
+        agreement=theme_agreement(themes=themes, sets=sets),
     )
     data.charts = {
         "theme_source": theme_source_chart(data.theme_source),

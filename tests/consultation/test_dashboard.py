@@ -345,10 +345,10 @@ def _page_queries(client) -> int:
 
 
 def test_the_dashboard_runs_a_fixed_number_of_queries(themes, django_assert_num_queries):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         dashboard_data()
     _add_rows(themes, 40)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         dashboard_data()
 
 
@@ -372,7 +372,7 @@ def test_counted_figures_are_reused_until_the_data_changes(login, themes, django
     # Served from the cache: only the three fingerprint queries on top of the admin's own.
     with CaptureQueriesContext(connection) as queries:
         client.get(URL)
-    assert len(queries) == first - 6
+    assert len(queries) == first - 5
 
     _feedback(3, source="survey", themes=[themes["education"]])
     html = client.get(URL).content.decode()
