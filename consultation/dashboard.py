@@ -5,10 +5,10 @@ bands, the untriaged backlog and its age, and how well the suggested themes agre
 themes officers confirm. Charts are inline SVG drawn here, with the same numbers in a table
 beside each one.
 
-Everything is counted in the database with a fixed number of aggregate queries (five), however
-many rows there are (tests/consultation/test_dashboard.py holds it to that), none of them joining
-another table to the feedback: each piece's themes are read from the bits kept on its row
-(consultation/theme_bits.py). The result is kept in the cache until the data changes
+Everything is counted in the database with a fixed number of aggregate queries (six on
+PostgreSQL, seven elsewhere), however many rows there are (tests/consultation/test_dashboard.py
+holds it to that), none of them joining another table to the feedback: each piece's themes are
+read from the bits kept on its row (consultation/theme_bits.py). The result is kept in the cache until the data changes
 (`dashboard_cached`), so officers coming back to the page do not count it all again: at 100,000
 pieces of feedback on PostgreSQL, counting takes over a hundred milliseconds (bench/export.py),
 and checking that nothing has changed a few tens.
@@ -20,12 +20,14 @@ Seen by users with `consultation.view_feedback` (the Officers group); the view, 
 its menu item are registered here with Wagtail's hooks.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, Q
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -183,25 +185,163 @@ class Dashboard:
 
 # --- Selectors: a fixed number of aggregate queries --------------------------------------
 #
-# Five queries, each a single pass over the feedback table at most, joining nothing: the
-# themes; feedback counted by source, ward and age band, with its months and the backlog's
-# ages as filtered counts in the same pass; feedback counted by source, reviewed or not, and
-# its sets of confirmed and suggested themes (the bits kept on each row, see
-# consultation/theme_bits.py), which give both the theme table and the agreement; the one or
-# two middle pieces of the backlog, for its median, read from a partial index; and the wards.
+# None of them joins another table to the feedback: each piece's themes are read from the bits
+# kept on its row (consultation/theme_bits.py). They are:
+# - feedback counted by source, ward and age band, and by source, reviewed or not, confirmed
+#   and suggested themes (from which both the theme table and the agreement are added up).
+#   On PostgreSQL both come from one pass over the table (GROUPING SETS), elsewhere from two;
+# - feedback per month shown, grouped by the month it falls in;
+# - the backlog per age bucket and its oldest piece, and its middle one or two pieces for the
+#   median, both read through a partial index on unreviewed feedback;
+# - the themes, and the wards.
+# Six queries on PostgreSQL, seven elsewhere, however many rows.
 
 
 @dataclass
-class FeedbackTallies:
-    """Feedback counted by source, by ward (None: not given) and by age band ("": not given);
-    per month shown (oldest first); and the backlog: per BACKLOG_BUCKETS and its oldest piece."""
+class ThemeSets:
+    """Feedback counted by its themes (as sets of Theme.bit): by source and confirmed themes;
+    and, for reviewed feedback that has both, by confirmed and suggested themes."""
 
-    by_source: dict[str, int]
-    by_ward: dict[int | None, int]
-    by_age_band: dict[str, int]
-    by_month: list[int]
-    waiting: list[int]
-    oldest_waiting: datetime | None
+    by_source: Counter = field(default_factory=Counter)  # (source, confirmed): count
+    compared: Counter = field(default_factory=Counter)  # (confirmed, suggested): count
+
+    def add(self, source: str, reviewed: bool, confirmed: int, suggested: int, n: int) -> None:
+        self.by_source[source, confirmed] += n
+        if reviewed and confirmed and suggested:
+            self.compared[confirmed, suggested] += n
+
+
+@dataclass
+class FeedbackCounts:
+    """Feedback counted by source, by ward (None: not given), by age band ("": not given), and
+    by its themes."""
+
+    by_source: Counter = field(default_factory=Counter)
+    by_ward: Counter = field(default_factory=Counter)
+    by_age_band: Counter = field(default_factory=Counter)
+    themes: ThemeSets = field(default_factory=ThemeSets)
+
+    def add(self, source: str, ward_id: int | None, age_band: str, n: int) -> None:
+        self.by_source[source] += n
+        self.by_ward[ward_id] += n
+        self.by_age_band[age_band] += n
+
+
+def feedback_counts() -> FeedbackCounts:
+    """Feedback counted by source, ward and age band, and by its themes. One query on
+    PostgreSQL, two elsewhere."""
+    if connection.vendor == "postgresql":
+        return _feedback_counts_one_pass()
+    return _feedback_counts_two_passes()
+
+
+def _feedback_counts_two_passes() -> FeedbackCounts:
+    """The two groupings as two queries, for databases without GROUPING SETS (SQLite)."""
+    counts = FeedbackCounts()
+    for row in Feedback.objects.values_list("source", "ward_id", "age_band").annotate(n=Count("pk")).order_by():
+        counts.add(*row)
+    theme_rows = (
+        Feedback.objects.values_list("source", "reviewed", "confirmed_theme_bits", "suggested_theme_bits")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in theme_rows:
+        counts.themes.add(*row)
+    return counts
+
+
+def _feedback_counts_one_pass() -> FeedbackCounts:
+    """The same two groupings in one pass over the table, with PostgreSQL's GROUPING SETS;
+    GROUPING(ward) tells the second grouping's rows (1) from the first's (0)."""
+    meta = Feedback._meta
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    source, ward, age_band = column("source"), column("ward"), column("age_band")
+    reviewed, confirmed, suggested = column("reviewed"), column("confirmed_theme_bits"), column("suggested_theme_bits")
+    # Only column and table names, quoted, go into the text: nothing from a request.
+    columns = f"{source}, {ward}, {age_band}, {reviewed}, {confirmed}, {suggested}"
+    sets = f"({source}, {ward}, {age_band}), ({source}, {reviewed}, {confirmed}, {suggested})"
+    table = quote(meta.db_table)
+    query = f"SELECT GROUPING({ward}), {columns}, COUNT(*) FROM {table} GROUP BY GROUPING SETS ({sets})"  # noqa: S608
+    counts = FeedbackCounts()
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        for by_themes, source_value, ward_id, band, is_reviewed, confirmed_bits, suggested_bits, n in cursor:
+            if by_themes:
+                counts.themes.add(source_value, is_reviewed, confirmed_bits, suggested_bits, n)
+            else:
+                counts.add(source_value, ward_id, band, n)
+    return counts
+
+
+def feedback_by_theme_and_source(
+    *, themes: list[Theme], by_source: dict[str, int], sets: ThemeSets
+) -> ThemeSourceTable:
+    """Per confirmed theme (and "No theme yet"), the feedback from each source."""
+    sources = list(Feedback.Source)
+    column = {source.value: i for i, source in enumerate(sources)}
+    masks = [theme.mask for theme in themes]
+    counts = [[0] * len(sources) for _ in range(len(themes) + 1)]  # the themes, then "No theme yet"
+    for (source, confirmed), n in sets.by_source.items():
+        if source not in column:
+            continue
+        if not confirmed:
+            counts[-1][column[source]] += n
+        for i, mask in enumerate(masks):
+            if confirmed & mask:
+                counts[i][column[source]] += n
+
+    rows = [ThemeSourceRow(label=theme.name, counts=row) for theme, row in zip(themes, counts[:-1], strict=True)]
+    rows.append(ThemeSourceRow(label=NO_THEME, counts=counts[-1]))
+    return ThemeSourceTable(
+        sources=[source.label for source in sources],
+        rows=rows,
+        source_totals=[by_source.get(source.value, 0) for source in sources],
+    )
+
+
+def theme_agreement(*, themes: list[Theme], sets: ThemeSets) -> Agreement:
+    """Suggested against confirmed themes, over reviewed feedback that has both: the share whose
+    confirmed themes are exactly the suggested ones, and per theme how often a suggestion was
+    confirmed (precision) and a confirmed theme had been suggested (recall)."""
+    masks = [theme.mask for theme in themes]
+    suggested, confirmed, both = [0] * len(themes), [0] * len(themes), [0] * len(themes)
+    for (confirmed_bits, suggested_bits), n in sets.compared.items():
+        for i, mask in enumerate(masks):
+            if suggested_bits & mask:
+                suggested[i] += n
+                if confirmed_bits & mask:
+                    both[i] += n
+            if confirmed_bits & mask:
+                confirmed[i] += n
+    return Agreement(
+        compared=sum(sets.compared.values()),
+        exact=sum(n for (c, s), n in sets.compared.items() if c == s),
+        themes=[
+            ThemeAgreement(theme=theme.name, suggested=suggested[i], confirmed=confirmed[i], both=both[i])
+            for i, theme in enumerate(themes)
+        ],
+    )
+
+
+def feedback_by_ward(*, by_ward: dict[int | None, int]) -> list[CountRow]:
+    """Feedback per ward (every ward, then "Not given"), small counts suppressed. One query."""
+    rows = [
+        CountRow(label=name, count=by_ward.get(pk, 0), suppress=True)
+        for pk, name in Ward.objects.order_by("name").values_list("pk", "name")
+    ]
+    rows.append(CountRow(label=NOT_GIVEN, count=by_ward.get(None, 0), suppress=True))
+    return rows
+
+
+def feedback_by_age_band(*, by_age_band: dict[str, int]) -> list[CountRow]:
+    """Feedback per age band, in the bands' order, then "Not given"; small counts suppressed."""
+    rows = [CountRow(label=band.label, count=by_age_band.get(band.value, 0), suppress=True) for band in AgeBand]
+    rows.append(CountRow(label=NOT_GIVEN, count=by_age_band.get("", 0), suppress=True))
+    return rows
 
 
 def _day_start(day: date) -> datetime:
@@ -225,14 +365,33 @@ def _next_month(start: datetime) -> datetime:
     return datetime(year, month, 1, tzinfo=LONDON)
 
 
+def feedback_by_month(*, now: datetime) -> list[MonthCount]:
+    """Feedback received in each of the last 12 months (Europe/London), oldest first. One query:
+    the feedback of those months grouped by which one it falls in (the latest month that
+    started before it)."""
+    starts = _month_starts(now, MONTHS_SHOWN)
+    which = Case(
+        *[When(created_at__gte=start, then=Value(i)) for i, start in reversed(list(enumerate(starts)))],
+        output_field=IntegerField(),
+    )
+    counts = dict(
+        Feedback.objects.filter(created_at__gte=starts[0], created_at__lt=_next_month(starts[-1]))
+        .annotate(month=which)
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [MonthCount(month=start, count=counts.get(i, 0)) for i, start in enumerate(starts)]
+
+
 def _waiting_filters(now: datetime) -> list[Q]:
-    """Per BACKLOG_BUCKETS, unreviewed feedback that has waited that many whole UK days: arrived
-    on or after the first day of the range and before the day after its last. Feedback dated
-    in the future counts as arrived today."""
+    """Per BACKLOG_BUCKETS, feedback that has waited that many whole UK days: arrived on or
+    after the first day of the range and before the day after its last. Feedback dated in the
+    future counts as arrived today."""
     today = timezone.localtime(now, LONDON).date()
     filters = []
     for _label, low, high in BACKLOG_BUCKETS:
-        condition = Q(reviewed=False)
+        condition = Q()
         if high is not None:
             condition &= Q(created_at__gte=_day_start(today - timedelta(days=high - 1)))
         if low > 0:
@@ -241,112 +400,17 @@ def _waiting_filters(now: datetime) -> list[Q]:
     return filters
 
 
-def feedback_tallies(*, now: datetime) -> FeedbackTallies:
-    """One query: feedback grouped by source, ward and age band together, with how much of each
-    group arrived in each month shown and how much is waiting for review, for how long; added
-    up here."""
-    starts = _month_starts(now, MONTHS_SHOWN)
-    ends = [*starts[1:], _next_month(starts[-1])]
-    waiting = _waiting_filters(now)
-    counts = {"n": Count("pk"), "oldest": Min("created_at", filter=Q(reviewed=False))}
-    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        counts[f"month_{i}"] = Count("pk", filter=Q(created_at__gte=start, created_at__lt=end))
-    for i, condition in enumerate(waiting):
-        counts[f"waiting_{i}"] = Count("pk", filter=condition)
-    rows = Feedback.objects.values("source", "ward_id", "age_band").annotate(**counts).order_by()
-
-    tallies = FeedbackTallies(
-        by_source={},
-        by_ward={},
-        by_age_band={},
-        by_month=[0] * len(starts),
-        waiting=[0] * len(waiting),
-        oldest_waiting=None,
+def backlog_counts(*, now: datetime) -> tuple[list[int], datetime | None]:
+    """Unreviewed feedback per BACKLOG_BUCKETS, and when the oldest piece arrived. One query."""
+    filters = _waiting_filters(now)
+    totals = Feedback.objects.filter(reviewed=False).aggregate(
+        oldest=Min("created_at"),
+        **{
+            f"waiting_{i}": Count("pk", filter=condition) if condition else Count("pk")
+            for i, condition in enumerate(filters)
+        },
     )
-    for row in rows:
-        n = row["n"]
-        tallies.by_source[row["source"]] = tallies.by_source.get(row["source"], 0) + n
-        tallies.by_ward[row["ward_id"]] = tallies.by_ward.get(row["ward_id"], 0) + n
-        tallies.by_age_band[row["age_band"]] = tallies.by_age_band.get(row["age_band"], 0) + n
-        for i in range(len(starts)):
-            tallies.by_month[i] += row[f"month_{i}"]
-        for i in range(len(waiting)):
-            tallies.waiting[i] += row[f"waiting_{i}"]
-        if row["oldest"] is not None and (tallies.oldest_waiting is None or row["oldest"] < tallies.oldest_waiting):
-            tallies.oldest_waiting = row["oldest"]
-    return tallies
-
-
-@dataclass
-class ThemeSets:
-    """How many pieces of feedback have each combination of source, reviewed or not, confirmed
-    themes and suggested themes (both as sets of Theme.bit)."""
-
-    rows: list[tuple[str, bool, int, int, int]]  # source, reviewed, confirmed, suggested, count
-
-
-def theme_sets() -> ThemeSets:
-    """One query over the feedback table alone, thanks to the theme bits kept on each row."""
-    rows = (
-        Feedback.objects.values_list("source", "reviewed", "confirmed_theme_bits", "suggested_theme_bits")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return ThemeSets(rows=list(rows))
-
-
-def feedback_by_theme_and_source(
-    *, themes: list[Theme], by_source: dict[str, int], sets: ThemeSets
-) -> ThemeSourceTable:
-    """Per confirmed theme (and "No theme yet"), the feedback from each source."""
-    sources = list(Feedback.Source)
-    column = {source.value: i for i, source in enumerate(sources)}
-    by_theme: dict[int | None, list[int]] = {theme.pk: [0] * len(sources) for theme in themes}
-    by_theme[None] = [0] * len(sources)
-    for source, _reviewed, confirmed, _suggested, n in sets.rows:
-        if source not in column:
-            continue
-        if not confirmed:
-            by_theme[None][column[source]] += n
-        for theme in themes:
-            if confirmed & theme.mask:
-                by_theme[theme.pk][column[source]] += n
-
-    rows = [ThemeSourceRow(label=theme.name, counts=by_theme[theme.pk]) for theme in themes]
-    rows.append(ThemeSourceRow(label=NO_THEME, counts=by_theme[None]))
-    return ThemeSourceTable(
-        sources=[source.label for source in sources],
-        rows=rows,
-        source_totals=[by_source.get(source.value, 0) for source in sources],
-    )
-
-
-def months_from_tallies(tallies: FeedbackTallies, *, now: datetime) -> list[MonthCount]:
-    """Feedback received in each of the last 12 months (Europe/London), oldest first."""
-    starts = _month_starts(now, MONTHS_SHOWN)
-    return [MonthCount(month=start, count=count) for start, count in zip(starts, tallies.by_month, strict=True)]
-
-
-def feedback_by_month(*, now: datetime) -> list[MonthCount]:
-    """Feedback received in each of the last 12 months (Europe/London), oldest first. One query."""
-    return months_from_tallies(feedback_tallies(now=now), now=now)
-
-
-def feedback_by_ward(*, by_ward: dict[int | None, int]) -> list[CountRow]:
-    """Feedback per ward (every ward, then "Not given"), small counts suppressed. One query."""
-    rows = [
-        CountRow(label=name, count=by_ward.get(pk, 0), suppress=True)
-        for pk, name in Ward.objects.order_by("name").values_list("pk", "name")
-    ]
-    rows.append(CountRow(label=NOT_GIVEN, count=by_ward.get(None, 0), suppress=True))
-    return rows
-
-
-def feedback_by_age_band(*, by_age_band: dict[str, int]) -> list[CountRow]:
-    """Feedback per age band, in the bands' order, then "Not given"; small counts suppressed."""
-    rows = [CountRow(label=band.label, count=by_age_band.get(band.value, 0), suppress=True) for band in AgeBand]
-    rows.append(CountRow(label=NOT_GIVEN, count=by_age_band.get("", 0), suppress=True))
-    return rows
+    return [totals[f"waiting_{i}"] for i in range(len(filters))], totals["oldest"]
 
 
 def backlog_middle(*, count: int) -> list[datetime]:
@@ -360,82 +424,48 @@ def backlog_middle(*, count: int) -> list[datetime]:
     )
 
 
-def backlog_from_tallies(tallies: FeedbackTallies, middle: list[datetime], *, now: datetime) -> Backlog:
+def untriaged_backlog(*, now: datetime) -> Backlog:
     """Feedback waiting for an officer's review: how much, how long the oldest and the median
-    piece have waited, and how much has waited under a week, up to 4 weeks and longer.
+    piece have waited, and how much has waited under a week, up to 4 weeks and longer. Two
+    queries.
 
     Waits are in whole days, from the day it arrived to today (UK dates); a date in the future
     counts as today. The median of an even number is halfway between the middle two, rounded
     down."""
     today = timezone.localtime(now, LONDON).date()
+    waiting, oldest = backlog_counts(now=now)
+    middle = backlog_middle(count=sum(waiting))
 
     def waited(moment: datetime) -> int:
         return max((today - timezone.localtime(moment, LONDON).date()).days, 0)
 
-    oldest_days = waited(tallies.oldest_waiting) if tallies.oldest_waiting is not None else None
+    oldest_days = waited(oldest) if oldest is not None else None
     middle_days = [waited(moment) for moment in middle]
     return Backlog(
-        count=sum(tallies.waiting),
+        count=sum(waiting),
         oldest_on=today - timedelta(days=oldest_days) if oldest_days is not None else None,
         oldest_days=oldest_days,
         median_days=sum(middle_days) // len(middle_days) if middle_days else None,
         buckets=[
-            CountRow(label=label, count=n)
-            for (label, _low, _high), n in zip(BACKLOG_BUCKETS, tallies.waiting, strict=True)
-        ],
-    )
-
-
-def untriaged_backlog(*, now: datetime) -> Backlog:
-    """The backlog and its age (see backlog_from_tallies). Two queries."""
-    tallies = feedback_tallies(now=now)
-    return backlog_from_tallies(tallies, backlog_middle(count=sum(tallies.waiting)), now=now)
-
-
-def theme_agreement(*, themes: list[Theme], sets: ThemeSets) -> Agreement:
-    """Suggested against confirmed themes, over reviewed feedback that has both: the share whose
-    confirmed themes are exactly the suggested ones, and per theme how often a suggestion was
-    confirmed (precision) and a confirmed theme had been suggested (recall)."""
-    compared = exact = 0
-    suggested = {theme.pk: 0 for theme in themes}
-    confirmed = {theme.pk: 0 for theme in themes}
-    both = {theme.pk: 0 for theme in themes}
-    for _source, reviewed, confirmed_bits, suggested_bits, n in sets.rows:
-        if not (reviewed and confirmed_bits and suggested_bits):
-            continue
-        compared += n
-        exact += n if confirmed_bits == suggested_bits else 0
-        for theme in themes:
-            in_suggested, in_confirmed = bool(suggested_bits & theme.mask), bool(confirmed_bits & theme.mask)
-            suggested[theme.pk] += n if in_suggested else 0
-            confirmed[theme.pk] += n if in_confirmed else 0
-            both[theme.pk] += n if in_suggested and in_confirmed else 0
-    return Agreement(
-        compared=compared,
-        exact=exact,
-        themes=[
-            ThemeAgreement(
-                theme=theme.name, suggested=suggested[theme.pk], confirmed=confirmed[theme.pk], both=both[theme.pk]
-            )
-            for theme in themes
+            CountRow(label=label, count=n) for (label, _low, _high), n in zip(BACKLOG_BUCKETS, waiting, strict=True)
         ],
     )
 
 
 def dashboard_data(*, now: datetime | None = None) -> Dashboard:
-    """Everything the dashboard shows. Five queries, however many rows."""
+    """Everything the dashboard shows. Six queries on PostgreSQL, seven elsewhere, however many
+    rows."""
     now = now or timezone.now()
     themes = list(Theme.objects.order_by("sort_order", "name"))
-    tallies = feedback_tallies(now=now)
-    sets = theme_sets()
+    counts = feedback_counts()
     data = Dashboard(
         counted_at=now,
-        theme_source=feedback_by_theme_and_source(themes=themes, by_source=tallies.by_source, sets=sets),
-        months=months_from_tallies(tallies, now=now),
-        wards=feedback_by_ward(by_ward=tallies.by_ward),
-        age_bands=feedback_by_age_band(by_age_band=tallies.by_age_band),
-        backlog=backlog_from_tallies(tallies, backlog_middle(count=sum(tallies.waiting)), now=now),
-        agreement=theme_agreement(themes=themes, sets=sets),
+        theme_source=feedback_by_theme_and_source(themes=themes, by_source=counts.by_source, sets=counts.themes),
+        months=feedback_by_month(now=now),
+        wards=feedback_by_ward(by_ward=counts.by_ward),
+        age_bands=feedback_by_age_band(by_age_band=counts.by_age_band),
+        backlog=untriaged_backlog(now=now),
+        agreement=theme_agreement(themes=themes, sets=counts.themes),
     )
     data.charts = {
         "theme_source": theme_source_chart(data.theme_source),
