@@ -272,6 +272,9 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Safer Leicester")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars are Wagtail's own or uploaded, never Gravatar's: the admin loads nothing from
+# another host, and no hash of a staff email address leaves the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -86,3 +86,28 @@ def test_public_pages_break_no_content_security_policy_rule(new_context):
         page.goto(path)
 
     assert not errors, f"console errors on the public pages: {errors}"
+
+
+ADMIN_PATHS = [
+    "/admin/",
+    "/admin/snippets/consultation/feedback/",
+    "/admin/feedback-dashboard/",
+    "/admin/account/",
+]
+
+
+def test_admin_pages_make_no_third_party_requests(new_context, demo_site, login):
+    """Wagtail would show staff avatars from Gravatar; the admin loads nothing from another host."""
+    context = new_context(bypass_csp=False)
+    page = login(context.new_page(), "officer")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+
+    for path in ADMIN_PATHS:
+        response = page.goto(path)
+        assert response is not None and response.ok, f"{path} answered {response and response.status}"
+        page.wait_for_load_state("networkidle")
+
+    assert any("/admin/" in url for url in requested), "no admin requests were recorded"
+    elsewhere = [url for url in requested if not url.startswith(demo_site.url + "/")]
+    assert not elsewhere, f"requests to other hosts: {elsewhere}"
