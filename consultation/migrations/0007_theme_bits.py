@@ -7,6 +7,8 @@ from django.db.models import BigIntegerField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
 
+# A copy of consultation.theme_bits.bits_expression, kept here on purpose: a migration works on
+# the models as they were at this point and must not change when the application's code does.
 def _bits(through, feedback_field, theme_field):
     one = Cast(Value(1), BigIntegerField())
     per_feedback = (
