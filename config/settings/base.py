@@ -105,6 +105,10 @@ TEMPLATES = [
 
 # --- Data ---------------------------------------------------------------------------------
 
+# The embedded default keeps its SQLite file in var/, which git ignores: make sure the folder
+# exists, so the first `migrate` on a fresh clone can create the database in it.
+if not env("DATABASE_URL", default=""):
+    (BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
 }
