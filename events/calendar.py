@@ -39,11 +39,6 @@ def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
 
 
-def _location(event: EventPage) -> str:
-    parts = [event.venue_name, *[line.strip() for line in event.address.splitlines() if line.strip()], event.postcode]
-    return ", ".join(part for part in parts if part)
-
-
 def event_component(event: EventPage, *, request=None) -> Event:
     component = Event()
     component.add("uid", event_uid(event))
@@ -52,7 +47,7 @@ def event_component(event: EventPage, *, request=None) -> Event:
     component.add("dtend", timezone.localtime(event.end_at, LONDON))
     component.add("summary", event.title)
     component.add("description", event.summary)
-    component.add("location", _location(event))
+    component.add("location", event.where_one_line)
     component.add("url", _absolute(event.get_url(request)))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     # Each published revision is a new version of the event for calendar apps.

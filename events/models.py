@@ -189,6 +189,13 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     # --- Booking state (the clock and the editor's settings; places live in EventPlaces)
 
     @property
+    def where_one_line(self) -> str:
+        """The venue, address and postcode on one line, for plain-text emails and calendars."""
+        address = [line.strip(" ,") for line in self.address.splitlines()]
+        parts = [self.venue_name, *address, self.postcode]
+        return ", ".join(part for part in parts if part)
+
+    @property
     def needs_booking(self) -> bool:
         return self.capacity > 0
 

@@ -7,8 +7,10 @@ skipping.
 """
 
 import os
+import re
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -36,6 +38,21 @@ def _hermetic_files(settings, tmp_path):
     """Uploaded files and the demo password go to a temporary folder, never into the repository."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.DEMO_CREDENTIALS_FILE = str(tmp_path / "demo-login.txt")
+
+
+# A variable or tag left unrendered, as a template tag split across two lines leaves it.
+LEFTOVER_TEMPLATE_CODE = re.compile(r"\{\{\s*[a-z_][\w.]*|\{%\s*[a-z]")
+
+
+@pytest.fixture(autouse=True)
+def _emails_have_no_template_code():
+    """Every email any test sends is read for template code the person would see."""
+    yield
+    for message in getattr(mail, "outbox", []):
+        parts = [message.subject, message.body, *(content for content, _ in getattr(message, "alternatives", []))]
+        for part in parts:
+            leftover = LEFTOVER_TEMPLATE_CODE.search(part)
+            assert not leftover, f"The email {message.subject!r} shows template code: {part[leftover.start() :][:60]!r}"
 
 
 @pytest.fixture(autouse=True)
