@@ -1,7 +1,8 @@
 """Load the demo consultations (consultation/demo_content.py). Creates what is missing and
 leaves what exists alone, so running it again changes nothing."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -33,7 +34,10 @@ def demo_seed(*, home: HomePage) -> None:
             privacy_notice=demo.PRIVACY_NOTICE,
             thank_you_text=content["thank_you_text"],
             ask_for_contact=content["ask_for_contact"],
-            closes_at=timezone.now() + timedelta(days=content["open_days"]),
+            # A time a person would choose: 5pm UK time on the closing day.
+            closes_at=datetime.combine(
+                timezone.localdate() + timedelta(days=content["open_days"]), time(17), tzinfo=ZoneInfo("Europe/London")
+            ),
         )
         survey.questions = _questions(content["questions"])
         _publish_child(index, survey)
