@@ -392,3 +392,15 @@ def test_kiosk_stay_button_stops_the_return(page):
     page.clock.run_for("05:00")
     assert heading(page) == "Thank you for telling us"
     assert "will stay" in page.locator("[data-kiosk-status]").inner_text()
+    assert not page.locator("[data-kiosk-stay]").is_visible(), "the button has done its job and goes"
+
+
+def test_kiosk_without_javascript_offers_next_person_and_no_stay_button(new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    visit(page, KIOSK_PATH)
+    fill_youth_voice(page, "A safer walk home")
+    press(page, "Send")
+    assert heading(page) == "Thank you for telling us"
+    assert page.get_by_role("link", name="Next person").is_visible()
+    # Nothing would run it: a button that does nothing is not shown.
+    assert not page.locator("[data-kiosk-stay]").is_visible()
