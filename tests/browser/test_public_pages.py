@@ -244,3 +244,40 @@ def test_help_numbers_are_in_the_footer_of_every_page(page):
             elif link.get_attribute("href") != "tel:" + number.replace(" ", ""):
                 missing.append(f"{path}: {number} links to {link.get_attribute('href')}")
     assert not missing, "\n".join(missing)
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_on_a_phone_the_header_links_fold_behind_a_menu_button(new_context, axe_check, javascript):
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    visit(page, "/")
+    nav = page.get_by_role("navigation", name="Main")
+    events = nav.get_by_role("link", name="Events")
+    assert not events.is_visible()
+    # The heading is near the top of the screen, not below five rows of links.
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] <= 140, header
+
+    # Keyboard: the skip link comes first, then the site's name, then the menu button.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Menu"
+    page.keyboard.press("Enter")
+    assert events.is_visible()
+    assert nav.get_by_role("link", name="Search").is_visible()
+    if javascript:
+        axe_check(page)
+    events.click()
+    page.wait_for_url("**/events/")
+
+
+def test_on_a_wide_screen_every_header_link_shows_without_a_menu_button(page):
+    visit(page, "/")
+    nav = page.get_by_role("navigation", name="Main")
+    assert nav.get_by_role("link", name="Events").is_visible()
+    assert nav.get_by_role("link", name="Search").is_visible()
+    assert not nav.get_by_text("Menu", exact=True).is_visible()
