@@ -1,6 +1,9 @@
-"""Template tags shared by every public page: the main navigation and breadcrumbs."""
+"""Template tags shared by every public page: the main navigation, breadcrumbs and the page's
+description for search engines."""
 
 from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
 from config.pagecache import kept_for_generation
@@ -67,3 +70,19 @@ def breadcrumbs(context):
 def recommendation_statuses():
     """The status choices, in order, for tables and legends."""
     return RecommendationStatus.choices
+
+
+# Where a page's description comes from, in order: what the editor wrote for search engines,
+# then the page's own introduction or summary, then a recommendation's words.
+DESCRIPTION_FIELDS = ("search_description", "intro", "summary", "full_text")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page) -> str:
+    """The page's `<meta name="description">` text, plain and at most 160 characters."""
+    for name in DESCRIPTION_FIELDS:
+        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""
