@@ -1,6 +1,8 @@
-"""Site search. Pages handle everything else through Wagtail."""
+"""Site search and robots.txt. Pages handle everything else through Wagtail."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
@@ -21,3 +23,15 @@ def search(request):
     except (PageNotAnInteger, EmptyPage):
         page = paginator.page(1)
     return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+
+
+# Kept out of search engines: staff pages, the members-only forum and its accounts, and the
+# kiosk, whose pages are for a tablet at an event. Everything else is listed in the sitemap.
+ROBOTS_DISALLOWED = ("/admin/", "/forum/", "/accounts/", "/*?kiosk=", "/*&kiosk=")
+
+
+def robots_txt(request):
+    """robots.txt: what crawlers may skip, and where the sitemap is."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
