@@ -91,10 +91,7 @@ def survey_step(request, *, survey: SurveyPage, step: int):
             # Keep what they typed, even if it is not finished yet.
             draft["raw"][str(step)] = {name: request.POST.getlist(name) for name in form.fields}
             _save_draft(request, survey, draft)
-            target = step - 1
-            return HttpResponseRedirect(
-                _url(survey, request, "step_route", target) if target >= 1 else survey.get_url(request)
-            )
+            return HttpResponseRedirect(_step_back_url(survey, request, step))
         if form.is_valid():
             if is_contact:
                 draft["contact"] = {
@@ -134,10 +131,22 @@ def survey_step(request, *, survey: SurveyPage, step: int):
         "step_count": len(steps),
         "current": current,
         "error_list": validation_error_list(form) if form.is_bound else [],
-        "back_url": _url(survey, request, "step_route", step - 1) if step > 1 else survey.get_url(request),
-        "returning_to_check": request.GET.get("change") == "1",
+        "back_url": _step_back_url(survey, request, step),
+        "returning_to_check": _returning_to_check(request),
     }
     return _render(request, "consultation/survey_step.html", context)
+
+
+def _returning_to_check(request) -> bool:
+    """The person came to this step from Check your answers, to change an answer."""
+    return request.GET.get("change") == "1"
+
+
+def _step_back_url(survey, request, step: int) -> str:
+    """Back from a step: to Check your answers when they came from there, else the step before."""
+    if _returning_to_check(request):
+        return _url(survey, request, "check_route")
+    return _url(survey, request, "step_route", step - 1) if step > 1 else survey.get_url(request)
 
 
 def _answer_display(question: SurveyQuestion, answer: dict | None) -> str:

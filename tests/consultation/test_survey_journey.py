@@ -128,6 +128,18 @@ def test_change_link_returns_to_the_check_page(client, survey):
     assert "Street lights fixed" in client.get(response["Location"]).content.decode()
 
 
+def test_back_from_a_change_goes_to_the_check_page_not_the_step_before(client, survey):
+    _complete(client, survey)
+    html = client.get(_step_url(survey, 2) + "?change=1").content.decode()
+    back_link = re.search(r'<a class="back-link" href="([^"]+)">Back</a>', html).group(1)
+    assert back_link == f"{survey.url}check/"
+    response = client.post(_step_url(survey, 2) + "?change=1", {**_valid_steps(survey)[1], "back": "1"})
+    assert response["Location"] == f"{survey.url}check/"
+    # Without ?change=1, Back is the step before, as it was.
+    html = client.get(_step_url(survey, 2)).content.decode()
+    assert re.search(r'<a class="back-link" href="([^"]+)">Back</a>', html).group(1) == _step_url(survey, 1)
+
+
 def test_the_same_submission_is_saved_once(client, survey):
     _, token = _complete(client, survey)
     first = client.post(f"{survey.url}check/", {"token": token})
