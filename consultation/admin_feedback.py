@@ -31,9 +31,10 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView
 
 from config.spreadsheets import csv_stream_response
+from strategy.admin_snippets import StaffSnippetViewSet
 from strategy.models import Theme, Ward
 
 from . import exports, services
@@ -118,7 +119,7 @@ def _suggested_names(feedback: Feedback) -> str:
     return ", ".join(s.theme.name for s in feedback.suggestions.all()) or "None"
 
 
-class FeedbackViewSet(SnippetViewSet):
+class FeedbackViewSet(StaffSnippetViewSet):
     model = Feedback
     icon = "comment"
     menu_label = "Feedback"
@@ -148,6 +149,7 @@ class FeedbackViewSet(SnippetViewSet):
         FieldPanel("tags"),
     ]
     copy_view_enabled = False
+    has_chooser = False  # nothing chooses feedback
 
     @property
     def add_view(self):

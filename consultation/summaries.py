@@ -21,9 +21,9 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from config.pagecache import page_cache_clear
+from strategy.admin_snippets import StaffSnippetViewSet
 
 from .disclosure import count_text
 from .models import ThemedFeedback, ThemeSummary
@@ -34,7 +34,7 @@ SECTION_ID = "you-said-we-did"
 # --- Admin --------------------------------------------------------------------------------
 
 
-class ThemeSummaryViewSet(SnippetViewSet):
+class ThemeSummaryViewSet(StaffSnippetViewSet):
     model = ThemeSummary
     icon = "openquote"
     menu_label = "You said, we did"
@@ -42,6 +42,7 @@ class ThemeSummaryViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["theme", BooleanColumn("published"), "updated_at"]
     list_filter = ["published"]
+    has_chooser = False  # nothing chooses a summary
 
 
 register_snippet(ThemeSummaryViewSet)

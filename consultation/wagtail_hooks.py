@@ -5,26 +5,30 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from strategy.admin_snippets import StaffSnippetViewSet
 
 from . import admin_feedback, admin_views, services
 from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
 
 
-class ThemeKeywordViewSet(SnippetViewSet):
+class ThemeKeywordViewSet(StaffSnippetViewSet):
     model = ThemeKeyword
     icon = "tag"
     menu_label = "Theme keywords"
     list_display = ["phrase", "theme", "weight"]
+    has_chooser = False  # nothing chooses a keyword
     list_filter = ["theme"]
     search_fields = ["phrase"]
 
 
-class SafeguardingPhraseViewSet(SnippetViewSet):
+class SafeguardingPhraseViewSet(StaffSnippetViewSet):
     model = SafeguardingPhrase
     icon = "warning"
     menu_label = "Safeguarding phrases"
     list_display = ["phrase", "category", "active"]
+    has_chooser = False  # nothing chooses a phrase
     list_filter = ["category", "active"]
     search_fields = ["phrase"]
 

@@ -1,10 +1,10 @@
 """Staff pages of the events app: the attendee list, its CSV export and the sign-in sheet.
 
 Permissions are checked here, one place:
-- `events.view_booking` (Editors, who run events, and Officers) sees the attendee list and
-  prints the sign-in sheet;
-- `events.export_booking` (Officers only) downloads the CSV with names and emails; every
-  download is logged in consultation's ExportLog.
+- `events.view_booking` (Editors, who run events, and Officers) sees the attendee list, with
+  names and places, and prints the sign-in sheet, which has names and places only;
+- `events.export_booking` (Officers only) also sees emails and access needs on the list and
+  downloads the CSV with them; every download is logged in consultation's ExportLog.
 """
 
 from django.shortcuts import get_object_or_404
@@ -22,6 +22,8 @@ from .selectors import event_attendee_summary, event_attendees
 
 VIEW_PERMISSION = "events.view_booking"
 EXPORT_PERMISSION = "events.export_booking"
+# Whoever may download the contact details may also read them on screen; nobody else sees them.
+CONTACT_PERMISSION = EXPORT_PERMISSION
 
 CSV_HEADER = ["Status", "Name", "Email", "Places", "Access needs", "Booked at", "Moved from waiting list at"]
 
@@ -31,7 +33,7 @@ def _local(value) -> str:
 
 
 def attendees_view(request, pk: int):
-    """Who is booked and who is waiting, with their access needs."""
+    """Who is booked and who is waiting; emails and access needs only for those who may see them."""
     require_permission(request, VIEW_PERMISSION)
     event = get_object_or_404(EventPage, pk=pk)
     return TemplateResponse(
@@ -42,6 +44,7 @@ def attendees_view(request, pk: int):
             "bookings": event_attendees(event=event),
             "summary": event_attendee_summary(event=event),
             "can_export": request.user.has_perm(EXPORT_PERMISSION),
+            "show_contact": request.user.has_perm(CONTACT_PERMISSION),
             "csv_url": reverse("events_attendees:csv", args=[event.pk]),
             "sheet_url": reverse("events_attendees:sheet", args=[event.pk]),
             "page_title": f"Attendees: {event.title}",
@@ -78,7 +81,8 @@ def attendees_csv(request, pk: int):
 
 
 def sign_in_sheet(request, pk: int):
-    """A printable sheet of the confirmed attendees, to sign on arrival."""
+    """A printable sheet of the confirmed attendees, to sign on arrival: names and places only,
+    since a sheet on a table at the door can be read by anyone passing."""
     require_permission(request, VIEW_PERMISSION)
     event = get_object_or_404(EventPage, pk=pk)
     bookings = event_attendees(event=event).filter(status=Booking.Status.CONFIRMED).order_by("name", "pk")

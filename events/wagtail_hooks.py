@@ -9,9 +9,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultation.services import queue_after_commit
+from strategy.admin_snippets import StaffSnippetViewSet
 
 from . import admin_views
 from .models import BleedKit, EventPage
@@ -49,7 +49,7 @@ def _event_listing():
     return event_listing
 
 
-class BleedKitViewSet(SnippetViewSet):
+class BleedKitViewSet(StaffSnippetViewSet):
     model = BleedKit
     icon = "pick"
     menu_label = "Bleed-control kits"
@@ -58,6 +58,7 @@ class BleedKitViewSet(SnippetViewSet):
     list_display = ["name", "ward", "postcode", "is_sample", "last_checked_on"]
     list_filter = ["ward", "is_sample"]
     search_fields = ["name", "postcode"]
+    has_chooser = False  # nothing chooses a kit
 
 
 register_snippet(BleedKitViewSet)

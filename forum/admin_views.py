@@ -1,7 +1,7 @@
 """The forum's moderation pages in the Wagtail admin: the queue (join requests, held posts,
 reports), one member, one post, and the moderation log.
 
-Every view needs `forum.moderate_forum`, granted to the Moderators and Safeguarding groups.
+Every view needs `forum.moderate_forum`, granted to the Forum moderators and Safeguarding groups.
 """
 
 from django.contrib import messages

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultation.services import queue_after_commit, safeguarding_matches, safeguarding_recipients
+from strategy.staff_groups import FORUM_MODERATORS
 
 from .models import (
     FORMER_MEMBER,
@@ -34,7 +35,7 @@ from .rendering import post_html
 
 logger = logging.getLogger(__name__)
 
-MODERATORS_GROUP = "Moderators"
+MODERATORS_GROUP = FORUM_MODERATORS
 UNSUBSCRIBE_SALT = "forum.unsubscribe"
 HELD_NEW_MEMBER = "new member"
 HELD_SAFEGUARDING = "safeguarding"
@@ -65,7 +66,7 @@ def _log(*, actor, action: str, member=None, thread=None, post=None, reason: str
 
 
 def moderator_emails() -> list[str]:
-    """Active members of the Moderators group with an email address."""
+    """Active members of the Forum moderators group with an email address."""
     return list(
         get_user_model()
         .objects.filter(groups__name=MODERATORS_GROUP, is_active=True)

@@ -7,9 +7,10 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView
 
 from consultation.admin_views import PermissionMenuItem
+from strategy.admin_snippets import StaffSnippetViewSet
 
 from . import admin_views
 from .models import FigureSeries
@@ -28,7 +29,7 @@ class FigureSeriesIndexView(IndexView):
         return buttons
 
 
-class FigureSeriesViewSet(SnippetViewSet):
+class FigureSeriesViewSet(StaffSnippetViewSet):
     model = FigureSeries
     icon = "table"
     menu_label = "Figures the police share"
@@ -36,6 +37,7 @@ class FigureSeriesViewSet(SnippetViewSet):
     index_view_class = FigureSeriesIndexView
     list_display = ["title", "unit", "source"]
     search_fields = ["title"]
+    has_chooser = False  # the local picture page ticks series in a list
 
 
 register_snippet(FigureSeriesViewSet)

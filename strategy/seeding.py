@@ -35,7 +35,7 @@ DEMO_STAFF = [
     ("admin", None),
     ("editor", "Editors"),
     ("officer", "Officers"),
-    ("moderator", "Moderators"),
+    ("moderator", "Forum moderators"),
     ("safeguarding", "Safeguarding"),
 ]
 

@@ -1,14 +1,21 @@
 """Staff groups and what each may do, for data migrations in every app.
 
-Four groups: Editors (pages, events, surveys), Officers (feedback and exports), Moderators
-(the forum) and Safeguarding (flagged items and contact details). Each app's migrations call
-`group_grant` with the historical `apps`, so permissions for models that later issues add are
-granted in those apps' own migrations.
+Four groups: Editors (pages, events, surveys), Officers (feedback and exports), Forum
+moderators (the forum) and Safeguarding (flagged items and contact details). Each app's
+migrations call `group_grant` with the historical `apps`, so permissions for models that later
+issues add are granted in those apps' own migrations.
+
+The forum's group is not called "Moderators": Wagtail's own migrations create a group of that
+name with page, image and document permissions, and a group sharing the name inherited them.
+`strategy/migrations/0006_staff_group_permissions_explicit.py` renamed it and set every staff
+group's permissions exactly (`group_set_exactly`); a later migration that grants permissions
+must depend on it, or that migration may run first and lose its grants.
 """
 
 from django.contrib.auth.management import create_permissions
 
-GROUP_NAMES = ("Editors", "Officers", "Moderators", "Safeguarding")
+FORUM_MODERATORS = "Forum moderators"
+GROUP_NAMES = ("Editors", "Officers", FORUM_MODERATORS, "Safeguarding")
 
 # Wagtail page actions that editors get on the whole page tree.
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -67,3 +74,22 @@ def group_grant(apps, name: str, *, permissions=(), page_permissions=(), collect
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=_permission(apps, dotted)
             )
+
+
+def group_set_exactly(apps, name: str, *, permissions=(), page_permissions=(), collection_permissions=()) -> None:
+    """Give the group exactly these permissions and remove every other grant it holds: model
+    permissions, page permissions anywhere in the tree, collection permissions and per-site
+    permissions (idempotent). Arguments as for `group_grant`; admin access is always included.
+    """
+    permissions_ensure(apps)
+    Group = apps.get_model("auth", "Group")
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.set([_permission(apps, dotted) for dotted in ("wagtailadmin.access_admin", *permissions)])
+
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupSitePermission = apps.get_model("wagtailcore", "GroupSitePermission")
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    GroupSitePermission.objects.filter(group=group).delete()
+    group_grant(apps, name, page_permissions=page_permissions, collection_permissions=collection_permissions)

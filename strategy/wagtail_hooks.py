@@ -2,12 +2,12 @@
 https://docs.wagtail.org/en/stable/topics/snippets/customising.html"""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_snippets import StaffSnippetViewSet
 from .models import Theme, Ward
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(StaffSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = "Themes"
@@ -18,7 +18,7 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class WardViewSet(SnippetViewSet):
+class WardViewSet(StaffSnippetViewSet):
     model = Ward
     icon = "site"
     menu_label = "Wards"

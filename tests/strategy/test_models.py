@@ -63,7 +63,7 @@ def test_themes_cannot_be_free_tagged():
 
 
 def test_staff_groups_exist_with_admin_access():
-    for name in ("Editors", "Officers", "Moderators", "Safeguarding"):
+    for name in ("Editors", "Officers", "Forum moderators", "Safeguarding"):
         group = Group.objects.get(name=name)
         assert group.permissions.filter(codename="access_admin").exists(), name
 

@@ -1,0 +1,52 @@
+"""The base of every snippet in the admin: choosers ask for the same permission as the listing,
+and models that nothing chooses have no chooser.
+
+Wagtail's snippet choosers (`/admin/snippets/choose/<app>/<model>/`) check only that the user
+may use the admin, so any staff member could list every safeguarding phrase or every piece of
+feedback through them. https://docs.wagtail.org/en/stable/topics/snippets/customising.html
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+# The actions that open a snippet's listing (Wagtail's IndexView.any_permission_required).
+LISTING_ACTIONS = ["add", "change", "delete", "view"]
+
+
+def user_may_list(user, model) -> bool:
+    """Whether the user may open the model's listing in the admin."""
+    policy = policy_registry.get_by_type(model) or ModelPermissionPolicy(model)
+    return policy.user_has_any_permission(user, LISTING_ACTIONS)
+
+
+class ListingPermissionChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser whose every view (choose, results, chosen, create) refuses anyone who
+    may not open the snippet's listing."""
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        model = self.model
+
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not user_may_list(request.user, model):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
+
+
+class StaffSnippetViewSet(SnippetViewSet):
+    """Set `has_chooser = False` on a model that no form chooses: it then has no chooser URLs."""
+
+    chooser_viewset_class = ListingPermissionChooserViewSet
+    has_chooser = True
+
+    def register_chooser_viewset(self):
+        if self.has_chooser:
+            super().register_chooser_viewset()
