@@ -119,6 +119,12 @@ def _suggested_names(feedback: Feedback) -> str:
     return ", ".join(s.theme.name for s in feedback.suggestions.all()) or "None"
 
 
+class SafeguardingFlagColumn(Column):
+    """A flagged piece reads as a warning, in words, not as Wagtail's green tick for True."""
+
+    cell_template_name = "consultation/admin/includes/safeguarding_cell.html"
+
+
 class FeedbackViewSet(StaffSnippetViewSet):
     model = Feedback
     icon = "comment"
@@ -140,7 +146,7 @@ class FeedbackViewSet(StaffSnippetViewSet):
         Column("confirmed", label="Confirmed themes", accessor=_theme_names),
         Column("suggested", label="Suggested themes", accessor=_suggested_names),
         BooleanColumn("reviewed", label="Reviewed"),
-        BooleanColumn("safeguarding_flag", label="Flagged"),
+        SafeguardingFlagColumn("safeguarding_flag", label="Safeguarding"),
     ]
     # What people wrote is never edited: officers confirm themes, tag and review.
     panels = [

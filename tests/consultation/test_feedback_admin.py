@@ -77,6 +77,19 @@ def test_officer_sees_the_list_with_filters_and_export_buttons(login, items):
     assert "Better street lighting" in filtered and "Schools exclude" not in filtered
 
 
+def test_a_safeguarding_flag_reads_as_a_warning_in_words_not_a_tick(login, items):
+    import re
+
+    Feedback.objects.create(source="youth_voice", text="Someone said they would stab me", safeguarding_flag=True)
+    html = login("officer").get(LIST_URL).content.decode()
+    cells = re.findall(r"<td[^>]*>\s*(?:<strong[^>]*>.*?</strong>)?\s*</td>", html, re.S)
+    flagged = [cell for cell in cells if "Safeguarding" in cell]
+    assert len(flagged) == 1
+    assert "#icon-warning" in flagged[0] and "w-text-critical" in flagged[0]
+    assert "Safeguarding</th>" in html or ">Safeguarding<" in html
+    assert "icon-check" not in flagged[0]
+
+
 def test_editors_and_moderators_cannot_see_feedback(login, items):
     for username in ("editor", "moderator"):
         assert login(username).get(LIST_URL).status_code in (302, 403)
