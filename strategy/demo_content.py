@@ -49,6 +49,11 @@ HOME = {
 STRATEGY = {
     "title": "Knife Crime and Serious Violence Strategy",
     "slug": "strategy",
+    "report_scope": (
+        "This report covers the 12 recommendations whose progress the council's scrutiny briefing of "
+        "October 2022 reported: 1, 2, 3, 4, 9, 14, 18, 23, 24, 25, a and b. The strategy has at least 25 "
+        "numbered recommendations plus a and b; the others will be added as their progress is reported."
+    ),
     "intro": (
         "The strategy's recommendations were developed after consultation with communities from "
         "across Leicester and with wider stakeholders, and published in May 2022. The feedback "

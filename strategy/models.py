@@ -274,6 +274,11 @@ class StrategyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     report_title = models.CharField(
         max_length=200, default="Progress report to the Safer Leicester Partnership Executive Board"
     )
+    report_scope = models.TextField(
+        blank=True,
+        verbose_name="what the report covers",
+        help_text="Which recommendations the report covers and where their progress comes from.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -283,6 +288,7 @@ class StrategyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("short_title"),
         FieldPanel("report_title"),
+        FieldPanel("report_scope"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

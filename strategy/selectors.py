@@ -63,6 +63,7 @@ class ReportRow:
     latest_update: str
     latest_update_date: date | None
     url: str
+    latest_update_figure: str = ""  # the update's figure with what it counts: "58 young people engaged..."
 
 
 def strategy_page_for_site(*, home: Page) -> StrategyPage | None:
@@ -177,6 +178,7 @@ def _progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[
                     latest_update=latest.text if latest else "",
                     latest_update_date=latest.date if latest else None,
                     url=recommendation.get_full_url(request),
+                    latest_update_figure=" ".join(filter(None, [latest.figure, latest.figure_label])) if latest else "",
                 )
             )
     return rows

@@ -13,6 +13,7 @@ REPORT_CSV_HEADER = [
     "Status",
     "Lead",
     "Latest update",
+    "Latest update's figure",
     "Latest update date",
     "Page",
 ]
@@ -31,6 +32,7 @@ def progress_report_csv(*, rows: list[ReportRow]) -> HttpResponse:
                 row.status_label,
                 row.lead,
                 row.latest_update,
+                row.latest_update_figure,
                 row.latest_update_date.isoformat() if row.latest_update_date else "",
                 row.url,
             ]

@@ -119,13 +119,15 @@ def _report_tables(page) -> list[dict]:
                 const cells = [...tr.querySelectorAll("td")].map(td => td.innerText.trim());
                 const link = tr.querySelector("th a");
                 const time = tr.querySelector("time");
+                const figure = tr.querySelector(".report-figure");
                 return {
                     theme,
                     heading: link.innerText.trim(),
                     path: new URL(link.href).pathname,
                     status: cells[0],
                     lead: cells[1],
-                    update: cells[2],
+                    update: figure ? cells[2].replace(figure.innerText, "").trim() : cells[2],
+                    figure: figure ? figure.innerText.trim() : "",
                     date: time ? time.getAttribute("datetime") : "",
                 };
             });
@@ -162,6 +164,7 @@ def test_progress_report_csv_download_matches_the_table(page, demo_site):
         "Status",
         "Lead",
         "Latest update",
+        "Latest update's figure",
         "Latest update date",
         "Page",
     ]
@@ -173,11 +176,13 @@ def test_progress_report_csv_download_matches_the_table(page, demo_site):
             "status": status,
             "lead": lead,
             "update": update or "No update yet",
+            "figure": figure,
             "date": date,
         }
-        for theme, label, title, status, lead, update, date, url in csv_rows
+        for theme, label, title, status, lead, update, figure, date, url in csv_rows
     ]
     assert from_csv == table_rows
+    assert any(row["figure"].startswith("58 young people") for row in table_rows)
     assert len(csv_rows) == sum(len(labels) for labels in REPORT_LABELS.values())
     assert all(row[-1].startswith(demo_site.url + "/strategy/") for row in csv_rows)
 

@@ -42,8 +42,20 @@ def test_report_csv_has_the_same_rows_as_the_page(client):
     assert len(rows) == RecommendationPage.objects.live().count()
     first = rows[0]
     assert first[3] == "In progress"
-    assert first[6] == "2022-10-04"
-    assert first[7].endswith("/strategy/education/minimise-school-suspensions/")
+    assert first[7] == "2022-10-04"
+    assert first[8].endswith("/strategy/education/minimise-school-suspensions/")
+
+
+def test_report_says_which_recommendations_it_covers_and_shows_each_updates_figure(client):
+    html = client.get("/strategy/progress-report/").content.decode()
+    count = RecommendationPage.objects.live().count()
+    assert "Every recommendation" not in html
+    assert f"The status and latest update of {count} recommendations" in html
+    assert "scrutiny briefing of October 2022" in html
+    assert "<strong>58 young people engaged in the Reach Project" in html
+    rows = _csv_rows(client.get("/strategy/progress-report/csv/"))
+    assert rows[0][6] == "Latest update's figure"
+    assert any(row[6].startswith("58 young people engaged") for row in rows[1:])
 
 
 def test_report_csv_neutralises_formulas(client):
