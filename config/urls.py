@@ -6,9 +6,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
 from forum import urls as forum_urls
+from strategy import admin_accounts
 from strategy import views as strategy_views
 
 urlpatterns = [
+    # Staff sign-in and password reset with rate limits and a lockout, in front of Wagtail's own.
+    path("admin/login/", admin_accounts.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", admin_accounts.AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", strategy_views.search, name="search"),
