@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
-    "wagtail.users",
+    "strategy.users_app.StaffUsersAppConfig",  # wagtail.users, with messages that name nobody
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -5,6 +5,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpRequest
 from django.urls import reverse
 
 from forum import services
@@ -118,3 +120,12 @@ def test_staff_still_sign_in_to_the_wagtail_admin(client, moderator):
     response = client.post(reverse("wagtailadmin_login"), {"username": "moderator", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_signing_in_leaves_the_username_out_of_the_messages_cookie(client, member):
+    EmailAddress.objects.create(user=member.user, email=member.user.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    cookie = client.cookies["messages"].value
+    stored = [str(message) for message in CookieStorage(HttpRequest())._decode(cookie)]
+    assert stored == ["You are signed in."]
+    assert member.user.username not in cookie

@@ -1,5 +1,5 @@
 """Staff sign-in and password reset at /admin/ (strategy/admin_accounts.py): rate limits, the
-lockout, and staff-only reset emails that name nobody."""
+lockout, staff-only reset emails, and messages that name nobody."""
 
 import time
 
@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.models import Permission
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpRequest
 from django.urls import reverse
 
 from tests.forum.factories import MemberFactory
@@ -189,3 +191,16 @@ def test_the_reset_email_names_no_username_and_links_to_the_site_address(client,
     assert "attacker.example" not in message.body
     link = message.body.split("https://safer.example.org", 1)[1].split()[0]
     assert client.get(link, follow=True).status_code == 200
+
+
+# --- Messages name nobody ------------------------------------------------------------------
+
+
+def _cookie_messages(client) -> list[str]:
+    return [str(message).strip() for message in CookieStorage(HttpRequest())._decode(client.cookies["messages"].value)]
+
+
+def test_deleting_a_user_in_the_admin_leaves_the_username_out_of_the_message(admin_client, staff):
+    response = admin_client.post(reverse("wagtailusers_users:delete", args=[staff.pk]))
+    assert response.status_code == 302
+    assert _cookie_messages(admin_client) == ["The user has been deleted."]
