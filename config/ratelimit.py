@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django_ratelimit.core import is_ratelimited
 
 
@@ -97,3 +99,28 @@ def lock_set(*, scope: str, value: str, seconds: int) -> None:
 
 def is_locked(*, scope: str, value: str) -> bool:
     return bool(cache.get(_window_key(f"{scope}:lock", value)))
+
+
+# --- The 429 page ------------------------------------------------------------------------------
+
+# django-allauth's limited pages, by URL name, and the wording of templates/429.html they get.
+_PLACE_BY_URL_NAME = {
+    "account_login": "sign_in",
+    "account_signup": "sign_up",
+    "account_reset_password": "password_reset",
+    "account_reset_password_from_key": "password_reset",
+    "account_change_password": "account",
+    "account_set_password": "account",
+    "account_email": "account",
+    "account_reauthenticate": "account",
+}
+
+
+def too_many_requests(request, exception=None):
+    """The 429 page for django-allauth's rate limits (config.urls.handler429), worded for the
+    page that was limited: a parent refused at sign-in reads about signing in, not surveys."""
+    match = getattr(request, "resolver_match", None)
+    place = _PLACE_BY_URL_NAME.get(match.url_name if match else "", "")
+    response = render(request, "429.html", {"place": place}, status=429)
+    add_never_cache_headers(response)
+    return response

@@ -31,3 +31,7 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]
+
+
+# django-allauth answers its own rate limits (sign-in, sign-up, password reset) through this.
+handler429 = "config.ratelimit.too_many_requests"

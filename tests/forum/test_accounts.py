@@ -129,3 +129,21 @@ def test_signing_in_leaves_the_username_out_of_the_messages_cookie(client, membe
     stored = [str(message) for message in CookieStorage(HttpRequest())._decode(cookie)]
     assert stored == ["You are signed in."]
     assert member.user.username not in cookie
+
+
+def test_too_many_sign_ins_get_a_page_about_signing_in(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
+    client.post(reverse("account_login"), {"login": member.user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "<h1>Too many sign-in attempts</h1>" in content
+    assert "answers" not in content
+
+
+def test_too_many_password_resets_get_a_page_about_password_resets(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "reset_password": "1/m/ip"}
+    client.post(reverse("account_reset_password"), {"email": member.user.email})
+    response = client.post(reverse("account_reset_password"), {"email": member.user.email})
+    assert response.status_code == 429
+    assert "<h1>Too many password reset requests</h1>" in response.content.decode()
