@@ -7,9 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
 from forum import urls as forum_urls
+from strategy import admin_accounts
 from strategy import views as strategy_views
 
 urlpatterns = [
+    # Staff sign-in and password reset with rate limits and a lockout, in front of Wagtail's own.
+    path("admin/login/", admin_accounts.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/password_reset/", admin_accounts.AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", strategy_views.search, name="search"),
@@ -30,3 +34,7 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last: it catches every other path.
 urlpatterns += [path("", include(wagtail_urls))]
+
+
+# django-allauth answers its own rate limits (sign-in, sign-up, password reset) through this.
+handler429 = "config.ratelimit.too_many_requests"

@@ -184,7 +184,7 @@ def survey_check(request, *, survey: SurveyPage):
                 return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
             return HttpResponseRedirect(survey.get_url(request))
         if submission_limited(request, group="survey"):
-            return _render(request, "429.html", {"page": survey}, status=429)
+            return _render(request, "429.html", {"page": survey, "place": "survey"}, status=429)
         steps = _steps_with_contact(survey)
         incomplete = _first_incomplete_step(steps, draft)
         if incomplete is not None:
@@ -281,7 +281,7 @@ def youth_voice_serve(page: YouthVoicePage, request):
             return HttpResponseRedirect(f"{page.get_url(request)}?done={outcome}" + ("&kiosk=1" if kiosk else ""))
         if form.is_valid():
             if submission_limited(request, group="youth_voice"):
-                return _render(request, "429.html", {"page": page}, status=429)
+                return _render(request, "429.html", {"page": page, "place": "youth_voice"}, status=429)
             data = form.cleaned_data
             contact = None
             if data.get("wants_contact"):

@@ -53,7 +53,7 @@ def event_serve(request, *, event: EventPage):
             status = 409
         elif form.is_valid():
             if submission_limited(request, group="event_booking"):
-                return _render(request, "429.html", {"page": event}, status=429)
+                return _render(request, "429.html", {"page": event, "place": "event_booking"}, status=429)
             data = form.cleaned_data
             try:
                 booking = services.booking_create(
@@ -134,7 +134,7 @@ def event_feedback_view(request, *, event: EventPage):
             return _render(request, "events/feedback_thanks.html", context)
         if form.is_valid():
             if submission_limited(request, group="event_feedback"):
-                return _render(request, "429.html", {"page": event}, status=429)
+                return _render(request, "429.html", {"page": event, "place": "event_feedback"}, status=429)
             try:
                 feedback = services.event_feedback_record(booking=booking, text=form.cleaned_data["comment"])
             except services.FeedbackAlreadyGiven:

@@ -19,3 +19,15 @@ def publish_scheduled_pages() -> None:
 def clear_expired_sessions() -> None:
     """Delete expired sessions, including half-finished survey answers nobody submitted."""
     call_command("clearsessions")
+
+
+@shared_task(name="strategy.staff_password_reset_send")
+def staff_password_reset_send(email: str) -> int:
+    """Send a staff password reset link to this address if it belongs to staff.
+
+    Queued for every request, whoever the address belongs to, so the reset page does the same
+    work and takes the same time for a staff address, a parent's and an unknown one.
+    """
+    from .admin_accounts import staff_password_reset_email
+
+    return staff_password_reset_email(email=email)

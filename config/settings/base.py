@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    "strategy.users_app.StaffUsersAppConfig",  # wagtail.users, with messages that name nobody
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -234,6 +234,19 @@ FORUM_POST_RATE_LIMIT = env("FORUM_POST_RATE_LIMIT", default="10/10m")
 FORUM_EDIT_MINUTES = 30
 # A new member's first posts wait for a moderator.
 FORUM_HELD_POST_COUNT = 3
+
+# --- Staff sign-in and password reset (the Wagtail admin) -----------------------------------
+# /admin/login/ and /admin/password_reset/ get the same protection as the public accounts,
+# counted in the cache (see strategy/admin_accounts.py). Rates are "count/period", the period
+# in s, m, h or d ("5/15m" is five in fifteen minutes).
+# Wrong passwords for one submitted username (whether or not it exists) before that username
+# is locked out for the period; while locked, even the right password is refused.
+ADMIN_LOGIN_LOCKOUT = env("ADMIN_LOGIN_LOCKOUT", default="5/15m")
+# Sign-in attempts from one address, for any usernames (a council office may share one address).
+ADMIN_LOGIN_RATE_LIMIT = env("ADMIN_LOGIN_RATE_LIMIT", default="30/10m")
+# Password reset requests from one address, and reset emails to one email address.
+ADMIN_PASSWORD_RESET_RATE_LIMIT = env("ADMIN_PASSWORD_RESET_RATE_LIMIT", default="10/h")
+ADMIN_PASSWORD_RESET_EMAIL_LIMIT = env("ADMIN_PASSWORD_RESET_EMAIL_LIMIT", default="1/5m")
 
 # --- Language and time --------------------------------------------------------------------
 

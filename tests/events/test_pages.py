@@ -111,6 +111,18 @@ def test_booking_through_the_form_redirects_to_the_confirmation(client, event, d
     assert len(mail.outbox) == 1
 
 
+def test_too_many_bookings_from_one_address_get_a_page_about_booking(client, event, settings):
+    settings.SUBMISSION_RATE_LIMIT = "1/m"
+    client.post(event.url, {**VALID, "places": "1"})
+    response = client.post(event.url, {**VALID, "places": "1", "email": "other@example.com"})
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "a lot of bookings from your connection" in content
+    assert "Your place is not booked yet" in content
+    assert "answers" not in content
+    assert Booking.objects.filter(event=event).count() == 1
+
+
 def test_an_invalid_email_is_explained_and_what_was_typed_is_kept(client, event):
     response = client.post(event.url, {**VALID, "email": "not-an-email", "access_needs": "Step-free"})
     content = response.content.decode()

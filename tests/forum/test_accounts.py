@@ -5,6 +5,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpRequest
 from django.urls import reverse
 
 from forum import services
@@ -118,3 +120,30 @@ def test_staff_still_sign_in_to_the_wagtail_admin(client, moderator):
     response = client.post(reverse("wagtailadmin_login"), {"username": "moderator", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_signing_in_leaves_the_username_out_of_the_messages_cookie(client, member):
+    EmailAddress.objects.create(user=member.user, email=member.user.email, verified=True, primary=True)
+    client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    cookie = client.cookies["messages"].value
+    stored = [str(message) for message in CookieStorage(HttpRequest())._decode(cookie)]
+    assert stored == ["You are signed in."]
+    assert member.user.username not in cookie
+
+
+def test_too_many_sign_ins_get_a_page_about_signing_in(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
+    client.post(reverse("account_login"), {"login": member.user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": member.user.email, "password": PASSWORD})
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "<h1>Too many sign-in attempts</h1>" in content
+    assert "answers" not in content
+
+
+def test_too_many_password_resets_get_a_page_about_password_resets(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "reset_password": "1/m/ip"}
+    client.post(reverse("account_reset_password"), {"email": member.user.email})
+    response = client.post(reverse("account_reset_password"), {"email": member.user.email})
+    assert response.status_code == 429
+    assert "<h1>Too many password reset requests</h1>" in response.content.decode()
