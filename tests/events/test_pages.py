@@ -111,6 +111,26 @@ def test_booking_through_the_form_redirects_to_the_confirmation(client, event, d
     assert len(mail.outbox) == 1
 
 
+def test_the_confirmation_page_repeats_when_and_where(client, make_event, django_capture_on_commit_callbacks):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    event = make_event(
+        capacity=10,
+        venue_name="New Parks Library",
+        address="Aikman Avenue",
+        postcode="LE3 9PL",
+        start_at=datetime(2030, 3, 6, 18, 0, tzinfo=london),
+        end_at=datetime(2030, 3, 6, 19, 30, tzinfo=london),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url, VALID)
+    page = client.get(response["Location"]).content.decode()
+    assert "Wednesday 6 March 2030, 6pm</time> to 7:30pm (UK time)" in page
+    assert "New Parks Library<br>Aikman Avenue<br>LE3 9PL" in page
+
+
 def test_too_many_bookings_from_one_address_get_a_page_about_booking(client, event, settings):
     settings.SUBMISSION_RATE_LIMIT = "1/m"
     client.post(event.url, {**VALID, "places": "1"})
