@@ -209,3 +209,19 @@ def test_bereavement_space_is_only_for_members_given_access(new_context, demo_si
     axe_check(bereaved)
     bereaved.goto("/accounts/email/")
     axe_check(bereaved)
+
+
+def test_post_actions_sit_in_a_row_and_quotes_look_quoted(new_context, demo_site, axe_check):
+    page = new_context().new_page()
+    sign_in(page, SECOND_PARENT, demo_site.admin_password)
+    page.get_by_role("link", name="Schools and education").click()
+    page.get_by_role("link", name="Managed moves: what to ask the school").click()
+
+    actions = page.locator(".forum-post__actions").first
+    style = actions.evaluate("el => [getComputedStyle(el).listStyleType, getComputedStyle(el).display]")
+    assert style == ["none", "flex"], "Quote, Change, Delete and Report read as a row of links, not bullets"
+    quote = page.locator(".forum-post blockquote").first
+    expect(quote).to_contain_text("who decides?")
+    border = quote.evaluate("el => parseFloat(getComputedStyle(el).borderInlineStartWidth)")
+    assert border >= 4, "quoted words are set off by a rule, as quotes are"
+    axe_check(page)
