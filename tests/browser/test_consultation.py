@@ -190,6 +190,7 @@ def test_errors_are_summarised_linked_to_the_question_and_keep_what_was_typed(pa
     assert page.title().startswith("Error:")
     summary = page.locator(".error-summary")
     assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    assert summary.evaluate("el => el === document.activeElement"), "focus moves to the error summary"
     first_link = summary.get_by_role("link").first
     assert first_link.inner_text() == f"Choose an answer to “{DAY}”"
     assert group(page, WORRY).get_by_label("Sometimes", exact=True).is_checked()
