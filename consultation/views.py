@@ -257,28 +257,54 @@ def survey_thank_you(request, *, survey: SurveyPage):
 # --- Youth voice -------------------------------------------------------------------------
 
 _DONE_SALT = "youth-voice-done"
+# At a kiosk, the thank-you screen belongs to the person who just sent their answers: its link
+# works only while this session holds its key, and "Next person" ends the session, so the
+# next person cannot reach it through Back, history or the address.
+_KIOSK_OUTCOME_KEY = "youth-voice-kiosk-outcome"
+
+
+def _no_store(response):
+    add_never_cache_headers(response)
+    return response
+
+
+def _youth_voice_done(request, page: YouthVoicePage, *, flagged: bool, kiosk: bool):
+    """Redirect to the thank-you view, carrying whether help was shown in a signed value."""
+    outcome = {"flagged": flagged}
+    if kiosk:
+        outcome["kiosk"] = request.session[_KIOSK_OUTCOME_KEY] = secrets.token_urlsafe(16)
+    done = signing.dumps(outcome, salt=_DONE_SALT)
+    return _no_store(HttpResponseRedirect(f"{page.get_url(request)}?done={done}" + ("&kiosk=1" if kiosk else "")))
 
 
 def youth_voice_serve(page: YouthVoicePage, request):
-    """GET: the form (or the thank-you view after a submission). POST: validate and record."""
+    """GET: the form (or the thank-you view after a submission). POST: validate and record,
+    or, at a kiosk, "Next person"."""
     kiosk = request.GET.get("kiosk") == "1"
+    empty_form_url = page.get_url(request) + ("?kiosk=1" if kiosk else "")
     done = request.GET.get("done")
     if request.method == "GET" and done:
         try:
             outcome = signing.loads(done, salt=_DONE_SALT, max_age=60 * 60)
         except signing.BadSignature:
-            return HttpResponseRedirect(page.get_url(request) + ("?kiosk=1" if kiosk else ""))
+            return _no_store(HttpResponseRedirect(empty_form_url))
+        if kiosk and (not outcome.get("kiosk") or outcome["kiosk"] != request.session.get(_KIOSK_OUTCOME_KEY)):
+            return _no_store(HttpResponseRedirect(empty_form_url))
         return _render(
             request,
             "consultation/youth_voice_thank_you.html",
             {"page": page, "self": page, "flagged": outcome.get("flagged", False), "kiosk": kiosk},
         )
 
+    if request.method == "POST" and kiosk and "next_person" in request.POST:
+        # Everything of the last person's visit goes: their thank-you screen and its session.
+        request.session.flush()
+        return _no_store(HttpResponseRedirect(empty_form_url))
+
     if request.method == "POST":
         form = YouthVoiceForm(request.POST)
         if form.is_spam():
-            outcome = signing.dumps({"flagged": False}, salt=_DONE_SALT)
-            return HttpResponseRedirect(f"{page.get_url(request)}?done={outcome}" + ("&kiosk=1" if kiosk else ""))
+            return _youth_voice_done(request, page, flagged=False, kiosk=kiosk)
         if form.is_valid():
             if submission_limited(request, group="youth_voice"):
                 return _render(request, "429.html", {"page": page, "place": "youth_voice"}, status=429)
@@ -295,8 +321,7 @@ def youth_voice_serve(page: YouthVoicePage, request):
                 anything_else=data.get("anything_else") or "",
                 contact=contact,
             )
-            outcome = signing.dumps({"flagged": any(row.safeguarding_flag for row in rows)}, salt=_DONE_SALT)
-            return HttpResponseRedirect(f"{page.get_url(request)}?done={outcome}" + ("&kiosk=1" if kiosk else ""))
+            return _youth_voice_done(request, page, flagged=any(row.safeguarding_flag for row in rows), kiosk=kiosk)
     else:
         form = YouthVoiceForm()
 

@@ -1,13 +1,14 @@
 // Kiosk mode at events: after a quiet minute on the thank-you page, go back to an empty form
-// for the next person. Any tap, key or scroll restarts the minute, and "Stay on this page"
-// stops it (WCAG 2.2.1, timing adjustable). Without JavaScript, "Next person" does the same.
+// for the next person by pressing "Next person" for them, which ends this person's visit. Any
+// tap, key or scroll restarts the minute, and "Stay on this page" stops it (WCAG 2.2.1, timing
+// adjustable). Without JavaScript, "Next person" does the same.
 (function () {
   "use strict";
-  var box = document.querySelector("[data-kiosk-return]");
-  if (!box) {
+  var box = document.querySelector(".kiosk-return");
+  var next = document.querySelector("[data-kiosk-next]");
+  if (!box || !next) {
     return;
   }
-  var url = box.getAttribute("data-kiosk-return");
   var seconds = parseInt(box.getAttribute("data-kiosk-seconds"), 10) || 60;
   var status = box.querySelector("[data-kiosk-status]");
   var stay = box.querySelector("[data-kiosk-stay]");
@@ -22,7 +23,7 @@
     remaining -= 1;
     if (remaining <= 0) {
       window.clearInterval(timer);
-      window.location.assign(url);
+      next.submit();
     } else if (remaining <= 20) {
       status.textContent = "Going back to an empty form in " + remaining + " seconds.";
     }

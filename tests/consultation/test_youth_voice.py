@@ -107,7 +107,7 @@ def test_kiosk_mode_returns_to_an_empty_form(client, youth_voice_page):
     thanks = client.get(response["Location"])
     html = unescape(thanks.content.decode())
     assert "Next person" in html
-    assert 'data-kiosk-return="/have-your-say/?kiosk=1"' in html
+    assert 'class="kiosk-return"' in html
     assert 'http-equiv="refresh"' not in html  # a timer people cannot stop fails WCAG 2.2.1
     form = client.get(f"{youth_voice_page.url}?kiosk=1")
     assert "no-store" in form["Cache-Control"]
@@ -128,4 +128,28 @@ def test_kiosk_keeps_help_on_screen_when_someone_may_be_at_risk(client, youth_vo
     response = client.post(f"{youth_voice_page.url}?kiosk=1", {"age_band": "11-15", "safer": "I want to kill myself"})
     html = unescape(client.get(response["Location"]).content.decode())
     assert "Get help now" in html and "Next person" in html
-    assert "data-kiosk-return" not in html
+    assert "kiosk-return" not in html
+
+
+def test_after_next_person_the_last_persons_screen_cannot_be_reached_again(client, youth_voice_page):
+    sent = client.post(f"{youth_voice_page.url}?kiosk=1", {"age_band": "11-15", "safer": "I want to kill myself"})
+    thanks_url = sent["Location"]
+    thanks = client.get(thanks_url)
+    assert "Get help now" in thanks.content.decode()
+    assert "no-store" in thanks["Cache-Control"] and "no-store" in sent["Cache-Control"]
+
+    next_person = client.post(f"{youth_voice_page.url}?kiosk=1", {"next_person": "1"})
+    assert next_person["Location"] == f"{youth_voice_page.url}?kiosk=1"
+    assert "no-store" in next_person["Cache-Control"]
+    # Back, history or the address bar: the same link now goes to an empty form.
+    again = client.get(thanks_url)
+    assert again.status_code == 302 and again["Location"] == f"{youth_voice_page.url}?kiosk=1"
+    assert not Feedback.objects.filter(text="next_person").exists()
+
+
+def test_a_kiosk_thank_you_link_works_only_in_the_session_that_sent_it(client, youth_voice_page, django_user_model):
+    from django.test import Client
+
+    sent = client.post(f"{youth_voice_page.url}?kiosk=1", {"age_band": "11-15", "safer": "Lighting"})
+    other = Client().get(sent["Location"])
+    assert other.status_code == 302 and other["Location"] == f"{youth_voice_page.url}?kiosk=1"
