@@ -136,6 +136,9 @@ else:
 
 # Seconds an anonymous page stays in the page cache; publishing clears it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# The longest a browser may keep an HTML page. Publishing cannot clear browsers, so keep it
+# short: a cancelled event must not stay on someone's screen for days. See config/pagecache.py.
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=300)
 
 # --- Celery -------------------------------------------------------------------------------
 # Without REDIS_URL, tasks run in-process as they are queued (the embedded default).
