@@ -26,9 +26,9 @@ are published.
 
 Caching: the responses say `Cache-Control: public, max-age=600`. The page cache
 (config/pagecache.py) keeps them for anonymous visitors for up to that long, and so may
-browsers and proxies; the counted rows are also kept in the cache for as long, so a request
-with an unusual query string (which the page cache keys apart) does not count everything
-again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts
+browsers and proxies; the counted rows, suppressed and rounded, are also kept in the cache for
+as long, so a request with an unusual query string (which the page cache keys apart) does not
+count everything again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts
 change with every piece of feedback, and a few minutes' delay does not matter here.
 """
 
@@ -51,7 +51,7 @@ from .models import Feedback, ThemedFeedback
 
 LONDON = ZoneInfo("Europe/London")
 MAX_AGE = 600
-ROWS_CACHE_KEY = "consultation:open-data:feedback-summary"
+ROWS_CACHE_KEY = "consultation:open-data:feedback-summary-published"
 NO_THEME = "No theme yet"
 CSV_HEADER = ["month", "theme", "source", "count"]
 SUPPRESSED_CSV = "suppressed"
@@ -122,8 +122,9 @@ def feedback_summary_rows() -> list[dict]:
     ]
 
 
-def feedback_summary_rows_cached() -> list[dict]:
-    return cache.get_or_set(ROWS_CACHE_KEY, feedback_summary_rows, MAX_AGE)
+def feedback_summary_published_cached() -> list[dict]:
+    """The published rows (suppressed and rounded), counted at most once per MAX_AGE."""
+    return cache.get_or_set(ROWS_CACHE_KEY, lambda: feedback_summary_published(feedback_summary_rows()), MAX_AGE)
 
 
 def feedback_summary_published(rows: list[dict]) -> list[dict]:
@@ -161,14 +162,14 @@ def _cacheable(response):
 def feedback_summary_csv(request):
     rows = (
         [row["month"], row["theme"], row["source"], SUPPRESSED_CSV if row["suppressed"] else row["count"]]
-        for row in feedback_summary_published(feedback_summary_rows_cached())
+        for row in feedback_summary_published_cached()
     )
     return _cacheable(csv_response(filename="feedback-summary.csv", header=CSV_HEADER, rows=rows))
 
 
 @require_safe
 def feedback_summary_json(request):
-    rows = feedback_summary_published(feedback_summary_rows_cached())
+    rows = feedback_summary_published_cached()
     data = {
         "title": "Feedback by month, theme and source",
         "description": (
