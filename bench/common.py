@@ -138,6 +138,12 @@ def manage(*args: str, env: dict) -> None:
     say(f"  manage.py {' '.join(args)}: {time.monotonic() - started:.1f} s")
 
 
+def seed_demo(*, env: dict) -> None:
+    """`manage.py seed_demo` as a developer runs it, with DEBUG on: under DEBUG=false it refuses,
+    or makes no accounts, and the benchmarks sign in as the demo staff and parents."""
+    manage("seed_demo", env={**env, "DEBUG": "true"})
+
+
 def server_env(*, database_url: str, redis_url: str, port: int, temp: Path, **extra: str) -> dict:
     """The environment of manage.py and gunicorn: production settings (bench/bench_settings.py)
     with DEBUG=false, on the bench database and Redis database, files in `temp`."""

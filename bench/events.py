@@ -40,6 +40,7 @@ from common import (
     manage,
     redis_flush,
     say,
+    seed_demo,
     server_env,
 )
 
@@ -174,7 +175,7 @@ def main() -> None:
         say("Preparing")
         if not args.reuse:
             manage("migrate", "--noinput", env=env)
-            manage("seed_demo", env=env)
+            seed_demo(env=env)
         manage("collectstatic", "--noinput", env=env)
         django_setup(env)
         if not args.reuse:

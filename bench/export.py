@@ -56,6 +56,7 @@ from common import (
     machine_report,
     manage,
     say,
+    seed_demo,
 )
 from psycopg import sql
 
@@ -866,7 +867,7 @@ def main() -> int:
         say(f"Preparing {urlsplit(args.database_url).path.lstrip('/')}")
         env = local_env(database_url=args.database_url, temp=temp)
         manage("migrate", "--noinput", env=env)
-        manage("seed_demo", env=env)
+        seed_demo(env=env)
         django_setup(env)
         from django.utils import timezone
 

@@ -20,7 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import database_drop, database_prepare, django_setup, load_average, local_env, machine_report, manage, say
+from common import (
+    database_drop,
+    database_prepare,
+    django_setup,
+    load_average,
+    local_env,
+    machine_report,
+    manage,
+    say,
+    seed_demo,
+)
 
 GOAL_MS = 100
 
@@ -125,7 +135,7 @@ def main() -> None:
         )
         try:
             manage("migrate", "--noinput", env=env)
-            manage("seed_demo", env=env)
+            seed_demo(env=env)
             manage("collectstatic", "--noinput", env=env)
             django_setup(env)
             from django.test import Client

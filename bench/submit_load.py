@@ -52,6 +52,7 @@ from common import (
     manage,
     redis_flush,
     say,
+    seed_demo,
     server_env,
     worker_pids,
 )
@@ -746,7 +747,7 @@ def main() -> int:
         say(f"Preparing {urlsplit(args.database_url).path.lstrip('/')} and the static files")
         redis_flush(args.redis_url)
         manage("migrate", "--noinput", env=env)
-        manage("seed_demo", env=env)
+        seed_demo(env=env)
         manage("collectstatic", "--noinput", env=env)
 
         log_path = temp / "gunicorn.log"

@@ -4,8 +4,11 @@ from django.db import transaction
 
 
 @transaction.atomic
-def demo_seed_all() -> tuple[str, str | None]:
-    """Load every app's demo content. Returns the admin username and password."""
+def demo_seed_all(*, accounts: bool = True) -> tuple[str, str | None] | None:
+    """Load every app's demo content. Returns the admin username and password.
+
+    With `accounts=False`, content only: no staff, no forum parents (and so no forum threads,
+    which need authors), and None is returned. That is what `seed_demo` does on a live site."""
     from consultation.seeding import demo_seed as consultation_seed
     from events.seeding import demo_seed as events_seed
     from forum.seeding import demo_seed as forum_seed
@@ -13,9 +16,9 @@ def demo_seed_all() -> tuple[str, str | None]:
     from strategy.models import HomePage
     from strategy.seeding import demo_seed as strategy_seed
 
-    login = strategy_seed()
+    login = strategy_seed(accounts=accounts)
     consultation_seed(home=HomePage.objects.get())
     events_seed(home=HomePage.objects.get())
-    forum_seed(password=login[1])
+    forum_seed(password=login[1] if login else None, accounts=accounts)
     localpicture_seed(home=HomePage.objects.get())
     return login

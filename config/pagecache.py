@@ -14,15 +14,26 @@ clear everything when a page is published, so this small middleware does both:
 It is the first middleware, so a hit skips the rest of the stack; the stored response already
 carries the headers that the other middleware added (CSP, HSTS, X-Frame-Options) when it was
 made.
+
+Browsers and shared caches cannot be cleared when an editor publishes, so HTML pages never tell
+them to keep a page for long, whatever lifetime the page computed (the home page and the events
+list say how long until their lists change with the clock, which can be weeks):
+
+- `max-age` is at most BROWSER_CACHE_SECONDS (5 minutes by default), so a cancelled event or an
+  unpublished page is gone from a visitor's browser within minutes;
+- a page this cache stores also gets `s-maxage`: the time this cache keeps it (at most
+  PAGE_CACHE_SECONDS), for a proxy or CDN in front of the site, and a hit carries `Age`, so such
+  a cache counts from when the page was made, not from when it fetched it.
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_cache_control
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -89,6 +100,27 @@ def _key(request) -> str:
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
+def _limit_html_lifetime(response, *, shared_seconds: int | None = None):
+    """Keep an HTML page's browser lifetime short (BROWSER_CACHE_SECONDS at most) and, when this
+    cache stores it for `shared_seconds`, let shared caches keep it that long (`s-maxage`).
+    Responses that must not be cached (private, no-store, no-cache) and other content types
+    (open data, the calendar feed) keep what their views said."""
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return response
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return response
+    browser = settings.BROWSER_CACHE_SECONDS
+    if shared_seconds is not None:
+        # patch_cache_control keeps the smaller of the page's own max-age and this one.
+        patch_cache_control(response, max_age=min(shared_seconds, browser))
+        if shared_seconds > get_max_age(response):
+            patch_cache_control(response, s_maxage=shared_seconds)
+    elif (get_max_age(response) or 0) > browser:
+        patch_cache_control(response, max_age=browser)
+    return response
+
+
 class PageCacheMiddleware:
     """Answer anonymous GET requests from the cache; store fresh responses that are safe to."""
 
@@ -97,29 +129,33 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not _is_cacheable_request(request):
-            return self.get_response(request)
+            return _limit_html_lifetime(self.get_response(request))
 
         key = _key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or page_cache_generation()
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            _, status, headers, content = entry
+        if entry is not None and len(entry) == 5 and entry[0] == generation:
+            _, stored_at, status, headers, content = entry
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response.headers[name] = value
+            response["Age"] = str(max(0, int(time.time() - stored_at)))
             response[HEADER] = "hit"
             return response
 
         response = self.get_response(request)
-        if _is_storable(request, response):
-            # A page may ask to be kept for less time (max-age), for example because
-            # what it lists changes at a known moment.
-            max_age = get_max_age(response)
-            timeout = settings.PAGE_CACHE_SECONDS if max_age is None else min(max_age, settings.PAGE_CACHE_SECONDS)
-            if timeout > 0:
-                response[HEADER] = "miss"
-                # Plain values, not the response object: cheaper to pickle and unpickle.
-                entry = (generation, response.status_code, list(response.headers.items()), response.content)
-                cache.set(key, entry, timeout)
+        if not _is_storable(request, response):
+            return _limit_html_lifetime(response)
+        # A page may ask to be kept for less time (max-age), for example because
+        # what it lists changes at a known moment.
+        max_age = get_max_age(response)
+        timeout = settings.PAGE_CACHE_SECONDS if max_age is None else min(max_age, settings.PAGE_CACHE_SECONDS)
+        timeout = max(timeout, 0)
+        _limit_html_lifetime(response, shared_seconds=timeout)
+        if timeout > 0:
+            response[HEADER] = "miss"
+            # Plain values, not the response object: cheaper to pickle and unpickle.
+            entry = (generation, time.time(), response.status_code, list(response.headers.items()), response.content)
+            cache.set(key, entry, timeout)
         return response

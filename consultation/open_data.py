@@ -9,15 +9,26 @@ are those officers confirmed; feedback with no confirmed theme yet is counted un
 with two themes is counted under each.
 
 Nothing else leaves: no text, ward, age band, survey, question or date finer than the month.
-Counts from 1 to 4 are suppressed (consultation/disclosure.py): "fewer than 5" in the CSV, and
-`"count": null, "suppressed": true` in the JSON. No totals are published, so a suppressed count
-cannot be worked out by subtraction.
+What is published is protected three ways (consultation/disclosure.py), so that no one can learn
+how many pieces of feedback are in a small cell, now or by comparing downloads over time:
+
+- counts from 1 to 4 are suppressed;
+- complementary suppression: within a month, no theme (across sources) and no source (across
+  themes) is left with exactly one suppressed count, nor is any theme across the whole table
+  (its total is on the theme's page): the smallest other count in it is suppressed too, until
+  none is;
+- every count that is published is rounded to the nearest 5 (5 to 7 show as 5, 8 to 12 as 10),
+  so one piece of feedback moving from one theme to another rarely changes what is shown.
+
+A suppressed count is "suppressed" in the CSV, and `"count": null, "suppressed": true` in the
+JSON, whatever the reason, so a complementary cell cannot be told from a small one. No totals
+are published.
 
 Caching: the responses say `Cache-Control: public, max-age=600`. The page cache
 (config/pagecache.py) keeps them for anonymous visitors for up to that long, and so may
-browsers and proxies; the counted rows are also kept in the cache for as long, so a request
-with an unusual query string (which the page cache keys apart) does not count everything
-again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts
+browsers and proxies; the counted rows, suppressed and rounded, are also kept in the cache for
+as long, so a request with an unusual query string (which the page cache keys apart) does not
+count everything again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts
 change with every piece of feedback, and a few minutes' delay does not matter here.
 """
 
@@ -35,14 +46,27 @@ from django.views.decorators.http import require_safe
 from config.spreadsheets import csv_response
 from strategy.models import Theme
 
-from .disclosure import SUPPRESS_BELOW, SUPPRESSED_TEXT, is_suppressed
+from .disclosure import ROUND_TO, SUPPRESS_BELOW, round_count, suppress_with_complements
 from .models import Feedback, ThemedFeedback
 
 LONDON = ZoneInfo("Europe/London")
 MAX_AGE = 600
-ROWS_CACHE_KEY = "consultation:open-data:feedback-summary"
+ROWS_CACHE_KEY = "consultation:open-data:feedback-summary-published"
 NO_THEME = "No theme yet"
 CSV_HEADER = ["month", "theme", "source", "count"]
+SUPPRESSED_CSV = "suppressed"
+SUPPRESSION_NOTE = (
+    f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published. So that they cannot be worked out from the "
+    "others, more counts are held back until, within each month, no theme (across sources) and no source "
+    "(across themes) has exactly one held back, and no theme across the whole table has exactly one: the "
+    "smallest other count in it is held back too. A count held back for either reason is null, with "
+    "suppressed true ('suppressed' in the CSV)."
+)
+ROUNDING_NOTE = (
+    f"Every published count is rounded to the nearest {ROUND_TO} (5 to 7 show as 5, 8 to 12 as 10, 13 to 17 "
+    "as 15), so that comparing the table at two times does not show single pieces of feedback moving. "
+    "Adding rounded counts does not give exact totals."
+)
 
 
 def _month(value: datetime) -> str:
@@ -98,8 +122,34 @@ def feedback_summary_rows() -> list[dict]:
     ]
 
 
-def feedback_summary_rows_cached() -> list[dict]:
-    return cache.get_or_set(ROWS_CACHE_KEY, feedback_summary_rows, MAX_AGE)
+def feedback_summary_published_cached() -> list[dict]:
+    """The published rows (suppressed and rounded), counted at most once per MAX_AGE."""
+    return cache.get_or_set(ROWS_CACHE_KEY, lambda: feedback_summary_published(feedback_summary_rows()), MAX_AGE)
+
+
+def feedback_summary_published(rows: list[dict]) -> list[dict]:
+    """The rows as they may be published: each with `suppressed`, and `count` rounded to the
+    nearest ROUND_TO, or None when suppressed (see the module docstring for the rule).
+
+    The lines checked for complementary suppression: each month's themes across sources and
+    sources across themes (totals someone could publish or work out), and each theme across
+    the whole table, whose all-time total the theme's page shows ("23 contributions").
+    "No theme yet" has no such page, so it has no line of its own beyond its month's."""
+    counts = {(row["month"], row["theme"], row["source"]): row["count"] for row in rows}
+    lines: dict[tuple, list] = {}
+    for key in counts:
+        month, theme, source = key
+        lines.setdefault(("month-theme", month, theme), []).append(key)
+        lines.setdefault(("month-source", month, source), []).append(key)
+        if theme != NO_THEME:
+            lines.setdefault(("theme", theme), []).append(key)
+    hidden = suppress_with_complements(counts=counts, lines=lines.values())
+    published = []
+    for row in rows:
+        suppressed = (row["month"], row["theme"], row["source"]) in hidden
+        count = None if suppressed else round_count(row["count"])
+        published.append({**row, "count": count, "suppressed": suppressed})
+    return published
 
 
 def _cacheable(response):
@@ -111,18 +161,15 @@ def _cacheable(response):
 @require_safe
 def feedback_summary_csv(request):
     rows = (
-        [row["month"], row["theme"], row["source"], SUPPRESSED_TEXT if is_suppressed(row["count"]) else row["count"]]
-        for row in feedback_summary_rows_cached()
+        [row["month"], row["theme"], row["source"], SUPPRESSED_CSV if row["suppressed"] else row["count"]]
+        for row in feedback_summary_published_cached()
     )
     return _cacheable(csv_response(filename="feedback-summary.csv", header=CSV_HEADER, rows=rows))
 
 
 @require_safe
 def feedback_summary_json(request):
-    rows = []
-    for row in feedback_summary_rows_cached():
-        suppressed = is_suppressed(row["count"])
-        rows.append({**row, "count": None if suppressed else row["count"], "suppressed": suppressed})
+    rows = feedback_summary_published_cached()
     data = {
         "title": "Feedback by month, theme and source",
         "description": (
@@ -130,15 +177,14 @@ def feedback_summary_json(request):
             "(UK time), the theme officers confirmed and where it came from. Feedback with more than one "
             "theme is counted under each; feedback not yet themed is under 'No theme yet'."
         ),
-        "suppression": (
-            f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published: their count is null and suppressed is true."
-        ),
+        "suppression": SUPPRESSION_NOTE,
+        "rounding": ROUNDING_NOTE,
         "fields": {
             "month": "Year and month, YYYY-MM, UK time",
             "theme": "A theme of the strategy, or 'No theme yet'",
             "source": "Where the feedback came from",
-            "count": "Pieces of feedback, or null when suppressed",
-            "suppressed": "True when the count is from 1 to 4 and not published",
+            "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
+            "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
         },
         "rows": rows,
     }

@@ -78,6 +78,11 @@ class PoliceImport(models.Model):
     rows_read = models.PositiveIntegerField(default=0)
     rows_kept = models.PositiveIntegerField(default=0)
     rows_ignored = models.PositiveIntegerField(default=0)
+    ignored_crime_types = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Rows left out because their crime type is not one data.police.uk publishes: [[type, rows], ...].",
+    )
     months = models.JSONField(default=list, blank=True, help_text="Months replaced, as YYYY-MM.")
     skipped = models.JSONField(default=list, blank=True, help_text="Files in a zip that were not imported, and why.")
     errors = models.JSONField(default=list, blank=True)

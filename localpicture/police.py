@@ -17,7 +17,14 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from .constants import COLUMN_CRIME_TYPE, COLUMN_LSOA_CODE, COLUMN_LSOA_NAME, COLUMN_MONTH, POLICE_HEADER
+from .constants import (
+    COLUMN_CRIME_TYPE,
+    COLUMN_LSOA_CODE,
+    COLUMN_LSOA_NAME,
+    COLUMN_MONTH,
+    CRIME_TYPES,
+    POLICE_HEADER,
+)
 
 # How many problems to list before saying "and N more": enough to fix a file, not a flood.
 MAX_ERRORS_LISTED = 50
@@ -26,6 +33,13 @@ PROGRESS_EVERY = 65_536
 # The largest zip member we read (uncompressed): a month of one force is a few tens of MB.
 MAX_MEMBER_BYTES = 2 * 1024**3
 COLUMNS = len(POLICE_HEADER)
+KNOWN_CRIME_TYPES = frozenset(CRIME_TYPES)
+# Crime types that are not the police's are reported by name, this many at most and each cut
+# to this length, so a hostile file cannot fill memory or the import's page; the rest are
+# counted together under OTHER_UNKNOWN_TYPES.
+MAX_UNKNOWN_TYPES_LISTED = 20
+UNKNOWN_TYPE_LENGTH = 60
+OTHER_UNKNOWN_TYPES = "(other crime types not listed)"
 
 # Other files in the zip data.police.uk gives, and why they are left out.
 SKIP_REASONS = (
@@ -43,6 +57,8 @@ class Tally:
     names: dict = field(default_factory=dict)
     rows_read: int = 0
     rows_ignored: int = 0
+    # Rows whose crime type is not one data.police.uk publishes, by that type: never stored.
+    unknown_crime_types: dict = field(default_factory=dict)
     months_seen: set = field(default_factory=set)
     skipped: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -57,6 +73,17 @@ class Tally:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS_LISTED:
             self.errors.append(message)
+
+    def unknown_crime_type(self, crime_type: str) -> None:
+        unknown = self.unknown_crime_types
+        name = crime_type[:UNKNOWN_TYPE_LENGTH]
+        if name not in unknown and len(unknown) >= MAX_UNKNOWN_TYPES_LISTED:
+            name = OTHER_UNKNOWN_TYPES
+        unknown[name] = unknown.get(name, 0) + 1
+
+    def unknown_crime_type_list(self) -> list[list]:
+        """[[crime type, rows], ...], most rows first."""
+        return [[name, count] for name, count in sorted(self.unknown_crime_types.items(), key=lambda i: (-i[1], i[0]))]
 
     def error_list(self) -> list[str]:
         extra = self.error_count - len(self.errors)
@@ -129,6 +156,11 @@ def tally_stream(stream: BinaryIO, *, label: str, prefix: str, tally: Tally, pro
                 crime_type = row[COLUMN_CRIME_TYPE]
                 if not crime_type:
                     tally.error(f"{label}, line {reader.line_num}: Crime type is empty.")
+                    continue
+                if crime_type not in KNOWN_CRIME_TYPES:
+                    # Only the police's own categories are stored: anything else (a typo, a
+                    # formula, markup) is left out and reported with its count.
+                    tally.unknown_crime_type(crime_type)
                     continue
                 name = row[COLUMN_LSOA_NAME]
                 if name.startswith(prefix):

@@ -83,9 +83,11 @@ def police_import_run(*, police_import: PoliceImport, files: list[tuple[Path, st
     Files are the stored uploads unless given (the management command passes paths on disk,
     which are left alone; stored uploads are deleted afterwards, whatever happened).
     Rows whose LSOA name does not start with the site's prefix belong to another area and are
-    only counted as ignored. A file with any broken row, or a wrong header, rejects the whole
-    import with the problems and their line numbers, and nothing is saved. Otherwise every
-    month that has city rows is replaced in one transaction.
+    only counted as ignored. Rows whose crime type is not one data.police.uk publishes
+    (constants.CRIME_TYPES) are left out too, and listed by type with their counts. A file with
+    any broken row, or a wrong header, rejects the whole import with the problems and their line
+    numbers, and nothing is saved. Otherwise every month that has city rows is replaced in one
+    transaction.
     """
     job = police_import
     claimed = PoliceImport.objects.filter(pk=job.pk, status=PoliceImport.Status.PENDING).update(
@@ -116,6 +118,7 @@ def police_import_run(*, police_import: PoliceImport, files: list[tuple[Path, st
         else:
             tally = tally_files(files, prefix=lsoa_prefix(), progress=progress)
             job.rows_read, job.rows_ignored, job.skipped = tally.rows_read, tally.rows_ignored, tally.skipped
+            job.ignored_crime_types = tally.unknown_crime_type_list()
             job.bytes_total = job.bytes_done = tally.bytes_total
             if tally.error_count:
                 job.errors = tally.error_list()

@@ -185,12 +185,15 @@ def staff_seed(*, credentials_file: Path) -> tuple[str, str | None]:
 
 
 @transaction.atomic
-def demo_seed() -> tuple[str, str | None]:
-    """Load the whole demo site. Returns the admin username and password."""
+def demo_seed(*, accounts: bool = True) -> tuple[str, str | None] | None:
+    """Load the whole demo site. Returns the admin username and password, or None when
+    `accounts` is False (content only, for a live site)."""
     wards_seed()
     home = home_seed()
     privacy = standard_page_seed(home=home, content=demo.PRIVACY)
     accessibility = standard_page_seed(home=home, content=demo.ACCESSIBILITY)
     strategy_seed(home=home)
     site_settings_seed(home=home, privacy=privacy, accessibility=accessibility)
+    if not accounts:
+        return None
     return staff_seed(credentials_file=Path(settings.DEMO_CREDENTIALS_FILE))

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # responses after every other middleware has added its headers. See config/pagecache.py.
     "config.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry it too; inside the page cache, so cached pages do.
+    "config.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.headers.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -138,6 +140,9 @@ else:
 
 # Seconds an anonymous page stays in the page cache; publishing clears it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# The longest a browser may keep an HTML page. Publishing cannot clear browsers, so keep it
+# short: a cancelled event must not stay on someone's screen for days. See config/pagecache.py.
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=300)
 
 # --- Celery -------------------------------------------------------------------------------
 # Without REDIS_URL, tasks run in-process as they are queued (the embedded default).
@@ -322,10 +327,9 @@ SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/10m")
 # If the cache (Redis) is down, let submissions through rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 
-# The public site loads nothing from another host. The Wagtail admin has its own inline
-# scripts and is left out of the policy. https://django-csp.readthedocs.io/
+# The public site loads nothing from another host and runs no inline script or style.
+# https://django-csp.readthedocs.io/
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -337,6 +341,51 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# The Wagtail admin has a policy of its own (config/headers.py): it still loads nothing from
+# another host, but Wagtail 8 writes inline scripts (inline panels, date pickers) and style
+# attributes, shows uploads before they are saved (blob:) and previews pages in a frame.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features no page of the site uses: allowed to no one (config/headers.py). Only
+# features Chromium recognises, as an unknown one is logged as an error on every page
+# ("interest-cohort", FLoC's name, has been replaced by "browsing-topics").
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "local-fonts",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """Real-browser tests: Chromium, driven by Playwright, against the demo site served by gunicorn.
 
 The server is a subprocess with its own database, migrated and seeded once per session with
-`manage.py migrate` and `manage.py seed_demo`, exactly as a developer's `make run` would. The
+`manage.py migrate` and `manage.py seed_demo` (with DEBUG on), as a developer's `make run` would. The
 in-process test database (and pytest-django's live_server, whose flush would wipe the demo
 content) is not used: browser tests never touch the ORM.
 
@@ -43,6 +43,10 @@ AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_RULESETS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_BLOCKING_IMPACTS = {"serious", "critical"}
 SERVER_START_TIMEOUT = 60
+SEED_WITH_DEBUG = (
+    "from django.core.management import call_command; from django.test import override_settings; "
+    "override_settings(DEBUG=True)(call_command)('seed_demo')"
+)
 COMMAND_TIMEOUT = 300
 
 # The seeded demo content the tests walk through.
@@ -184,7 +188,9 @@ def demo_site(chromium_path, tmp_path_factory) -> DemoSite:
         "PYTHONUNBUFFERED": "1",
     }
     _manage(["migrate", "--noinput"], env)
-    _manage(["seed_demo"], env)
+    # seed_demo as `make run` runs it, with DEBUG on: the test settings turn DEBUG off, under
+    # which it would refuse to make the demo accounts the tests sign in with.
+    _manage(["shell", "-c", SEED_WITH_DEBUG], env)
 
     log = tmp / "gunicorn.log"
     with log.open("w") as log_file:

@@ -1,13 +1,17 @@
 """Open data: counts of feedback by month, theme and source, with counts from 1 to 4
-suppressed, and nothing else about anyone (no text, ward or age band)."""
+suppressed, complementary suppression so none can be worked out, published counts rounded to
+the nearest 5, and nothing else about anyone (no text, ward or age band)."""
 
 import csv
 import io
+import random
 from datetime import UTC, datetime
 
 import pytest
+from django.core.cache import cache
 
 from consultation.models import Feedback
+from consultation.open_data import NO_THEME, feedback_summary_published
 from strategy.models import Theme, Ward
 from tests.consultation.factories import FeedbackFactory
 
@@ -51,12 +55,14 @@ def test_csv_has_one_row_per_month_theme_and_source_with_small_counts_suppressed
     assert 'filename="feedback-summary.csv"' in response["Content-Disposition"]
     assert _csv_rows(response) == [
         ["month", "theme", "source", "count"],
-        ["2025-03", "Education", "Survey", "6"],
-        ["2025-03", "Education", "Youth voice", "fewer than 5"],
-        ["2025-03", "Education", "Forum", "fewer than 5"],
-        ["2025-03", "Communities", "Forum", "fewer than 5"],
-        ["2025-03", "No theme yet", "Event", "fewer than 5"],
-        ["2025-04", "Communities", "Survey", "5"],  # 00:30 on 1 April in London
+        ["2025-03", "Education", "Survey", "5"],  # 6, rounded to the nearest 5
+        ["2025-03", "Education", "Youth voice", "suppressed"],
+        ["2025-03", "Education", "Forum", "suppressed"],
+        ["2025-03", "Communities", "Forum", "suppressed"],
+        ["2025-03", "No theme yet", "Event", "suppressed"],
+        # 00:30 on 1 April in London. Held back as well: the theme page shows Communities' total,
+        # which less this 5 would give the forum's 1 away.
+        ["2025-04", "Communities", "Survey", "suppressed"],
     ]
 
 
@@ -66,14 +72,16 @@ def test_json_has_the_same_rows_with_null_for_suppressed_counts(client, counted)
     assert response["Content-Type"] == "application/json"
     data = response.json()
     assert data["rows"] == [
-        {"month": "2025-03", "theme": "Education", "source": "Survey", "count": 6, "suppressed": False},
+        {"month": "2025-03", "theme": "Education", "source": "Survey", "count": 5, "suppressed": False},
         {"month": "2025-03", "theme": "Education", "source": "Youth voice", "count": None, "suppressed": True},
         {"month": "2025-03", "theme": "Education", "source": "Forum", "count": None, "suppressed": True},
         {"month": "2025-03", "theme": "Communities", "source": "Forum", "count": None, "suppressed": True},
         {"month": "2025-03", "theme": "No theme yet", "source": "Event", "count": None, "suppressed": True},
-        {"month": "2025-04", "theme": "Communities", "source": "Survey", "count": 5, "suppressed": False},
+        {"month": "2025-04", "theme": "Communities", "source": "Survey", "count": None, "suppressed": True},
     ]
-    assert set(data) == {"title", "description", "suppression", "fields", "rows"}
+    assert set(data) == {"title", "description", "suppression", "rounding", "fields", "rows"}
+    assert "nearest 5" in data["rounding"]
+    assert "exactly one" in data["suppression"]
 
 
 @pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
@@ -113,3 +121,113 @@ def test_responses_may_be_cached_for_10_minutes(client, counted, url):
 def test_only_reading_is_allowed(client, url):
     assert client.head(url).status_code == 200
     assert client.post(url).status_code == 405
+
+
+# --- Differencing: suppression that cannot be undone --------------------------------------
+
+
+def _rows(cells: dict[tuple[str, str, str], int]) -> list[dict]:
+    return [
+        {"month": month, "theme": theme, "source": source, "count": count}
+        for (month, theme, source), count in cells.items()
+    ]
+
+
+def _published(cells):
+    return {(row["month"], row["theme"], row["source"]): row for row in feedback_summary_published(_rows(cells))}
+
+
+def _lines(cells) -> list[list[tuple]]:
+    """Every row and column of each month's table, and each theme across the whole table."""
+    lines: dict[tuple, list] = {}
+    for key in cells:
+        month, theme, source = key
+        lines.setdefault(("row", month, theme), []).append(key)
+        lines.setdefault(("column", month, source), []).append(key)
+        if theme != NO_THEME:
+            lines.setdefault(("theme", theme), []).append(key)
+    return list(lines.values())
+
+
+def test_the_issues_differencing_no_longer_reveals_a_suppressed_count():
+    """After one more item was themed, 'No theme yet, Other' went from 5014 to 5013 while
+    'Education, Other' stayed 'fewer than 5', which showed it went from 2 to 3."""
+    before = {
+        ("2025-03", "Education", "Survey", 40),
+        ("2025-03", "Education", "Other", 2),
+        ("2025-03", "Communities", "Other", 9),
+        ("2025-03", NO_THEME, "Survey", 200),
+        ("2025-03", NO_THEME, "Other", 5014),
+    }
+    after = {
+        (m, t, s, 3 if (t, s) == ("Education", "Other") else 5013 if (t, s) == (NO_THEME, "Other") else n)
+        for m, t, s, n in before
+    }
+    published_before = _published({(m, t, s): n for m, t, s, n in before})
+    published_after = _published({(m, t, s): n for m, t, s, n in after})
+    assert published_before == published_after
+    assert published_before[("2025-03", "Education", "Other")]["suppressed"]
+    # Every number that is shown is rounded, so no one of them gives a single item away.
+    for row in published_before.values():
+        assert row["suppressed"] or row["count"] % 5 == 0
+
+
+def test_a_big_cell_alone_with_a_small_one_is_held_back_even_when_rounded():
+    published = _published({("2025-03", "Education", "Other"): 2, ("2025-03", NO_THEME, "Other"): 5014})
+    assert published[("2025-03", NO_THEME, "Other")] == {
+        "month": "2025-03",
+        "theme": NO_THEME,
+        "source": "Other",
+        "count": None,
+        "suppressed": True,
+    }
+
+
+def test_theming_one_more_item_does_not_change_the_download(client):
+    """The differencing from the issue, end to end: theming one piece of 'Other' feedback as
+    Education changes nothing anyone can download."""
+    education = Theme.objects.get(slug="education")
+    _feedback(2, source="other", themes=[education], created_at=MARCH)
+    _feedback(14, source="other", created_at=MARCH)
+    first_csv, first_json = client.get(CSV_URL).content, client.get(JSON_URL).json()
+
+    Feedback.objects.filter(source="other", themes=None).first().themes.add(education)
+    cache.clear()  # as if the 10 minutes had passed
+    second_csv, second_json = client.get(CSV_URL).content, client.get(JSON_URL).json()
+
+    assert second_json["rows"] == first_json["rows"]
+    assert second_csv == first_csv
+    assert b"14" not in first_csv and b"13" not in second_csv
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_row_or_column_has_exactly_one_suppressed_count(seed):
+    chooser = random.Random(seed)  # noqa: S311 (test data, not secrets)
+    months = ["2025-01", "2025-02", "2025-03"]
+    themes = ["Education", "Communities", "Young People", NO_THEME]
+    sources = ["Survey", "Youth voice", "Event", "Other"]
+    cells = {}
+    for month in months:
+        for theme in themes:
+            for source in sources:
+                count = chooser.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 12, 30, 5014])
+                if count:
+                    cells[(month, theme, source)] = count
+    published = _published(cells)
+    for line in _lines(cells):
+        if len(line) < 2:
+            continue  # its total is the cell itself: nothing else could be held back
+        hidden = [key for key in line if published[key]["suppressed"]]
+        assert len(hidden) != 1, f"{line} has one suppressed count: {hidden}"
+    for key, count in cells.items():
+        row = published[key]
+        if 0 < count < 5:
+            assert row["suppressed"]
+        if not row["suppressed"]:
+            assert row["count"] % 5 == 0 and abs(row["count"] - count) <= 2
+
+
+@pytest.mark.parametrize(("count", "shown"), [(5, 5), (7, 5), (8, 10), (12, 10), (13, 15), (5014, 5015), (5012, 5010)])
+def test_published_counts_are_rounded_to_the_nearest_5(count, shown):
+    published = _published({("2025-03", "Education", "Survey"): count})
+    assert published[("2025-03", "Education", "Survey")]["count"] == shown

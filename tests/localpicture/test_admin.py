@@ -236,3 +236,15 @@ def test_series_refuses_the_same_month_twice(officer_client):
     assert response.status_code == 200
     assert "June 2022 is already in this series." in response.text
     assert not FigureSeries.objects.filter(title="Rate per 1,000, all ages").exists()
+
+
+def test_the_officer_sees_which_crime_types_were_ignored(officer_client, no_police_data):
+    rows = [police_row(), police_row(crime_type="<script>alert(1)</script>"), police_row(crime_type="+1+1")]
+    response = officer_client.post(IMPORTS, {"files": [upload("street.csv", police_csv(rows))]})
+
+    page = officer_client.get(response.url).text
+    assert "Rows with a crime type that data.police.uk does not publish were ignored" in page
+    assert "&ldquo;+1+1&rdquo;: 1 row<" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+    assert CrimeCount.objects.get().crime_type == "Possession of weapons"

@@ -223,3 +223,63 @@ def test_an_import_runs_once(no_police_data, write_file):
     assert again.status == PoliceImport.Status.DONE
     assert PoliceImport.objects.filter(status=PoliceImport.Status.DONE).count() == 1
     assert counts() == {("2024-05", "Possession of weapons", "E01013649"): 1}
+
+
+HOSTILE_TYPES = ['=HYPERLINK("http://evil.example","Click")', "<script>alert(1)</script>", "+1+1"]
+
+
+def test_only_the_crime_types_the_police_publish_are_stored(no_police_data, write_file):
+    rows = [police_row(), police_row(crime_type="Shoplifting")] + [
+        police_row(crime_type=crime_type) for crime_type in [*HOSTILE_TYPES, "+1+1", "Knife crime"]
+    ]
+    job = run((write_file("street.csv", police_csv(rows)), "street.csv"))
+
+    assert job.status == PoliceImport.Status.DONE, job.errors
+    assert counts() == {
+        ("2024-05", "Possession of weapons", "E01013649"): 1,
+        ("2024-05", "Shoplifting", "E01013649"): 1,
+    }
+    assert job.ignored_crime_types == [
+        ["+1+1", 2],
+        ["<script>alert(1)</script>", 1],
+        ['=HYPERLINK("http://evil.example","Click")', 1],
+        ["Knife crime", 1],
+    ]
+    assert (job.rows_read, job.rows_kept) == (7, 2)
+
+
+def test_every_published_crime_type_is_accepted(no_police_data, write_file):
+    from localpicture.constants import CRIME_TYPES
+
+    assert len(CRIME_TYPES) == 14
+    rows = [police_row(crime_type=crime_type) for crime_type in CRIME_TYPES]
+    job = run((write_file("street.csv", police_csv(rows)), "street.csv"))
+
+    assert job.ignored_crime_types == []
+    assert {crime_type for _, crime_type, _ in counts()} == set(CRIME_TYPES)
+
+
+def test_a_flood_of_made_up_crime_types_is_reported_in_short(no_police_data, write_file):
+    rows = [police_row(crime_type=f"Made up {n} " + "x" * 200) for n in range(30)]
+    job = run((write_file("street.csv", police_csv(rows)), "street.csv"))
+
+    assert len(job.ignored_crime_types) == 21
+    assert ["(other crime types not listed)", 10] in job.ignored_crime_types
+    assert all(len(crime_type) <= 60 for crime_type, _ in job.ignored_crime_types)
+    assert sum(rows for _, rows in job.ignored_crime_types) == 30
+
+
+def test_command_reports_the_crime_types_it_ignored(no_police_data, write_file, capsys):
+    rows = [
+        police_row(),
+        police_row(crime_type="+1+1"),
+        police_row(crime_type="+1+1"),
+        police_row(crime_type="\x1b[2J"),
+    ]
+    call_command("import_police_data", str(write_file("street.csv", police_csv(rows))))
+
+    output = capsys.readouterr().out
+    assert "Ignored 2 row(s) with crime type '+1+1': not a crime type data.police.uk publishes." in output
+    assert "Ignored 1 row(s) with crime type '\\x1b[2J'" in output
+    assert "\x1b[2J" not in output
+    assert counts() == {("2024-05", "Possession of weapons", "E01013649"): 1}

@@ -1,8 +1,9 @@
-"""seed_demo loads the briefing and changes nothing when run again."""
+"""seed_demo loads the briefing and changes nothing when run again; with DEBUG off it refuses,
+or with --i-know-this-is-production loads the content and makes no accounts."""
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
 from strategy import demo_content
@@ -54,7 +55,13 @@ def test_home_page_is_the_default_site_root_and_links_privacy():
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
 
 
-def test_running_seed_demo_again_changes_nothing(capsys):
+@pytest.fixture
+def debug(settings):
+    """seed_demo as a developer runs it: the test settings have DEBUG off, like production."""
+    settings.DEBUG = True
+
+
+def test_running_seed_demo_again_changes_nothing(capsys, debug):
     before = _row_counts()
     revisions = Revision.objects.count()
     call_command("seed_demo")
@@ -62,7 +69,7 @@ def test_running_seed_demo_again_changes_nothing(capsys):
     assert Revision.objects.count() == revisions
 
 
-def test_seed_demo_prints_the_admin_login(capsys, settings, tmp_path):
+def test_seed_demo_prints_the_admin_login(capsys, settings, tmp_path, debug):
     credentials = tmp_path / "demo-login.txt"
     credentials.write_text("the-demo-password\n")
     settings.DEMO_CREDENTIALS_FILE = str(credentials)
@@ -73,7 +80,7 @@ def test_seed_demo_prints_the_admin_login(capsys, settings, tmp_path):
     assert "parent1@example.com or parent2@example.com, same password" in output
 
 
-def test_seed_demo_keeps_an_editors_change():
+def test_seed_demo_keeps_an_editors_change(debug):
     page = RecommendationPage.objects.get(slug="community-mentoring")
     page.status = "on_track"
     page.save_revision().publish()
@@ -91,3 +98,50 @@ def test_fresh_seed_creates_demo_accounts_with_a_printed_password(django_user_mo
     assert django_user_model.objects.get(username="officer").groups.get().name == "Officers"
     assert (tmp_path / "login.txt").read_text().strip() == password
     assert (tmp_path / "login.txt").stat().st_mode & 0o777 == 0o600
+
+
+def _without_demo_accounts(django_user_model):
+    from forum.models import Category, Member, Post, Thread
+
+    Post.objects.all().delete()
+    Thread.objects.all().delete()
+    Member.objects.all().delete()
+    Category.objects.all().delete()
+    django_user_model.objects.all().delete()
+
+
+def test_seed_demo_refuses_with_debug_off(settings, django_user_model):
+    settings.DEBUG = False
+    _without_demo_accounts(django_user_model)
+    with pytest.raises(CommandError, match="--i-know-this-is-production"):
+        call_command("seed_demo")
+    assert not django_user_model.objects.exists()
+
+
+def test_seed_demo_on_a_live_site_loads_content_and_makes_no_accounts(settings, django_user_model, capsys):
+    from forum.models import Category, Thread
+
+    settings.DEBUG = False
+    _without_demo_accounts(django_user_model)
+    call_command("seed_demo", "--i-know-this-is-production")
+
+    assert not django_user_model.objects.exists()
+    assert Category.objects.exists() and not Thread.objects.exists()
+    assert RecommendationPage.objects.live().exists()
+    output = capsys.readouterr().out
+    assert "No accounts were made" in output
+    assert "Password" not in output
+
+
+def test_the_production_flag_makes_no_accounts_even_with_debug_on(settings, django_user_model):
+    settings.DEBUG = True
+    _without_demo_accounts(django_user_model)
+    call_command("seed_demo", "--i-know-this-is-production")
+    assert not django_user_model.objects.exists()
+
+
+def test_seed_demo_with_debug_on_makes_the_demo_accounts(settings, django_user_model, capsys, debug):
+    _without_demo_accounts(django_user_model)
+    call_command("seed_demo")
+    assert django_user_model.objects.filter(username="admin", is_superuser=True).exists()
+    assert "Password: " in capsys.readouterr().out

@@ -31,6 +31,15 @@ class Command(BaseCommand):
             raise CommandError("Nothing was imported:\n" + "\n".join(job.errors))
         for note in job.errors:
             self.stdout.write(note)
+        for crime_type, rows in job.ignored_crime_types:
+            # repr(): the name comes from the file, so control characters are shown escaped,
+            # never sent to the terminal.
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Ignored {rows:,} row(s) with crime type {crime_type!r}: "
+                    "not a crime type data.police.uk publishes."
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"{job.rows_read:,} rows read: {job.rows_kept:,} kept for this area, {job.rows_ignored:,} ignored. "
