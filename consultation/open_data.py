@@ -1,5 +1,6 @@
 """Open data: anonymised counts of feedback by month, theme and source, for anyone to reuse.
 
+    /open-data/                        what the files hold, their protection and licence
     /open-data/feedback-summary.csv
     /open-data/feedback-summary.json
 
@@ -39,6 +40,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -67,6 +69,23 @@ ROUNDING_NOTE = (
     "as 15), so that comparing the table at two times does not show single pieces of feedback moving. "
     "Adding rounded counts does not give exact totals."
 )
+
+
+DATASET_TITLE = "Feedback by month, theme and source"
+DATASET_DESCRIPTION = (
+    "Anonymised counts of what residents and young people told us, by the month it was received "
+    "(UK time), the theme officers confirmed and where it came from. Feedback with more than one "
+    "theme is counted under each; feedback not yet themed is under 'No theme yet'."
+)
+DATASET_FIELDS = {
+    "month": "Year and month, YYYY-MM, UK time",
+    "theme": "A theme of the strategy, or 'No theme yet'",
+    "source": "Where the feedback came from",
+    "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
+    "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
+}
+LICENCE_NAME = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
 def _month(value: datetime) -> str:
@@ -122,9 +141,19 @@ def feedback_summary_rows() -> list[dict]:
     ]
 
 
+def feedback_summary_snapshot() -> dict:
+    """The published rows (suppressed and rounded) and when they were counted, counted at most
+    once per MAX_AGE."""
+
+    def count():
+        return {"counted_at": timezone.now(), "rows": feedback_summary_published(feedback_summary_rows())}
+
+    return cache.get_or_set(ROWS_CACHE_KEY, count, MAX_AGE)
+
+
 def feedback_summary_published_cached() -> list[dict]:
     """The published rows (suppressed and rounded), counted at most once per MAX_AGE."""
-    return cache.get_or_set(ROWS_CACHE_KEY, lambda: feedback_summary_published(feedback_summary_rows()), MAX_AGE)
+    return feedback_summary_snapshot()["rows"]
 
 
 def feedback_summary_published(rows: list[dict]) -> list[dict]:
@@ -155,6 +184,7 @@ def feedback_summary_published(rows: list[dict]) -> list[dict]:
 def _cacheable(response):
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     response["Access-Control-Allow-Origin"] = "*"
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return response
 
 
@@ -169,23 +199,39 @@ def feedback_summary_csv(request):
 
 @require_safe
 def feedback_summary_json(request):
-    rows = feedback_summary_published_cached()
+    snapshot = feedback_summary_snapshot()
     data = {
-        "title": "Feedback by month, theme and source",
-        "description": (
-            "Anonymised counts of what residents and young people told us, by the month it was received "
-            "(UK time), the theme officers confirmed and where it came from. Feedback with more than one "
-            "theme is counted under each; feedback not yet themed is under 'No theme yet'."
-        ),
+        "title": DATASET_TITLE,
+        "description": DATASET_DESCRIPTION,
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
         "suppression": SUPPRESSION_NOTE,
         "rounding": ROUNDING_NOTE,
-        "fields": {
-            "month": "Year and month, YYYY-MM, UK time",
-            "theme": "A theme of the strategy, or 'No theme yet'",
-            "source": "Where the feedback came from",
-            "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
-            "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
-        },
-        "rows": rows,
+        "fields": DATASET_FIELDS,
+        "rows": snapshot["rows"],
     }
     return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+
+
+@require_safe
+def open_data_index(request):
+    """The Open data page: what each file holds, how it is protected, when it was counted and
+    its licence."""
+    snapshot = feedback_summary_snapshot()
+    rows = snapshot["rows"]
+    months = sorted({row["month"] for row in rows})
+    context = {
+        "title": DATASET_TITLE,
+        "description": DATASET_DESCRIPTION,
+        "fields": DATASET_FIELDS,
+        "suppression": SUPPRESSION_NOTE,
+        "rounding": ROUNDING_NOTE,
+        "counted_at": snapshot["counted_at"],
+        "refresh_minutes": MAX_AGE // 60,
+        "row_count": len(rows),
+        "first_month": months[0] if months else "",
+        "last_month": months[-1] if months else "",
+        "licence_name": LICENCE_NAME,
+        "licence_url": LICENCE_URL,
+    }
+    return TemplateResponse(request, "consultation/open_data.html", context)

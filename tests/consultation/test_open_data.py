@@ -79,7 +79,7 @@ def test_json_has_the_same_rows_with_null_for_suppressed_counts(client, counted)
         {"month": "2025-03", "theme": "No theme yet", "source": "Event", "count": None, "suppressed": True},
         {"month": "2025-04", "theme": "Communities", "source": "Survey", "count": None, "suppressed": True},
     ]
-    assert set(data) == {"title", "description", "suppression", "rounding", "fields", "rows"}
+    assert set(data) == {"title", "description", "licence", "counted_at", "suppression", "rounding", "fields", "rows"}
     assert "nearest 5" in data["rounding"]
     assert "exactly one" in data["suppression"]
 
@@ -231,3 +231,31 @@ def test_no_row_or_column_has_exactly_one_suppressed_count(seed):
 def test_published_counts_are_rounded_to_the_nearest_5(count, shown):
     published = _published({("2025-03", "Education", "Survey"): count})
     assert published[("2025-03", "Education", "Survey")]["count"] == shown
+
+
+def test_the_open_data_page_describes_each_file_its_protection_update_time_and_licence(client, counted):
+    html = client.get("/open-data/").content.decode()
+    assert f'href="{CSV_URL}"' in html and f'href="{JSON_URL}"' in html
+    assert "Counts from 1 to 4 are not published" in html
+    assert "rounded to the nearest 5" in html
+    assert "Last counted" in html and "<time datetime=" in html
+    assert 'rel="license">Open Government Licence v3.0</a>' in html
+    assert "2025-03 to 2025-04" in html
+
+
+def test_every_page_links_to_open_data_from_the_footer(client):
+    html = client.get("/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<a href="/open-data/">Open data</a>' in footer
+
+
+@pytest.mark.parametrize("url", [CSV_URL, JSON_URL])
+def test_the_files_carry_their_licence(client, counted, url):
+    response = client.get(url)
+    assert 'rel="license"' in response["Link"] and "open-government-licence/version/3" in response["Link"]
+
+
+def test_the_json_says_its_licence_and_when_it_was_counted(client, counted):
+    data = client.get(JSON_URL).json()
+    assert data["licence"]["name"] == "Open Government Licence v3.0"
+    assert datetime.fromisoformat(data["counted_at"]).tzinfo is not None
