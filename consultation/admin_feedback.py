@@ -358,7 +358,32 @@ def _parse_upload(upload) -> tuple[list[dict], list[str]]:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], ["The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'."]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return [], [
+            f"Line {line}: the file has a null character in it, which text never contains: this usually means it "
+            "was saved in a spreadsheet's own format. Save it from your spreadsheet as 'CSV UTF-8'."
+        ]
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _check_upload_rows(reader)
+    except csv.Error as error:
+        # The csv module refuses a value over its field size limit (131,072 characters). That
+        # limit stays: text may be at most 5,000 characters, so such a value is always wrong,
+        # most often a quotation mark that is never closed and swallows the rest of the file.
+        if "field limit" in str(error):
+            problem = (
+                "a value is far longer than the 5,000 characters text may have. Check for a quotation mark "
+                "that is not closed"
+            )
+        else:
+            problem = f"the line cannot be read as CSV ({error})"
+        # line_num counts the lines read whole: the one that failed is the next.
+        return [], [f"Line {reader.line_num + 1}: {problem}. Nothing has been added."]
+
+
+def _check_upload_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
+    """Every line's values, checked; any problem is listed with its line number."""
     expected = {"source", "date", "ward", "age_band", "text"}
     columns = {name.strip().lower() for name in (reader.fieldnames or [])}
     if not expected <= columns:

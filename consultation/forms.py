@@ -7,6 +7,7 @@ never cut off without a word.
 
 from django import forms
 
+from config.textguard import one_line_text
 from strategy.models import Ward
 
 from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, YOUTH_AGE_BANDS, AgeBand, SurveyQuestion
@@ -174,7 +175,7 @@ class ContactForm(HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether you would like us to contact you"},
     )
-    name = forms.CharField(label="Your name", required=False, max_length=120)
+    name = forms.CharField(label="Your name", required=False, max_length=120, validators=[one_line_text])
     email = forms.EmailField(
         label="Email address",
         required=False,
@@ -238,7 +239,7 @@ class YouthVoiceForm(HoneypotMixin, forms.Form):
         error_messages={"max_length": TOO_LONG},
     )
     wants_contact = forms.BooleanField(label="I'd like someone to contact me", required=False)
-    name = forms.CharField(label="Your first name", required=False, max_length=120)
+    name = forms.CharField(label="Your first name", required=False, max_length=120, validators=[one_line_text])
     email = forms.EmailField(
         label="Email address",
         required=False,

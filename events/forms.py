@@ -6,6 +6,7 @@ server with a message; the browser never cuts pasted text off.
 
 from django import forms
 
+from config.textguard import no_links, one_line_text
 from consultation.forms import HoneypotMixin
 
 NAME_MAX = 120
@@ -21,9 +22,11 @@ def _no_maxlength(field: forms.Field) -> forms.Field:
 class BookingForm(HoneypotMixin, forms.Form):
     """Name, email, places (1 to the places left), access needs and consent."""
 
+    # One line, no links: the name is kept for the organisers, and emails never repeat it.
     name = forms.CharField(
         label="Your name",
         max_length=NAME_MAX,
+        validators=[one_line_text, no_links],
         error_messages={
             "required": "Enter your name",
             "max_length": f"Your name must be {NAME_MAX} characters or fewer",

@@ -21,6 +21,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from config.textguard import email_subject
 from consultation.models import Feedback, ThemeSuggestion
 from consultation.services import feedback_create, feedback_suggest_themes, queue_after_commit
 
@@ -256,7 +257,7 @@ def _send(booking: Booking, field: str, template: str, subject: str, **condition
     }
     try:
         send_mail(
-            subject=subject,
+            subject=email_subject(subject),
             message=render_to_string(f"events/email/{template}.txt", context),
             from_email=None,
             recipient_list=[booking.email],

@@ -29,6 +29,8 @@ def queue(request):
             "join_requests": selectors.join_requests(),
             "held_posts": selectors.held_posts()[:200],
             "reported_posts": selectors.open_reports()[:200],
+            "failed_notifications": selectors.notifications_failed()[:50],
+            "failed_notification_count": selectors.notifications_failed().count(),
             "page_title": "Parent forum: moderation",
             "header_icon": "group",
         },

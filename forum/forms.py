@@ -2,6 +2,8 @@
 
 from django import forms
 
+from config.textguard import no_links, one_line_text
+
 from .models import FORMER_MEMBER, Member
 
 POST_MAX_LENGTH = 10_000
@@ -12,6 +14,7 @@ def _display_name_field() -> forms.CharField:
     return forms.CharField(
         label="Display name",
         max_length=40,
+        validators=[one_line_text, no_links],
         help_text="The name other parents see. Use a first name or a made-up name, not your full name.",
         error_messages={
             "required": "Enter a display name",
@@ -86,6 +89,7 @@ class ThreadForm(forms.Form):
     title = forms.CharField(
         label="Title",
         max_length=120,
+        validators=[one_line_text],
         error_messages={
             "required": "Give your thread a title",
             "max_length": "Keep the title to 120 characters or fewer",

@@ -176,12 +176,18 @@ class Follow(models.Model):
 
 
 class Notification(models.Model):
-    """One reply a follower is to hear about. Sent once: `sent_at` is claimed before the email goes."""
+    """One reply a follower is to hear about. Sent once: `sent_at` is claimed before the email goes.
+
+    A send that failed for a reason trying again cannot fix (a header or address the mail
+    library refuses, a recipient the server refuses for good) is marked `failed_at` with the
+    reason, shown to moderators, and never tried again; other failures are retried."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="notifications")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="notifications")
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    failed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    failure_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["member", "post"], name="forum_notify_once")]

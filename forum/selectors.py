@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
-from .models import Category, Follow, Member, Post, Report, Thread, ThreadRead
+from .models import Category, Follow, Member, Notification, Post, Report, Thread, ThreadRead
 
 
 def member_for_user(user) -> Member | None:
@@ -114,3 +114,12 @@ def open_reports() -> QuerySet[Post]:
 
 def reports_for(*, post: Post) -> QuerySet[Report]:
     return Report.objects.filter(post=post).select_related("reporter", "handled_by")
+
+
+def notifications_failed() -> QuerySet[Notification]:
+    """Reply emails that could not be sent and will not be retried, newest first, for moderators."""
+    return (
+        Notification.objects.filter(failed_at__isnull=False)
+        .select_related("member", "post__thread")
+        .order_by("-failed_at")
+    )

@@ -6,6 +6,7 @@ if sending fails, so a periodic task can try again.
 """
 
 import logging
+import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.textguard import email_subject
 from consultation.services import queue_after_commit, safeguarding_matches, safeguarding_recipients
 from strategy.staff_groups import FORUM_MODERATORS
 
@@ -50,7 +52,34 @@ def _link(url_name: str, *args) -> str:
 
 
 def _send(*, subject: str, body: str, to: list[str], headers: dict | None = None) -> None:
-    EmailMessage(subject=subject, body=body, to=to, headers=headers or {}).send()
+    """Every forum email goes through here; the subject may hold a thread title, so it is made one line."""
+    EmailMessage(subject=email_subject(subject), body=body, to=to, headers=headers or {}).send()
+
+
+def email_failure_is_permanent(error: Exception) -> bool:
+    """Whether sending failed for a reason that trying again cannot fix: a header or address
+    the mail library refuses (BadHeaderError and bad addresses are ValueErrors), or every
+    recipient refused by the mail server with a permanent (5xx) code. Anything else, such as
+    the server being unreachable, may pass, so it is retried."""
+    if isinstance(error, ValueError):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code >= 500 for code, _ in error.recipients.values())
+    return False
+
+
+def _notifications_failed(notification_ids: list[int], error: Exception) -> None:
+    """Release the claim, or mark the notifications failed for good (and log it) when trying
+    again cannot help: moderators see those in the queue, and no task retries them."""
+    if not email_failure_is_permanent(error):
+        Notification.objects.filter(pk__in=notification_ids).update(sent_at=None)
+        logger.exception("Could not send forum notifications %s; they will be retried", notification_ids)
+        return
+    reason = f"{type(error).__name__}: {error}"[:300]
+    Notification.objects.filter(pk__in=notification_ids).update(
+        sent_at=None, failed_at=timezone.now(), failure_reason=reason
+    )
+    logger.error("Forum notifications %s cannot be sent and will not be retried: %s", notification_ids, reason)
 
 
 def _log(*, actor, action: str, member=None, thread=None, post=None, reason: str = "") -> ModerationAction:
@@ -566,7 +595,7 @@ def _claim(notification_ids: list[int]) -> list[int]:
     with transaction.atomic():
         ids = list(
             Notification.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=notification_ids, sent_at__isnull=True)
+            .filter(pk__in=notification_ids, sent_at__isnull=True, failed_at__isnull=True)
             .values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=ids).update(sent_at=timezone.now())
@@ -575,10 +604,11 @@ def _claim(notification_ids: list[int]) -> list[int]:
 
 def notifications_send(*, post_id: int | None = None) -> int:
     """Email members who want an email for each reply. Safe to run twice: a notification is
-    claimed (sent_at set) before its email goes, and released if sending fails."""
-    pending = Notification.objects.filter(sent_at__isnull=True, member__notify=Member.Notify.EACH).exclude(
-        member__user__isnull=True
-    )
+    claimed (sent_at set) before its email goes, and released if sending fails, unless it
+    failed for good (see `_notifications_failed`)."""
+    pending = Notification.objects.filter(
+        sent_at__isnull=True, failed_at__isnull=True, member__notify=Member.Notify.EACH
+    ).exclude(member__user__isnull=True)
     if post_id is not None:
         pending = pending.filter(post_id=post_id)
     sent = 0
@@ -597,9 +627,8 @@ def notifications_send(*, post_id: int | None = None) -> int:
                 to=[member.user.email],
                 headers=headers,
             )
-        except Exception:
-            Notification.objects.filter(pk=notification_id).update(sent_at=None)
-            logger.exception("Could not send forum notification %s", notification_id)
+        except Exception as error:
+            _notifications_failed([notification_id], error)
             continue
         sent += 1
     return sent
@@ -609,7 +638,7 @@ def digests_send() -> int:
     """One email a day per digest member: the threads with new replies, titles and links only.
     Safe to run twice: the notifications it lists are claimed first."""
     member_ids = (
-        Notification.objects.filter(sent_at__isnull=True, member__notify=Member.Notify.DIGEST)
+        Notification.objects.filter(sent_at__isnull=True, failed_at__isnull=True, member__notify=Member.Notify.DIGEST)
         .exclude(member__user__isnull=True)
         .values_list("member_id", flat=True)
         .distinct()
@@ -617,7 +646,11 @@ def digests_send() -> int:
     sent = 0
     for member_id in list(member_ids):
         ids = _claim(
-            list(Notification.objects.filter(member_id=member_id, sent_at__isnull=True).values_list("pk", flat=True))
+            list(
+                Notification.objects.filter(
+                    member_id=member_id, sent_at__isnull=True, failed_at__isnull=True
+                ).values_list("pk", flat=True)
+            )
         )
         if not ids:
             continue
@@ -641,9 +674,8 @@ def digests_send() -> int:
                 to=[member.user.email],
                 headers=headers,
             )
-        except Exception:
-            Notification.objects.filter(pk__in=ids).update(sent_at=None)
-            logger.exception("Could not send the forum digest to member %s", member_id)
+        except Exception as error:
+            _notifications_failed(ids, error)
             continue
         sent += 1
     return sent

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files carry it too; inside the page cache, so cached pages do.
     "config.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, forms and views: no NUL character reaches a query (config/textguard.py).
+    "config.textguard.NulGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

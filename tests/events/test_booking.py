@@ -150,3 +150,34 @@ def test_every_events_page_model_has_a_factory():
         model for base in Page.__subclasses__() for model in base.__subclasses__() if model._meta.app_label == "events"
     }
     assert page_models and page_models <= factory_models
+
+
+def test_booking_emails_do_not_repeat_the_name_or_access_needs(make_event, django_capture_on_commit_callbacks):
+    """Emails go to whatever address was typed: they must not carry text the booker chose."""
+    event = make_event(capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.booking_create(
+            event=event, name="Sam Quill", email="a@example.com", places=1, access_needs="Rebook at evil.example"
+        )
+        second = services.booking_create(
+            event=event, name="Robin Quill", email="b@example.com", places=1, access_needs="Rebook at evil.example"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(booking=first)
+    event.cancelled = True
+    event.save()
+    services.booking_emails_send(booking=Booking.objects.get(pk=second.pk))
+    kinds = {message.subject.split(":")[0] for message in mail.outbox}
+    assert {"You're booked", "You're on the waiting list", "A place came up", "Cancelled"} <= kinds
+    for message in mail.outbox:
+        assert message.body.startswith("Hello,\n")
+        assert "Quill" not in message.body
+        assert "evil.example" not in message.body
+
+
+def test_an_event_title_with_line_breaks_makes_a_one_line_subject(event, django_capture_on_commit_callbacks):
+    event.title = "Coffee\r\nBcc: everyone@example.com"
+    event.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _book(event)
+    assert [message.subject for message in mail.outbox] == ["You're booked: Coffee Bcc: everyone@example.com"]

@@ -154,6 +154,24 @@ def test_an_invalid_email_is_explained_and_what_was_typed_is_kept(client, event)
     assert not Booking.objects.filter(event=event).exists()
 
 
+def test_a_name_with_line_breaks_and_a_link_is_refused_and_what_was_typed_is_kept(client, event):
+    name = "Sam\n\nYour booking is CANCELLED. Rebook at http://evil.example/pay"
+    response = client.post(event.url, {**VALID, "name": name})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in content
+    assert "Keep this to one line" in content
+    assert f'value="{name}"' in content
+    assert not Booking.objects.filter(event=event).exists()
+
+
+@pytest.mark.parametrize("name", ["Sam evil.example", "Sam www.example.org", "Sam https://x", "Sam bit.ly/pay"])
+def test_a_name_with_a_link_is_refused(client, event, name):
+    response = client.post(event.url, {**VALID, "name": name})
+    assert "Enter a name only, without a web address" in response.content.decode()
+    assert not Booking.objects.filter(event=event).exists()
+
+
 def test_too_many_places_is_explained(client, event):
     response = client.post(event.url, {**VALID, "places": "4"})
     assert "Only 3 places left: book 3 or fewer" in response.content.decode()

@@ -46,6 +46,17 @@ def test_sign_up_refuses_a_taken_display_name_and_keeps_what_was_typed(client, m
     assert 'value="new.parent@example.org"' in content
 
 
+@pytest.mark.parametrize(
+    ("display_name", "message"),
+    [("Robin\nModerator", "Keep this to one line"), ("Robin www.evil.example", "without a web address")],
+)
+def test_sign_up_refuses_a_display_name_on_two_lines_or_with_a_link(client, display_name, message):
+    response = _signup(client, display_name=display_name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Member.objects.filter(display_name__startswith="Robin").exists()
+
+
 def test_unverified_account_cannot_sign_in(client):
     _signup(client)
     client.logout()

@@ -1,5 +1,7 @@
 """Followers hear about replies by email: once, with a title and a link, never the text."""
 
+from unittest import mock
+
 import pytest
 from django.urls import reverse
 
@@ -101,3 +103,75 @@ def test_one_click_unsubscribe_turns_emails_off(client, member):
 def test_tampered_unsubscribe_link_is_refused(client, member):
     token = services.unsubscribe_token(member=member)
     assert client.post(reverse("forum_unsubscribe", args=[token[:-2] + "xx"])).status_code == 404
+
+
+def test_a_thread_title_with_line_breaks_still_gets_its_reply_emails_on_one_subject_line(
+    member, other_member, thread, reply_emails, django_capture_on_commit_callbacks
+):
+    # Saved before titles refused line breaks at the form, or by any other way in.
+    thread.title = "Coping\r\nBcc: everyone@example.com\nafter court"
+    thread.save(update_fields=["title"])
+    with django_capture_on_commit_callbacks(execute=True):
+        post = services.post_reply(member=other_member, thread=thread, body="Reply")
+    emails = reply_emails()
+    assert [m.subject for m in emails] == ["New reply: Coping Bcc: everyone@example.com after court"]
+    assert emails[0].message()["Bcc"] is None
+    assert Notification.objects.get(post=post).sent_at is not None
+
+
+def test_a_notification_that_cannot_ever_be_sent_is_marked_failed_shown_and_not_retried(
+    member, other_member, thread, django_capture_on_commit_callbacks, moderator_client, caplog
+):
+
+    from django.core.mail import BadHeaderError
+
+    refused = BadHeaderError("Header values can't contain newlines")
+    with (
+        mock.patch("forum.services.EmailMessage.send", side_effect=refused),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        post = services.post_reply(member=other_member, thread=thread, body="Reply")
+    notification = Notification.objects.get(post=post)
+    assert notification.sent_at is None
+    assert notification.failed_at is not None
+    assert "BadHeaderError" in notification.failure_reason
+    assert "will not be retried" in caplog.text
+
+    with mock.patch("forum.services.EmailMessage.send") as send:
+        services.pending_work_retry()
+        services.notifications_send()
+    send.assert_not_called()
+
+    queue = moderator_client.get(reverse("forum_admin:queue")).content.decode()
+    assert "Reply emails that could not be sent (1)" in queue
+    assert "Coping after court" in queue
+
+
+def test_a_notification_that_failed_for_a_passing_reason_is_retried(
+    member, other_member, thread, reply_emails, django_capture_on_commit_callbacks
+):
+
+    with (
+        mock.patch("forum.services.EmailMessage.send", side_effect=ConnectionRefusedError("mail server down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        post = services.post_reply(member=other_member, thread=thread, body="Reply")
+    notification = Notification.objects.get(post=post)
+    assert (notification.sent_at, notification.failed_at) == (None, None)
+
+    assert services.notifications_send() == 1
+    assert len(reply_emails()) == 1
+
+
+def test_a_digest_that_cannot_ever_be_sent_is_marked_failed(member, other_member, thread):
+
+    member.notify = Member.Notify.DIGEST
+    member.save(update_fields=["notify"])
+    post = services.post_reply(member=other_member, thread=thread, body="Reply")
+    services.post_notify(post=post)
+    with mock.patch("forum.services.EmailMessage.send", side_effect=ValueError("Invalid address")):
+        assert services.digests_send() == 0
+    assert Notification.objects.get(post=post).failed_at is not None
+    with mock.patch("forum.services.EmailMessage.send") as send:
+        services.digests_send()
+    send.assert_not_called()

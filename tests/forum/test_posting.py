@@ -110,6 +110,17 @@ def test_new_thread_is_started_and_followed(member_client, member, category):
     assert thread.follows.filter(member=member).exists()
 
 
+def test_a_thread_title_with_a_line_break_is_refused_and_kept(member_client, category):
+    response = member_client.post(
+        reverse("forum:thread_new", args=[category.slug]), {"title": "Exclusions\r\nBcc: x@example.com", "body": "Hi"}
+    )
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Keep this to one line" in content
+    assert "Exclusions\r\nBcc: x@example.com" in content
+    assert not Thread.objects.filter(title__startswith="Exclusions").exists()
+
+
 def test_quote_fills_the_reply_with_the_quoted_post(member_client, thread):
     post = thread.posts.first()
     response = member_client.get(reverse("forum:reply", args=[thread.pk]) + f"?quote={post.pk}")
