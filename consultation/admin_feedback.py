@@ -472,7 +472,7 @@ def export_view(request, file_format: str):
         file_format=file_format,
     )
     header = exports.export_header(include_personal_data=include_personal)
-    rows = exports.export_rows(params, include_personal_data=include_personal)
+    rows = exports.export_rows(params, include_personal_data=include_personal, file_format=file_format)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if file_format == "csv":
         return csv_stream_response(filename=f"feedback-{stamp}.csv", header=header, rows=rows, neutralised=True)

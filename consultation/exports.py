@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from config.spreadsheets import cell_safe, csv_lines
+from config.spreadsheets import cell_safe, csv_lines, xlsx_cell_safe
 
 from .filters import feedback_filtered
 from .models import (
@@ -167,8 +167,13 @@ def _chunks(queryset) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
-    """Rows of the export, each cell ready for a spreadsheet.
+def _as_typed(value):
+    return value
+
+
+def export_rows(params: dict, *, include_personal_data: bool, file_format: str = "csv") -> Iterator[list]:
+    """Rows of the export, each cell ready for a spreadsheet: neutralised for CSV here, as typed
+    for Excel, where xlsx_write guards the few cells that need it.
 
     Four queries, each streamed with a server-side cursor where the database has them: the
     feedback's own columns, and its confirmed themes, suggested themes and tags, each sorted like
@@ -184,6 +189,7 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
     )
     suggested = _related_names(ThemeSuggestion, "feedback", "theme__name", ("-score", "pk"), feedback_ids)
     tags = _related_names(TaggedFeedback, "content_object", "tag__name", ("tag__name",), feedback_ids)
+    safe = cell_safe if file_format == "csv" else _as_typed
     for chunk in _chunks(queryset):
         if include_personal_data:
             ids = [row[0] for row in chunk]
@@ -194,19 +200,19 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
                 pk,
                 created_at if isinstance(created_at, str) else created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                 sources.get(source, source),
-                cell_safe(survey),
-                cell_safe(question),
-                cell_safe(text),
-                cell_safe(confirmed.take(pk)),
-                cell_safe(suggested.take(pk)),
-                cell_safe(tags.take(pk)),
-                cell_safe(ward),
+                safe(survey),
+                safe(question),
+                safe(text),
+                safe(confirmed.take(pk)),
+                safe(suggested.take(pk)),
+                safe(tags.take(pk)),
+                safe(ward),
                 age_bands.get(age_band, age_band),
                 "Yes" if reviewed else "No",
             ]
             if include_personal_data:
                 contact = by_feedback.get(pk) or by_response.get(response_id) or ("", "", "")
-                row += [cell_safe(value) for value in contact]
+                row += [safe(value) for value in contact]
             yield row
 
 
@@ -228,13 +234,14 @@ def export_log(*, user, params: dict, row_count: int, include_personal_data: boo
 
 
 def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
-    """Write an Excel file in openpyxl's write-only mode (constant memory). Returns the row count."""
+    """Write an Excel file in openpyxl's write-only mode (constant memory), every cell through
+    xlsx_cell_safe. `rows` are as typed (export_rows with file_format="xlsx"). Returns the row count."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Feedback")
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([xlsx_cell_safe(sheet, value) for value in row])
         count += 1
         if progress and count % CHUNK == 0:
             progress(count)
@@ -281,7 +288,7 @@ def export_job_run(*, job: ExportJob) -> None:
 
     try:
         if job.format == "xlsx":
-            rows = export_rows(job.filters, include_personal_data=job.include_personal_data)
+            rows = export_rows(job.filters, include_personal_data=job.include_personal_data, file_format="xlsx")
             count = xlsx_write(path, header, rows, progress=progress)
         else:
             count = 0
