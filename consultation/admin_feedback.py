@@ -40,6 +40,7 @@ from . import exports, services
 from .admin_views import export_confirm, require_permission
 from .filters import FeedbackFilterSet, feedback_filtered, feedback_search, filter_params
 from .models import AgeBand, ExportJob, ExportLog, Feedback
+from .tasks import export_run_after_commit
 
 EXPORT_PERMISSION = "consultation.export_feedback"
 PERSONAL_DATA_PERMISSION = "consultation.export_personal_data"
@@ -479,7 +480,7 @@ def export_view(request, file_format: str):
             include_personal_data=include_personal,
             rows_total=count,
         )
-        services.queue_after_commit("consultation.export_run", job.pk)
+        export_run_after_commit(job.pk)
         messages.success(request, f"{count:,} rows: the export is being made. We will email you when it is ready.")
         return redirect("consultation_exports:index")
 
