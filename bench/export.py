@@ -141,7 +141,7 @@ def _child_django_export(kind: str, out: str, result: str) -> None:
     connection.ensure_connection()
     before_kb = _proc_status_kb("VmHWM")
     header = export_header(include_personal_data=False)
-    rows = export_rows(params={}, include_personal_data=False)
+    rows = export_rows(params={}, include_personal_data=False, file_format="xlsx" if kind == "xlsx" else "csv")
     profiler = cProfile.Profile() if kind == "csv-profile" else None
     clock = _Clock(connection.connection.info.backend_pid)
     if profiler:

@@ -38,9 +38,10 @@ from strategy.admin_snippets import StaffSnippetViewSet
 from strategy.models import Theme, Ward
 
 from . import exports, services
-from .admin_views import require_permission
+from .admin_views import export_confirm, require_permission
 from .filters import FeedbackFilterSet, feedback_filtered, feedback_search, filter_params
 from .models import AgeBand, ExportJob, ExportLog, Feedback
+from .tasks import export_run_after_commit
 
 EXPORT_PERMISSION = "consultation.export_feedback"
 PERSONAL_DATA_PERMISSION = "consultation.export_personal_data"
@@ -477,14 +478,33 @@ def offline_upload(request):
 
 
 def export_view(request, file_format: str):
-    """Export the filtered feedback list. Small exports download at once; large ones run in the
-    background and the officer is emailed when the file is ready."""
+    """Export the filtered feedback list (the filters ride in the query string). A GET shows what
+    would be exported and a button; the POST exports. Small exports download at once; large ones
+    run in the background and the officer is emailed when the file is ready."""
     require_permission(request, EXPORT_PERMISSION)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     params = filter_params(request.GET)
-    include_personal = request.user.has_perm(PERSONAL_DATA_PERMISSION) and request.GET.get("personal") == "1"
+    may_include_personal = request.user.has_perm(PERSONAL_DATA_PERMISSION)
     count = feedback_filtered(params).count()
+    if request.method != "POST":
+        label = "CSV" if file_format == "csv" else "Excel"
+        background = count > settings.EXPORT_SYNC_LIMIT
+        return export_confirm(
+            request,
+            title=f"Export feedback as {label}",
+            summary=(
+                f"{count:,} row{'s' if count != 1 else ''} of feedback, with the filters of the list you came from"
+                if params
+                else f"{count:,} row{'s' if count != 1 else ''} of feedback, unfiltered"
+            )
+            + (": it will be made in the background and we will email you a link." if background else "."),
+            button="Start the export" if background else f"Download {label}",
+            back_url=reverse("wagtailsnippets_consultation_feedback:list")
+            + (f"?{request.GET.urlencode()}" if params else ""),
+            offer_personal=may_include_personal,
+        )
+    include_personal = may_include_personal and request.POST.get("personal") == "1"
     if count > settings.EXPORT_SYNC_LIMIT:
         job = exports.export_job_create(
             user=request.user,
@@ -493,7 +513,7 @@ def export_view(request, file_format: str):
             include_personal_data=include_personal,
             rows_total=count,
         )
-        services.queue_after_commit("consultation.export_run", job.pk)
+        export_run_after_commit(job.pk)
         messages.success(request, f"{count:,} rows: the export is being made. We will email you when it is ready.")
         return redirect("consultation_exports:index")
 
@@ -505,7 +525,7 @@ def export_view(request, file_format: str):
         file_format=file_format,
     )
     header = exports.export_header(include_personal_data=include_personal)
-    rows = exports.export_rows(params, include_personal_data=include_personal)
+    rows = exports.export_rows(params, include_personal_data=include_personal, file_format=file_format)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if file_format == "csv":
         return csv_stream_response(filename=f"feedback-{stamp}.csv", header=header, rows=rows, neutralised=True)
@@ -533,7 +553,7 @@ def export_download(request, pk: int):
     path = exports.export_dir() / job.file_name
     if not job.file_name or not path.exists():
         raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=job.file_name)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=f"feedback-export-{job.pk}.{job.format}")
 
 
 def export_log_view(request):

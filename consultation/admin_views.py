@@ -29,6 +29,26 @@ def require_permission(request, permission: str) -> None:
         raise PermissionDenied
 
 
+def export_confirm(request, *, title: str, summary: str, button: str, back_url: str, offer_personal: bool = False):
+    """The page a GET on an export's URL shows: what would be exported and a button that POSTs
+    (with the CSRF token) to the same URL. Starting an export writes the export log, and may
+    start a background job and send an email, so a link from another site must not do it."""
+    return TemplateResponse(
+        request,
+        "consultation/admin/export_confirm.html",
+        {
+            "page_title": title,
+            "header_icon": "download",
+            "summary": summary,
+            "button": button,
+            "back_url": back_url,
+            "action": request.get_full_path(),
+            "offer_personal": offer_personal,
+            "personal_checked": request.GET.get("personal") == "1",
+        },
+    )
+
+
 class PermissionMenuItem(MenuItem):
     """An admin menu item shown only to users who hold `permission` ("is_superuser": only
     to administrators), so the menu offers nothing that require_permission would refuse."""
@@ -103,9 +123,19 @@ def survey_results_view(request, pk: int):
 
 
 def survey_results_csv(request, pk: int):
-    """The survey's responses as CSV, one row per response. No contact details. Logged."""
+    """The survey's responses as CSV, one row per response. No contact details. Logged.
+    A POST makes it; a GET only offers the button (export_confirm)."""
     require_permission(request, RESULTS_PERMISSION)
     survey = get_object_or_404(SurveyPage, pk=pk)
+    if request.method != "POST":
+        count = Response.objects.filter(survey=survey).count()
+        return export_confirm(
+            request,
+            title=f"Download responses: {survey.title}",
+            summary=f"{count:,} response{'s' if count != 1 else ''} as CSV, without contact details.",
+            button="Download responses (CSV)",
+            back_url=reverse("consultation_results:index", args=[survey.pk]),
+        )
     header, rows = survey_response_rows(survey=survey)
     ExportLog.objects.create(
         user=request.user,

@@ -9,19 +9,20 @@
 - Every export is logged (who, when, filters, rows, whether personal data was included).
 """
 
+import logging
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import NotSupportedError, connection
-from django.db.models import CharField, Func, Value
+from django.db import NotSupportedError, connection, transaction
+from django.db.models import CharField, Func, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from config.spreadsheets import cell_safe, csv_lines
+from config.spreadsheets import cell_safe, csv_lines, xlsx_cell_safe
 
 from .filters import feedback_filtered
 from .models import (
@@ -34,6 +35,8 @@ from .models import (
     ThemedFeedback,
     ThemeSuggestion,
 )
+
+logger = logging.getLogger(__name__)
 
 HEADER = [
     "ID",
@@ -167,8 +170,13 @@ def _chunks(queryset) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
-    """Rows of the export, each cell ready for a spreadsheet.
+def _as_typed(value):
+    return value
+
+
+def export_rows(params: dict, *, include_personal_data: bool, file_format: str = "csv") -> Iterator[list]:
+    """Rows of the export, each cell ready for a spreadsheet: neutralised for CSV here, as typed
+    for Excel, where xlsx_write guards the few cells that need it.
 
     Four queries, each streamed with a server-side cursor where the database has them: the
     feedback's own columns, and its confirmed themes, suggested themes and tags, each sorted like
@@ -184,6 +192,7 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
     )
     suggested = _related_names(ThemeSuggestion, "feedback", "theme__name", ("-score", "pk"), feedback_ids)
     tags = _related_names(TaggedFeedback, "content_object", "tag__name", ("tag__name",), feedback_ids)
+    safe = cell_safe if file_format == "csv" else _as_typed
     for chunk in _chunks(queryset):
         if include_personal_data:
             ids = [row[0] for row in chunk]
@@ -194,19 +203,19 @@ def export_rows(params: dict, *, include_personal_data: bool) -> Iterator[list]:
                 pk,
                 created_at if isinstance(created_at, str) else created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                 sources.get(source, source),
-                cell_safe(survey),
-                cell_safe(question),
-                cell_safe(text),
-                cell_safe(confirmed.take(pk)),
-                cell_safe(suggested.take(pk)),
-                cell_safe(tags.take(pk)),
-                cell_safe(ward),
+                safe(survey),
+                safe(question),
+                safe(text),
+                safe(confirmed.take(pk)),
+                safe(suggested.take(pk)),
+                safe(tags.take(pk)),
+                safe(ward),
                 age_bands.get(age_band, age_band),
                 "Yes" if reviewed else "No",
             ]
             if include_personal_data:
                 contact = by_feedback.get(pk) or by_response.get(response_id) or ("", "", "")
-                row += [cell_safe(value) for value in contact]
+                row += [safe(value) for value in contact]
             yield row
 
 
@@ -228,13 +237,14 @@ def export_log(*, user, params: dict, row_count: int, include_personal_data: boo
 
 
 def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
-    """Write an Excel file in openpyxl's write-only mode (constant memory). Returns the row count."""
+    """Write an Excel file in openpyxl's write-only mode (constant memory), every cell through
+    xlsx_cell_safe. `rows` are as typed (export_rows with file_format="xlsx"). Returns the row count."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Feedback")
     sheet.append(header)
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([xlsx_cell_safe(sheet, value) for value in row])
         count += 1
         if progress and count % CHUNK == 0:
             progress(count)
@@ -243,6 +253,19 @@ def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
 
 
 # --- Background jobs ---------------------------------------------------------------------
+#
+# A job is made under a lease. The worker claims it with a conditional UPDATE that counts the
+# attempt (status pending or retrying -> running, attempts + 1, lease_expires_at), renews the
+# lease as it writes rows, and every later write is conditional on still holding that attempt.
+# A worker that dies mid-export (killed, out of memory, machine gone) stops renewing: the beat
+# task export_jobs_requeue finds the expired lease, discards the half-written file and queues
+# the job again, from the beginning into a fresh file, up to EXPORT_MAX_ATTEMPTS attempts; then
+# the job is marked failed. A worker that comes back after losing its lease can no longer
+# finish the job, so it is finished, logged and emailed about once.
+
+
+class LeaseLost(Exception):
+    """This worker's claim on a job ran out and the job was given to another attempt."""
 
 
 def export_dir() -> Path:
@@ -251,78 +274,229 @@ def export_dir() -> Path:
     return path
 
 
+def _lease_until(now=None):
+    return (now or timezone.now()) + timedelta(seconds=settings.EXPORT_LEASE_SECONDS)
+
+
+def _file_name(job: ExportJob, attempt: int) -> str:
+    """Each attempt writes its own file, so an attempt that lost its lease can never overwrite or
+    delete the file of the attempt that finished."""
+    return f"feedback-export-{job.pk}-{attempt}.{job.format}"
+
+
+def _discard_attempt_files(job: ExportJob, attempt: int) -> None:
+    if attempt:
+        name = _file_name(job, attempt)
+        (export_dir() / f"{name}.part").unlink(missing_ok=True)
+        (export_dir() / name).unlink(missing_ok=True)
+
+
 def export_job_create(
     *, user, params: dict, file_format: str, include_personal_data: bool, rows_total: int
 ) -> ExportJob:
+    """A job waiting for a worker. Its lease starts now: if no worker has claimed it when the
+    lease runs out (the queue was down), export_jobs_requeue queues it again."""
     return ExportJob.objects.create(
         user=user,
         filters=params,
         format=file_format,
         include_personal_data=include_personal_data,
         rows_total=rows_total,
+        lease_expires_at=_lease_until(),
     )
+
+
+def _claim(job: ExportJob) -> int | None:
+    """Claim the job for one attempt; returns the attempt's number, or None if the job is not
+    waiting (another worker has it, or it is finished)."""
+    seen = ExportJob.objects.filter(pk=job.pk).values_list("status", "attempts").first()
+    if seen is None:
+        return None
+    status, attempts = seen
+    waiting = (ExportJob.Status.PENDING, ExportJob.Status.RETRYING)
+    if status not in waiting or attempts >= settings.EXPORT_MAX_ATTEMPTS:
+        return None
+    now = timezone.now()
+    claimed = ExportJob.objects.filter(pk=job.pk, status=status, attempts=attempts).update(
+        status=ExportJob.Status.RUNNING,
+        attempts=attempts + 1,
+        rows_done=0,
+        heartbeat_at=now,
+        lease_expires_at=_lease_until(now),
+    )
+    return attempts + 1 if claimed else None
+
+
+def _held(job: ExportJob, attempt: int):
+    """The job's row, if this attempt still holds it."""
+    return ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING, attempts=attempt)
+
+
+def _renew(job: ExportJob, attempt: int, rows_done: int) -> None:
+    now = timezone.now()
+    if not _held(job, attempt).update(rows_done=rows_done, heartbeat_at=now, lease_expires_at=_lease_until(now)):
+        raise LeaseLost
+
+
+def _write(job: ExportJob, path: Path, progress) -> int:
+    """Write the job's whole file at `path`; returns the number of rows."""
+    header = export_header(include_personal_data=job.include_personal_data)
+    if job.format == "xlsx":
+        rows = export_rows(job.filters, include_personal_data=job.include_personal_data, file_format="xlsx")
+        return xlsx_write(path, header, rows, progress=progress)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for line in export_csv_lines(job.filters, include_personal_data=job.include_personal_data):
+            handle.write(line)
+            count += 1
+            if count % CHUNK == 0:
+                progress(count - 1)
+    return count - 1  # the header line
 
 
 def export_job_run(*, job: ExportJob) -> None:
-    """Make the job's file, log the export and email the officer a link. Safe to run twice:
-    a finished job is left alone."""
-    claimed = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.PENDING).update(
-        status=ExportJob.Status.RUNNING
-    )
-    if not claimed:
+    """Make the job's file, log the export and email the officer a link. Safe to run twice and
+    from two workers at once: only the worker that claims an attempt makes it, and only the
+    attempt that still holds its lease at the end finishes the job."""
+    attempt = _claim(job)
+    if attempt is None:
         return
     job.refresh_from_db()
-    file_name = f"feedback-export-{job.pk}.{job.format}"
-    path = export_dir() / file_name
-    header = export_header(include_personal_data=job.include_personal_data)
-
-    def progress(done):
-        ExportJob.objects.filter(pk=job.pk).update(rows_done=done)
-
+    name = _file_name(job, attempt)
+    part = export_dir() / f"{name}.part"
     try:
-        if job.format == "xlsx":
-            rows = export_rows(job.filters, include_personal_data=job.include_personal_data)
-            count = xlsx_write(path, header, rows, progress=progress)
-        else:
-            count = 0
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                for line in export_csv_lines(job.filters, include_personal_data=job.include_personal_data):
-                    handle.write(line)
-                    count += 1
-                    if count % CHUNK == 0:
-                        progress(count)
-            count -= 1  # the header line
+        count = _write(job, part, progress=lambda done: _renew(job, attempt, done))
+        _renew(job, attempt, count)
+        part.replace(export_dir() / name)
+    except LeaseLost:
+        part.unlink(missing_ok=True)
+        logger.warning("Export %s: attempt %s lost its lease; another attempt makes the file", job.pk, attempt)
+        return
     except Exception as error:
-        ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.FAILED, error=str(error)[:2000])
-        path.unlink(missing_ok=True)
-        raise
+        part.unlink(missing_ok=True)
+        logger.exception("Export %s: attempt %s failed", job.pk, attempt)
+        _attempt_failed(job, attempt, error)
+        return
+    if not _finish(job, attempt, name, count):
+        (export_dir() / name).unlink(missing_ok=True)
+        return
+    export_job_email(job=job)
+
+
+def _finish(job: ExportJob, attempt: int, file_name: str, count: int) -> bool:
+    """Mark the job done and log the export, if this attempt still holds it."""
     now = timezone.now()
-    ExportJob.objects.filter(pk=job.pk).update(
-        status=ExportJob.Status.DONE,
-        rows_done=count,
-        rows_total=count,
-        file_name=file_name,
-        finished_at=now,
-        expires_at=now + timedelta(days=settings.EXPORT_KEEP_DAYS),
-    )
-    export_log(
-        user=job.user,
-        params=job.filters,
-        row_count=count,
-        include_personal_data=job.include_personal_data,
-        file_format=job.format,
-    )
-    if job.user.email:
-        link = settings.SITE_URL + reverse("consultation_exports:index")
-        send_mail(
-            subject="Your feedback export is ready",
-            message=(
-                f"The export you asked for ({count:,} rows) is ready to download for "
-                f"{settings.EXPORT_KEEP_DAYS} days: {link}\n\nSign in to download it."
-            ),
-            from_email=None,
-            recipient_list=[job.user.email],
+    with transaction.atomic():
+        finished = _held(job, attempt).update(
+            status=ExportJob.Status.DONE,
+            rows_done=count,
+            rows_total=count,
+            file_name=file_name,
+            finished_at=now,
+            expires_at=now + timedelta(days=settings.EXPORT_KEEP_DAYS),
+            lease_expires_at=None,
+            error="",
         )
+        if finished:
+            export_log(
+                user=job.user,
+                params=job.filters,
+                row_count=count,
+                include_personal_data=job.include_personal_data,
+                file_format=job.format,
+            )
+    return bool(finished)
+
+
+def _attempt_failed(job: ExportJob, attempt: int, error: Exception) -> None:
+    """An attempt raised: let the beat task try again, or after the last attempt fail the job
+    and tell the officer."""
+    now = timezone.now()
+    if attempt < settings.EXPORT_MAX_ATTEMPTS:
+        _held(job, attempt).update(status=ExportJob.Status.RETRYING, lease_expires_at=now, error=str(error)[:2000])
+    elif _held(job, attempt).update(
+        status=ExportJob.Status.FAILED, finished_at=now, lease_expires_at=None, error=str(error)[:2000]
+    ):
+        export_job_email(job=job)
+
+
+def export_jobs_requeue(*, now=None) -> list[int]:
+    """Jobs whose lease ran out: a worker died while making the file, or the job was never
+    picked up from the queue. Each is given back (status retrying, its half-written file
+    discarded, a fresh lease) and its id returned for the caller to queue; a job that has had
+    EXPORT_MAX_ATTEMPTS attempts is marked failed and the officer told. Conditional updates
+    make two runs at once harmless."""
+    now = now or timezone.now()
+    expired = Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lte=now)
+    active = (ExportJob.Status.PENDING, ExportJob.Status.RUNNING, ExportJob.Status.RETRYING)
+    queue = []
+    for job in ExportJob.objects.filter(expired, status__in=active).order_by("pk"):
+        unchanged = ExportJob.objects.filter(expired, pk=job.pk, status=job.status, attempts=job.attempts)
+        if job.attempts >= settings.EXPORT_MAX_ATTEMPTS:
+            stopped = unchanged.update(
+                status=ExportJob.Status.FAILED,
+                finished_at=now,
+                lease_expires_at=None,
+                error=f"The export stopped {job.attempts} times before it finished.",
+            )
+            if stopped:
+                _discard_attempt_files(job, job.attempts)
+                export_job_email(job=job)
+            continue
+        status = ExportJob.Status.PENDING if job.status == ExportJob.Status.PENDING else ExportJob.Status.RETRYING
+        if unchanged.update(status=status, lease_expires_at=_lease_until(now)):
+            _discard_attempt_files(job, job.attempts)
+            queue.append(job.pk)
+    return queue
+
+
+def export_job_email(*, job: ExportJob) -> bool:
+    """Tell the officer their job is ready, or that it failed: once. The email is claimed on the
+    row (email_sent_at) before it goes, so two workers racing send one email; if sending fails
+    the claim is released and export_job_emails_send_pending tries again."""
+    job = ExportJob.objects.select_related("user").get(pk=job.pk)
+    if job.status not in (ExportJob.Status.DONE, ExportJob.Status.FAILED) or not job.user.email:
+        return False
+    if not ExportJob.objects.filter(pk=job.pk, status=job.status, email_sent_at__isnull=True).update(
+        email_sent_at=timezone.now()
+    ):
+        return False
+    link = settings.SITE_URL + reverse("consultation_exports:index")
+    if job.status == ExportJob.Status.DONE:
+        subject = "Your feedback export is ready"
+        message = (
+            f"The export you asked for ({job.rows_done:,} rows) is ready to download for "
+            f"{settings.EXPORT_KEEP_DAYS} days: {link}\n\nSign in to download it."
+        )
+    else:
+        subject = "Your feedback export could not be made"
+        message = (
+            f"The export you asked for stopped before it finished, {job.attempts} times, so we have "
+            f"stopped trying. Start it again from the feedback list; if it fails again, tell an "
+            f"administrator. Your exports: {link}"
+        )
+    try:
+        send_mail(subject=subject, message=message, from_email=None, recipient_list=[job.user.email])
+    except Exception:
+        ExportJob.objects.filter(pk=job.pk).update(email_sent_at=None)
+        logger.exception("Could not email the officer about export %s; it will be tried again", job.pk)
+        return False
+    return True
+
+
+def export_job_emails_send_pending() -> int:
+    """Send the emails of finished jobs that have none yet (sending failed, or the worker
+    stopped between finishing the job and sending). Returns how many were sent."""
+    owed = (
+        ExportJob.objects.filter(
+            status__in=[ExportJob.Status.DONE, ExportJob.Status.FAILED],
+            email_sent_at__isnull=True,
+            finished_at__gte=timezone.now() - timedelta(days=settings.EXPORT_KEEP_DAYS),
+        )
+        .exclude(user__email="")
+        .order_by("pk")
+    )
+    return sum(export_job_email(job=job) for job in owed)
 
 
 def export_files_expire() -> int:

@@ -518,11 +518,17 @@ class ExportLog(models.Model):
 
 class ExportJob(models.Model):
     """A large export made in the background. The file is kept outside the public media folder,
-    downloaded only by the officer who asked for it, and deleted after EXPORT_KEEP_DAYS."""
+    downloaded only by the officer who asked for it, and deleted after EXPORT_KEEP_DAYS.
+
+    A worker makes it under a lease (consultation/exports.py): `attempts` counts the claims,
+    `lease_expires_at` is renewed as rows are written, and a job whose lease runs out is made
+    again from the beginning. `email_sent_at` is claimed before the officer's email goes, so
+    they get exactly one."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting"
         RUNNING = "running", "Being made"
+        RETRYING = "retrying", "Retrying"
         DONE = "done", "Ready"
         FAILED = "failed", "Failed"
         EXPIRED = "expired", "Expired"
@@ -539,6 +545,10 @@ class ExportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    email_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from django.db import transaction
 
 from . import services
 from .models import Feedback
@@ -31,15 +32,43 @@ def feedback_process_pending(older_than_seconds: int = 60) -> int:
     return done
 
 
-@shared_task(name="consultation.export_run")
+@shared_task(name="consultation.export_run", soft_time_limit=25 * 60, time_limit=30 * 60)
 def export_run(job_id: int) -> None:
-    """Make a large export's file in the background."""
+    """Make a large export's file in the background. A job another worker holds, or that is
+    finished, is left alone."""
     from .exports import export_job_run
     from .models import ExportJob
 
     job = ExportJob.objects.filter(pk=job_id).first()
     if job is not None:
         export_job_run(job=job)
+
+
+def _queue_export(job_id: int) -> None:
+    try:
+        export_run.delay(job_id)
+    except Exception:
+        # The job's lease runs out and export_jobs_requeue queues it again.
+        logger.exception("Could not queue export %s", job_id)
+
+
+def export_run_after_commit(job_id: int) -> None:
+    """Queue a job's export once the transaction that made it commits."""
+    transaction.on_commit(lambda: _queue_export(job_id))
+
+
+@shared_task(name="consultation.export_jobs_requeue")
+def export_jobs_requeue() -> int:
+    """Queue again the exports whose worker stopped (their lease ran out) or that never reached
+    a worker, and send any export email still owed. Run by beat every minute."""
+    from .exports import export_job_emails_send_pending
+    from .exports import export_jobs_requeue as requeue
+
+    job_ids = requeue()
+    for job_id in job_ids:
+        _queue_export(job_id)
+    export_job_emails_send_pending()
+    return len(job_ids)
 
 
 @shared_task(name="consultation.export_files_expire")

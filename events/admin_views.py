@@ -1,10 +1,17 @@
 """Staff pages of the events app: the attendee list, its CSV export and the sign-in sheet.
 
 Permissions are checked here, one place:
+<<<<<<< HEAD
 - `events.view_booking` (Editors, who run events, and Officers) sees the attendee list, with
   names and places, and prints the sign-in sheet, which has names and places only;
 - `events.export_booking` (Officers only) also sees emails and access needs on the list and
   downloads the CSV with them; every download is logged in consultation's ExportLog.
+=======
+- `events.view_booking` (Editors, who run events, and Officers) sees the attendee list and
+  prints the sign-in sheet;
+- `events.export_booking` (Officers only) downloads the CSV with names and emails, by a POST
+  (a GET only shows the button); every download is logged in consultation's ExportLog.
+>>>>>>> wt-export
 """
 
 from django.shortcuts import get_object_or_404
@@ -14,7 +21,7 @@ from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 
 from config.spreadsheets import csv_stream_response
-from consultation.admin_views import require_permission
+from consultation.admin_views import export_confirm, require_permission
 from consultation.models import ExportLog
 
 from .models import Booking, EventPage
@@ -54,10 +61,20 @@ def attendees_view(request, pk: int):
 
 
 def attendees_csv(request, pk: int):
-    """The attendee list as CSV, with names and emails. Officers only; logged."""
+    """The attendee list as CSV, with names and emails. Officers only; logged. A POST makes it;
+    a GET only offers the button (export_confirm)."""
     require_permission(request, EXPORT_PERMISSION)
     event = get_object_or_404(EventPage, pk=pk)
     bookings = event_attendees(event=event)
+    if request.method != "POST":
+        count = bookings.count()
+        return export_confirm(
+            request,
+            title=f"Download attendees: {event.title}",
+            summary=f"{count:,} booking{'s' if count != 1 else ''} as CSV, with names, emails and access needs.",
+            button="Download attendees (CSV)",
+            back_url=reverse("events_attendees:index", args=[event.pk]),
+        )
     ExportLog.objects.create(
         user=request.user,
         kind="event attendees",

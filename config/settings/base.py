@@ -174,6 +174,7 @@ CELERY_BEAT_SCHEDULE = {
     "forum-daily-digest": {"task": "forum.digests_send", "schedule": crontab(hour=7, minute=0)},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
+    "requeue-stalled-exports": {"task": "consultation.export_jobs_requeue", "schedule": 60},
     "events-emails-pending": {"task": "events.emails_send_pending", "schedule": 5 * 60},
     "events-reminders": {"task": "events.reminders_send", "schedule": 15 * 60},
     "events-feedback-requests": {"task": "events.feedback_requests_send", "schedule": 60 * 60},
@@ -275,6 +276,10 @@ EXPORT_ROOT = Path(env("EXPORT_ROOT", default=str(BASE_DIR / "var" / "exports"))
 EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
 # Exports with more rows than this run in the background and the officer is emailed a link.
 EXPORT_SYNC_LIMIT = env.int("EXPORT_SYNC_LIMIT", default=10_000)
+# A background export is made under a lease the worker renews as it writes rows; when a worker
+# dies, the lease runs out and beat makes the export again, up to EXPORT_MAX_ATTEMPTS times.
+EXPORT_LEASE_SECONDS = env.int("EXPORT_LEASE_SECONDS", default=120)
+EXPORT_MAX_ATTEMPTS = env.int("EXPORT_MAX_ATTEMPTS", default=3)
 # Police files uploaded for import wait here, outside MEDIA_ROOT so they are never served,
 # and are deleted once imported. Uploads larger than POLICE_IMPORT_SYNC_BYTES are imported in
 # the background, with progress in the admin.

@@ -300,8 +300,11 @@ def test_officer_exports_the_filtered_list_as_safe_utf8_csv(officer, admin_axe):
     officer.goto(f"{FEEDBACK_LIST}?q={word}&source=youth_voice")
     expect(rows(officer, word)).to_have_count(2)
     wanted = {feedback_id(officer, formula), feedback_id(officer, accented)}
+    officer.get_by_role("link", name="Export CSV").click()
+    expect(officer.get_by_text("2 rows of feedback")).to_be_visible()
+    admin_axe(officer)
     with officer.expect_download() as download_info:
-        officer.get_by_role("link", name="Export CSV").click()
+        officer.get_by_role("button", name="Download CSV").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
     raw = download.path().read_bytes()

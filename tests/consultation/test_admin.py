@@ -85,7 +85,7 @@ def test_results_csv_is_logged_and_neutralises_formulas(login, survey):
         answers={survey.questions.get(kind="long_text").pk: {"value": "=1+2", "other": ""}},
     )
     client = login("officer")
-    response = client.get(f"/admin/survey-results/{survey.pk}/responses.csv")
+    response = client.post(f"/admin/survey-results/{survey.pk}/responses.csv")
     text = b"".join(response.streaming_content).decode()
     assert text.startswith("\ufeff")
     header, row = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
@@ -98,6 +98,7 @@ def test_results_csv_is_logged_and_neutralises_formulas(login, survey):
 def test_moderators_cannot_see_results(login, survey):
     assert _refused(login("moderator").get(f"/admin/survey-results/{survey.pk}/"))
     assert _refused(login("moderator").get(f"/admin/survey-results/{survey.pk}/responses.csv"))
+    assert _refused(login("moderator").post(f"/admin/survey-results/{survey.pk}/responses.csv"))
     assert not ExportLog.objects.exists()
 
 

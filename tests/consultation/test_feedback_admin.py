@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -45,6 +46,12 @@ def items():
     a.themes.add(education)
     services.feedback_suggest_themes(feedback=b)
     return a, b, c
+
+
+def _start_export(client, file_format="csv", params=None, *, personal=False):
+    """Start an export as the confirm page's button does: a POST, the filters in the query string."""
+    query = f"?{urlencode(params)}" if params else ""
+    return client.post(f"/admin/feedback-exports/{file_format}/{query}", {"personal": "1"} if personal else {})
 
 
 def _csv(response):
@@ -94,6 +101,7 @@ def test_editors_and_moderators_cannot_see_feedback(login, items):
     for username in ("editor", "moderator"):
         assert login(username).get(LIST_URL).status_code in (302, 403)
         assert _refused(login(username).get("/admin/feedback-exports/csv/"))
+        assert _refused(login(username).post("/admin/feedback-exports/csv/"))
 
 
 def test_inspect_shows_context_suggestions_words_and_history(login, items):
@@ -202,7 +210,7 @@ def test_a_bad_csv_is_rejected_whole_with_line_numbers(login):
 
 
 def test_csv_export_has_the_filtered_rows_neutralised_and_is_logged(login, items):
-    response = login("officer").get("/admin/feedback-exports/csv/", {"age_band": "11-15"})
+    response = _start_export(login("officer"), params={"age_band": "11-15"})
     header, *rows = _csv(response)
     assert header[:6] == ["ID", "Date", "Source", "Survey", "Question", "Text"]
     assert "Contact name" not in header
@@ -213,22 +221,53 @@ def test_csv_export_has_the_filtered_rows_neutralised_and_is_logged(login, items
 
 
 def test_xlsx_export_reads_back_with_the_same_rows(login, items):
-    response = login("officer").get("/admin/feedback-exports/xlsx/")
+    response = _start_export(login("officer"), "xlsx")
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows[0][0] == "ID"
-    texts = {row[5] for row in rows[1:]}
-    assert texts == {"Schools exclude too many kids", "'=cmd|' /C calc'!A0 more youth clubs", "Better street lighting"}
+    rows = list(workbook.active.iter_rows())
+    assert rows[0][0].value == "ID"
+    texts = {row[5].value: row[5] for row in rows[1:]}
+    assert set(texts) == {
+        "Schools exclude too many kids",
+        "=cmd|' /C calc'!A0 more youth clubs",
+        "Better street lighting",
+    }
+    # Shown as typed, but stored as text: Excel does not run it.
+    assert texts["=cmd|' /C calc'!A0 more youth clubs"].data_type == "s"
+    assert texts["=cmd|' /C calc'!A0 more youth clubs"].quotePrefix
+
+
+TYPED = ["-5", "-12.5", "+44", "-1+1", "=1+1", "@SUM(A1)"]
+
+
+@pytest.fixture
+def typed():
+    return [Feedback.objects.create(source="event", text=text) for text in TYPED]
+
+
+def test_csv_export_keeps_numbers_and_guards_formulas(login, typed):
+    rows = _csv(_start_export(login("officer")))[1:]
+    assert sorted(row[5] for row in rows) == sorted(["-5", "-12.5", "'+44", "'-1+1", "'=1+1", "'@SUM(A1)"])
+
+
+def test_xlsx_export_keeps_what_was_typed_and_writes_no_formula(login, typed):
+    response = _start_export(login("officer"), "xlsx")
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(min_row=2))
+    cells = {row[5].value: row[5] for row in rows}
+    assert set(cells) == set(TYPED)
+    assert all(cell.data_type == "s" for cell in cells.values())
+    assert [text for text, cell in cells.items() if cell.quotePrefix] == ["=1+1"]
+    # The ID column holds numbers, written as numbers.
+    assert sorted(row[0].value for row in rows) == sorted(feedback.pk for feedback in typed)
 
 
 def test_contact_details_need_the_personal_data_permission(login, items):
     b = items[1]
     ContactRequest.objects.create(feedback=b, name="Jo", email="jo@example.com", consent=True)
-    plain = _csv(login("officer").get("/admin/feedback-exports/csv/", {"personal": "1"}))
+    plain = _csv(_start_export(login("officer"), personal=True))
     assert "Contact name" not in plain[0] and "jo@example.com" not in str(plain)
     officer = get_user_model().objects.get(username="officer")
     officer.groups.add(Group.objects.get(name="Safeguarding"))
-    with_contacts = _csv(login("officer").get("/admin/feedback-exports/csv/", {"personal": "1"}))
+    with_contacts = _csv(_start_export(login("officer"), personal=True))
     assert with_contacts[0][-3:] == ["Contact name", "Contact email", "Contact phone"]
     assert "jo@example.com" in str(with_contacts)
     assert ExportLog.objects.filter(included_personal_data=True).count() == 1
@@ -240,7 +279,7 @@ def test_large_exports_run_in_the_background_and_email_the_officer(
     settings.EXPORT_SYNC_LIMIT = 1
     client = login("officer")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get("/admin/feedback-exports/csv/")
+        response = _start_export(client)
     assert response["Location"] == "/admin/feedback-exports/"
     job = ExportJob.objects.get()
     assert job.status == "done" and job.rows_done == 3
@@ -275,7 +314,7 @@ def test_export_files_are_deleted_after_seven_days(items, django_user_model, set
 
 
 def test_the_export_log_is_for_administrators(login, items):
-    login("officer").get("/admin/feedback-exports/csv/")
+    _start_export(login("officer"))
     assert _refused(login("officer").get("/admin/feedback-exports/log/all/"))
     html = login("admin").get("/admin/feedback-exports/log/all/").content.decode()
     assert "feedback (csv)" in html and "officer" in html
@@ -285,7 +324,7 @@ def test_the_list_and_its_export_use_the_same_search(login, items):
     client = login("officer")
     html = client.get(LIST_URL, {"q": "lighting"}).content.decode()
     assert "Better street lighting" in html and "Schools exclude" not in html
-    rows = _csv(client.get("/admin/feedback-exports/csv/", {"q": "lighting"}))[1:]
+    rows = _csv(_start_export(client, params={"q": "lighting"}))[1:]
     assert [row[5] for row in rows] == ["Better street lighting"]
 
 

@@ -43,6 +43,7 @@ def test_editors_see_the_attendee_list_and_sign_in_sheet_but_cannot_export(clien
     sheet = client.get(f"/admin/event-attendees/{booked_event.pk}/sign-in-sheet/").content.decode()
     assert "Bea" in sheet and "Cal" not in sheet
     assert client.get(f"/admin/event-attendees/{booked_event.pk}/attendees.csv").status_code in (302, 403)
+    assert client.post(f"/admin/event-attendees/{booked_event.pk}/attendees.csv").status_code in (302, 403)
     assert not ExportLog.objects.filter(kind="event attendees").exists()
 
 
@@ -73,7 +74,7 @@ def test_the_sign_in_sheet_has_names_and_places_only(client, staff, booked_event
 def test_officers_export_attendees_as_safe_csv_and_it_is_logged(client, staff, booked_event):
     officer = staff("Officers")
     client.force_login(officer)
-    response = client.get(f"/admin/event-attendees/{booked_event.pk}/attendees.csv")
+    response = client.post(f"/admin/event-attendees/{booked_event.pk}/attendees.csv")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK(evil)" in body
     assert "b@example.com" in body

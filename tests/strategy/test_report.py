@@ -68,12 +68,12 @@ def test_report_csv_neutralises_formulas(client):
     assert not any(lead.startswith("=") for lead in leads)
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx"])
 def test_cell_safe_prefixes_formula_starts(value):
     assert cell_safe(value) == "'" + value
 
 
-@pytest.mark.parametrize("value", ["plain", "1", 5, "", "a=b"])
+@pytest.mark.parametrize("value", ["plain", "1", "-1", "-12.5", 5, "", "a=b"])
 def test_cell_safe_leaves_other_values(value):
     assert cell_safe(value) == value
 
