@@ -44,10 +44,15 @@ def suppress_with_complements(*, counts: Mapping[Hashable, int], lines: Iterable
     cell gives that cell away (total minus the others), so the smallest shown cell in it is
     hidden too, and the lines are checked again until none has exactly one hidden cell. Cells of
     0 are not in `counts` (nothing is published for them, and hiding one would protect nothing).
-    Ties go to the cell that comes first in the line, so the same counts always hide the same
-    cells."""
+    Lines are checked in a fixed order (sorted by their cells), and ties go to the cell that
+    sorts first, so the same counts always hide the same cells, whatever order they came in:
+    which cells a pass hides depends on the order lines are checked in, and a different order
+    could show a cell that was hidden before."""
     suppressed = {key for key, count in counts.items() if is_suppressed(count)}
-    lines = [[key for key in line if counts.get(key, 0) > 0] for line in lines]
+    lines = sorted(
+        (sorted((key for key in line if counts.get(key, 0) > 0), key=repr) for line in lines),
+        key=lambda line: [repr(key) for key in line],
+    )
     changed = bool(suppressed)
     while changed:
         changed = False

@@ -259,3 +259,20 @@ def test_the_json_says_its_licence_and_when_it_was_counted(client, counted):
     data = client.get(JSON_URL).json()
     assert data["licence"]["name"] == "Open Government Licence v3.0"
     assert datetime.fromisoformat(data["counted_at"]).tzinfo is not None
+
+
+def test_the_same_counts_hide_the_same_cells_whatever_order_they_come_in():
+    cells = {
+        ("2025-03", "Education", "Survey"): 40,
+        ("2025-03", "Education", "Other"): 2,
+        ("2025-03", "Communities", "Other"): 9,
+        ("2025-03", NO_THEME, "Survey"): 200,
+        ("2025-03", NO_THEME, "Other"): 5014,
+    }
+    results = set()
+    for seed in range(30):
+        order = list(cells)
+        random.Random(seed).shuffle(order)
+        published = _published({key: cells[key] for key in order})
+        results.add(tuple(sorted((key, row["suppressed"]) for key, row in published.items())))
+    assert len(results) == 1
