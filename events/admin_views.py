@@ -1,17 +1,11 @@
 """Staff pages of the events app: the attendee list, its CSV export and the sign-in sheet.
 
 Permissions are checked here, one place:
-<<<<<<< HEAD
 - `events.view_booking` (Editors, who run events, and Officers) sees the attendee list, with
   names and places, and prints the sign-in sheet, which has names and places only;
 - `events.export_booking` (Officers only) also sees emails and access needs on the list and
-  downloads the CSV with them; every download is logged in consultation's ExportLog.
-=======
-- `events.view_booking` (Editors, who run events, and Officers) sees the attendee list and
-  prints the sign-in sheet;
-- `events.export_booking` (Officers only) downloads the CSV with names and emails, by a POST
-  (a GET only shows the button); every download is logged in consultation's ExportLog.
->>>>>>> wt-export
+  downloads the CSV with them, by a POST (a GET only shows the button); every download is
+  logged in consultation's ExportLog.
 """
 
 from django.shortcuts import get_object_or_404
