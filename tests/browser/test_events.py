@@ -94,7 +94,7 @@ def test_staff_see_the_events_listing_and_attendees(page, login, axe_check):
         _goto(page, f"/admin/event-attendees/{page_id}/")
     else:
         _goto(page, attendees.first.get_attribute("href"))
-    assert page.get_by_role("link", name="Download attendees (CSV)").is_visible()
+    assert page.get_by_role("button", name="Download attendees (CSV)").is_visible()
     axe_check(page)
     page.get_by_role("link", name="Printable sign-in sheet").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Sign-in sheet")
