@@ -64,3 +64,9 @@ def test_signed_in_visitors_get_a_feed_that_follows_each_publication(client, set
     event.save_revision().publish()
     _, after = _events(client.get("/events/feed.ics"))
     assert str(after[f"event-{event.pk}@127.0.0.1"]["status"]) == "CANCELLED"
+
+
+def test_uids_come_from_the_sites_address_not_the_requests_host(client, settings, event):
+    settings.SITE_URL = "https://consult.example.gov.uk"
+    _, events = _events(client.get(f"/events/{event.slug}/event.ics", HTTP_HOST="10.1.2.3:8101"))
+    assert list(events) == [f"event-{event.pk}@consult.example.gov.uk"]
