@@ -1,6 +1,7 @@
-"""Demo consultations: an open survey about feeling safe that uses every question type, the
-closed public conversations that shaped the strategy (with what happened next, as the October
-2022 briefing reports it), and the youth voice page."""
+"""Demo consultations: an open survey about feeling safe that uses every question type, a
+record of the public conversations that shaped the strategy (with what happened next, as the
+October 2022 briefing reports it; they were conversations, not an online survey), and the youth
+voice page."""
 
 SURVEY_INDEX = {
     "title": "Consultations",
@@ -91,29 +92,37 @@ OPEN_SURVEY = {
     ],
 }
 
+# The conversations the October 2022 briefing describes ("Held public conversations with
+# communities across Leicester", "Met with those who have lived experience", ...): a record of
+# them, not a survey. It asks no questions and collects nothing, and says only what the
+# briefing says.
 CLOSED_SURVEY = {
     "title": "Public conversations on knife crime and serious violence",
     "slug": "public-conversations-on-knife-crime",
     "intro": (
-        "Before writing the strategy, we held public conversations with communities across Leicester "
-        "and met people with lived experience of serious violence."
+        "Before writing the strategy, the council held public conversations with communities across "
+        "Leicester and met people with lived experience of serious violence. This page records them."
+    ),
+    "privacy_notice": (
+        "<p>This page records conversations that have already taken place. It does not ask you anything "
+        "and collects no information about you.</p>"
     ),
     "we_asked": (
         "<p>We held public conversations with communities across Leicester, met people with lived "
-        "experience, and heard from stakeholder and community groups, university criminologists and "
-        "ward councillors about how the city should respond to serious violence and knife crime.</p>"
+        "experience, and met stakeholder and community groups, university criminology academics, a "
+        "specialist criminologist and ward councillors to discuss how the city should respond to "
+        "serious violence and knife crime.</p>"
     ),
     "you_said": (
         "<p>When the feedback was analysed, six key themes emerged: education, young people, "
         "communities, partnership working, employment and training, and policy and process.</p>"
     ),
     "we_did": (
-        "<p>We grouped the strategy's recommendations under those six themes and published the "
-        "strategy in May 2022. Progress on every recommendation is reported on this site.</p>"
+        "<p>We developed the strategy document from all the feedback, grouped its recommendations under "
+        "those six themes, and published it in May 2022. Progress on the recommendations is reported on "
+        "this site.</p>"
     ),
-    "questions": [
-        ("long_text", "What would help prevent serious violence and knife crime in Leicester?", "", True, "", False),
-    ],
+    "questions": [],
 }
 
 YOUTH_VOICE = {

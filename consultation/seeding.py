@@ -48,7 +48,7 @@ def demo_seed(*, home: HomePage) -> None:
             title=content["title"],
             slug=content["slug"],
             intro=content["intro"],
-            privacy_notice=demo.PRIVACY_NOTICE,
+            privacy_notice=content["privacy_notice"],
             accepting_responses=False,
             we_asked=content["we_asked"],
             you_said=content["you_said"],

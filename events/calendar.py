@@ -6,6 +6,8 @@ library (RFC 5545).
 - Times are written in Europe/London with a VTIMEZONE, so "7pm" stays 7pm on either side of
   the clock change; SEQUENCE follows the edits, so calendar apps take the newest version.
 - A cancelled event is kept in the files with STATUS:CANCELLED, so calendars remove it.
+- A sample event (the demo's) says so in its summary and description, so nobody goes to the
+  venue because a calendar app showed it without the page's notice.
 """
 
 from datetime import date
@@ -22,6 +24,8 @@ from .models import EventPage
 
 LONDON = ZoneInfo("Europe/London")
 PRODID = "-//Safer Leicester//Community events//EN"
+SAMPLE_PREFIX = "Sample: "
+SAMPLE_NOTE = "Sample event: made up for the demonstration site. It is not a real event and will not take place."
 
 
 @lru_cache(maxsize=16)
@@ -45,8 +49,13 @@ def event_component(event: EventPage, *, request=None) -> Event:
     component.add("dtstamp", event.last_published_at or timezone.now())
     component.add("dtstart", timezone.localtime(event.start_at, LONDON))
     component.add("dtend", timezone.localtime(event.end_at, LONDON))
-    component.add("summary", event.title)
-    component.add("description", event.summary)
+    if event.is_sample:
+        # Calendar apps show only the summary in most views: say it there, not only inside.
+        component.add("summary", f"{SAMPLE_PREFIX}{event.title}")
+        component.add("description", f"{SAMPLE_NOTE}\n\n{event.summary}")
+    else:
+        component.add("summary", event.title)
+        component.add("description", event.summary)
     component.add("location", event.where_one_line)
     component.add("url", _absolute(event.get_url(request)))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")

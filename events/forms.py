@@ -9,6 +9,8 @@ from django import forms
 from config.textguard import no_links, one_line_text
 from consultation.forms import HoneypotMixin
 
+from .services import places_limit_message
+
 NAME_MAX = 120
 ACCESS_NEEDS_MAX = 1000
 FEEDBACK_MAX = 3000
@@ -20,7 +22,7 @@ def _no_maxlength(field: forms.Field) -> forms.Field:
 
 
 class BookingForm(HoneypotMixin, forms.Form):
-    """Name, email, places (1 to the places left), access needs and consent."""
+    """Name, email, places (1 to the most one booking may take), access needs and consent."""
 
     # One line, no links: the name is kept for the organisers, and emails never repeat it.
     name = forms.CharField(
@@ -66,22 +68,29 @@ class BookingForm(HoneypotMixin, forms.Form):
         error_messages={"required": "Tick the box to agree, so we can keep your booking"},
     )
 
-    def __init__(self, *args, places_left: int | None = None, **kwargs):
+    def __init__(self, *args, places_left: int | None = None, limit: int | None = None, **kwargs):
+        """`places_left`: places not yet taken (None when the event is full or needs no
+        booking); `limit`: the most places one booking may ask for now (the event's maximum
+        per booking, or fewer when fewer are left; see EventPage.places_limit)."""
         super().__init__(*args, **kwargs)
         self.places_left = places_left
+        self.limit = limit
         for name in ("name", "access_needs"):
             _no_maxlength(self.fields[name])
-        if places_left:
-            self.fields["places"].help_text = f"Up to {places_left}."
+        if limit:
+            self.fields["places"].help_text = f"Up to {limit}."
+            self.fields["places"].widget.attrs["max"] = limit
         self.add_honeypot()
 
     def clean_places(self):
         places = self.cleaned_data["places"]
-        if self.places_left and places > self.places_left:
-            raise forms.ValidationError(
-                f"Only {self.places_left} place{'s' if self.places_left != 1 else ''} left: "
-                f"book {self.places_left} or fewer"
-            )
+        if self.limit and places > self.limit:
+            left = self.places_left
+            if left and left == self.limit:
+                message = f"Only {left} place{'s' if left != 1 else ''} left: book {left} or fewer"
+            else:
+                message = places_limit_message(self.limit)
+            raise forms.ValidationError(message)
         return places
 
 

@@ -13,6 +13,7 @@ publishing a revision copies every page field from the revision, which would wri
 old count.
 """
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -28,6 +29,9 @@ from wagtail.search import index
 from strategy.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from strategy.models import Theme, Ward
 from strategy.routing import CachedViewRestrictionsMixin
+
+# Without a limit one person could book every place of an event.
+DEFAULT_MAX_PLACES_PER_BOOKING = 4
 
 
 class Audience(models.TextChoices):
@@ -118,12 +122,24 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     capacity = models.PositiveIntegerField(
         default=0, help_text="Places available. 0 means no booking is needed: people just come along."
     )
+    max_places_per_booking = models.PositiveSmallIntegerField(
+        default=DEFAULT_MAX_PLACES_PER_BOOKING,
+        validators=[MinValueValidator(1)],
+        verbose_name="most places in one booking",
+        help_text="So that one person cannot book every place. The waiting list keeps to it too.",
+    )
     booking_opens_at = models.DateTimeField(null=True, blank=True, help_text="Empty: open from publication.")
     booking_closes_at = models.DateTimeField(null=True, blank=True, help_text="Empty: open until the event starts.")
     cancelled = models.BooleanField(
         default=False, help_text="Publish with this ticked to cancel: everyone booked is emailed once."
     )
     cancellation_note = models.TextField(blank=True, help_text="Why, and what happens instead.")
+    # Demo content
+    is_sample = models.BooleanField(
+        default=False,
+        verbose_name="sample event",
+        help_text="Not a real event: shown to the public as a sample.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -146,7 +162,7 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_places_per_booking")]),
                 FieldRowPanel([FieldPanel("booking_opens_at"), FieldPanel("booking_closes_at")]),
             ],
             heading="Booking",
@@ -159,6 +175,7 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             ],
             heading="Cancelling",
         ),
+        FieldPanel("is_sample"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -194,6 +211,13 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         address = [line.strip(" ,") for line in self.address.splitlines()]
         parts = [self.venue_name, *address, self.postcode]
         return ", ".join(part for part in parts if part)
+
+    def places_limit(self, *, left: int | None = None) -> int:
+        """The most places one booking may ask for now: the event's maximum per booking, and
+        no more than the places left (when there are some; a waiting list request is held to
+        the maximum and the capacity)."""
+        limit = min(self.max_places_per_booking, self.capacity) if self.capacity else self.max_places_per_booking
+        return min(limit, left) if left else limit
 
     @property
     def needs_booking(self) -> bool:

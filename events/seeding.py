@@ -2,6 +2,10 @@
 so running it again changes nothing. Event dates are relative to the day the demo is seeded,
 so a fresh demo always has upcoming events and one past event.
 
+Every demo event is a sample (`is_sample`): the venues are real places, but the events are
+made up, and the event page, the lists and the calendar files say so. Their text describes
+what an event is for, never what anyone said at one.
+
 The briefing says 8 kits were installed but not where: the kits here are sample locations
 (real wards, made-up places), marked so on the public page.
 """
@@ -95,7 +99,7 @@ EVENTS = [
         2,
         {
             "title": "Public conversation: young people's safety",
-            "summary": "Residents, youth workers and police talked about what keeps young people safe after school.",
+            "summary": "A public conversation about what keeps young people safe after school. Open to everyone.",
             "venue_name": "Belgrave Neighbourhood Centre",
             "address": "Rothley Street\nLeicester",
             "postcode": "LE4 6LF",
@@ -145,13 +149,20 @@ def events_seed(*, home: HomePage) -> EventIndexPage:
     if index is None:
         index = _publish_child(home, EventIndexPage(show_in_menus=True, **EVENT_INDEX))
     for slug, days, hour, hours, fields in EVENTS:
-        if _child_by_slug(index, slug) is not None:
+        existing = _child_by_slug(index, slug)
+        if existing is not None:
+            # Demo events seeded before they were marked as samples, still as seeded.
+            if not existing.is_sample and existing.venue_name == fields["venue_name"]:
+                existing.is_sample = True
+                existing.save_revision().publish()
             continue
         fields = dict(fields)
         themes = list(Theme.objects.filter(slug__in=fields.pop("themes")))
         ward = Ward.objects.filter(slug=fields.pop("ward")).first()
         start = _at(days, hour)
-        event = EventPage(slug=slug, ward=ward, start_at=start, end_at=start + timedelta(hours=hours), **fields)
+        event = EventPage(
+            slug=slug, ward=ward, start_at=start, end_at=start + timedelta(hours=hours), is_sample=True, **fields
+        )
         event.themes.add(*themes)
         _publish_child(index, event)
     return index

@@ -72,8 +72,21 @@ class NotEnoughPlaces(BookingError):
         self.left = left
 
 
+class TooManyPlaces(BookingError):
+    """More places than one booking may take (the event's maximum per booking)."""
+
+    field = "places"
+
+
 class AlreadyBooked(BookingError):
     field = "email"
+
+
+def places_limit_message(limit: int) -> str:
+    """What a person is told when they ask for more places than one booking may take."""
+    if limit == 1:
+        return "You can book 1 place at once"
+    return f"You can book up to {limit} places at once"
 
 
 class FeedbackAlreadyGiven(Exception):
@@ -169,14 +182,17 @@ def _promote_waiting(event: EventPage, places: EventPlaces) -> list[Booking]:
 def booking_create(*, event: EventPage, name: str, email: str, places: int, access_needs: str = "") -> Booking:
     """Book places, or join the waiting list when the event is full.
 
-    Raises BookingClosed (booking is not open), NotEnoughPlaces (fewer places left than asked
-    for) or AlreadyBooked (this email address has a booking for the event already).
+    Raises BookingClosed (booking is not open), TooManyPlaces (more than the event's maximum
+    per booking, on the waiting list too), NotEnoughPlaces (fewer places left than asked for)
+    or AlreadyBooked (this email address has a booking for the event already).
     """
     state = event.booking_state()
     if state != "open":
         raise BookingClosed(CLOSED_MESSAGES[state])
     if places < 1:
         raise NotEnoughPlaces("Book at least 1 place.", left=0)
+    if places > event.max_places_per_booking:
+        raise TooManyPlaces(f"{places_limit_message(event.max_places_per_booking)}.")
     with transaction.atomic():
         counter = _places_locked(event)
         promoted = _promote_waiting(event, counter)

@@ -38,12 +38,13 @@ def event_serve(request, *, event: EventPage):
     state = event.booking_state()
     availability = event_availability(event=event) if event.needs_booking else None
     places_left = availability.left if availability else 0
+    limits = {"places_left": places_left or None, "limit": event.places_limit(left=places_left)}
     form = None
     closed_message = ""
     status = 200
 
     if request.method == "POST":
-        form = BookingForm(request.POST, places_left=places_left or None)
+        form = BookingForm(request.POST, **limits)
         if form.is_spam():
             return HttpResponseRedirect(event.url)
         if state != "open":
@@ -73,7 +74,7 @@ def event_serve(request, *, event: EventPage):
                 token = signing.dumps(booking.pk, salt=services.BOOKED_SALT)
                 return HttpResponseRedirect(f"{event.url}{event.reverse_subpage('booked_view')}?t={token}")
     elif state == "open":
-        form = BookingForm(places_left=places_left or None)
+        form = BookingForm(**limits)
 
     error_list = validation_error_list(form) if form is not None and form.is_bound else []
     if closed_message:

@@ -2,22 +2,26 @@
 lookup.
 
 Permissions are checked here, one per view: `localpicture.import_police_data` to upload police
-files and see the imports, `localpicture.change_figureseries` to upload figure values,
+files, see the imports, and remove months of figures (a month, or every month of one source);
+`localpicture.change_figureseries` to upload figure values;
 `localpicture.upload_ward_lookup` for the lookup. Officers hold all three (migration 0002).
 """
+
+from datetime import date
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from consultation.admin_views import require_permission
 
-from . import services
-from .models import FigureSeries, PoliceImport, WardLookup
+from . import selectors, services
+from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 IMPORT_PERMISSION = "localpicture.import_police_data"
 FIGURES_PERMISSION = "localpicture.change_figureseries"
@@ -101,6 +105,85 @@ def police_import_detail(request, pk: int):
     )
 
 
+# The two sources of monthly figures an officer can remove as a whole.
+SOURCES = {"illustrative": (True, "illustrative (made-up demo) figures"), "police": (False, "police figures")}
+
+
+def police_months(request):
+    """Every month of figures the page can show, with its source, and what was removed when."""
+    require_permission(request, IMPORT_PERMISSION)
+    from wagtail.models import ModelLogEntry
+
+    months = selectors.police_months()
+    return TemplateResponse(
+        request,
+        "localpicture/admin/months.html",
+        {
+            "months": months,
+            "illustrative_count": sum(1 for month in months if month["illustrative"]),
+            "police_count": sum(1 for month in months if not month["illustrative"]),
+            "removals": ModelLogEntry.objects.filter(action=services.MONTHS_REMOVED)
+            .select_related("user")
+            .order_by("-timestamp")[:20],
+            "page_title": "Months of police data",
+            "header_icon": "date",
+        },
+    )
+
+
+def _removal_target(params) -> tuple[list[date] | None, bool | None, str]:
+    """What a removal link or form names: one month (`month=YYYY-MM`) or a whole source
+    (`source=illustrative` or `police`). Anything else is not found."""
+    if params.get("month"):
+        month = services.month_parse(params["month"].strip())
+        if month is None:
+            raise Http404("No such month")
+        return [month], None, f"the figures for {month:%B %Y}"
+    source = SOURCES.get(params.get("source", ""))
+    if source is None:
+        raise Http404("No such source")
+    illustrative, words = source
+    return None, illustrative, f"every month of {words}"
+
+
+def police_months_remove(request):
+    """Confirm, then remove a month of figures or every month of one source. GET shows what
+    would go; only a POST (with the CSRF token) removes it, and logs who did."""
+    require_permission(request, IMPORT_PERMISSION)
+    params = request.POST if request.method == "POST" else request.GET
+    months, illustrative, what = _removal_target(params)
+    counts = CrimeCount.objects.all()
+    if months is not None:
+        counts = counts.filter(month__in=months)
+    if illustrative is not None:
+        counts = counts.filter(illustrative=illustrative)
+    affected = sorted(set(counts.values_list("month", flat=True).distinct().order_by()))
+    if not affected:
+        messages.warning(request, f"There is nothing to remove: {what} had already gone.")
+        return redirect("localpicture_months:index")
+    if request.method == "POST":
+        removed = services.crime_months_remove(user=request.user, months=months, illustrative=illustrative)
+        messages.success(
+            request,
+            f"Removed {len(removed)} month{'s' if len(removed) != 1 else ''} of figures "
+            f"({selectors.months_in_words(removed)}). The local picture no longer shows them.",
+        )
+        return redirect("localpicture_months:index")
+    return TemplateResponse(
+        request,
+        "localpicture/admin/months_remove.html",
+        {
+            "what": what,
+            "months_text": selectors.months_in_words(affected),
+            "month_count": len(affected),
+            "rows": counts.count(),
+            "target": {"month": params.get("month", ""), "source": params.get("source", "")},
+            "page_title": "Remove months of police data",
+            "header_icon": "bin",
+        },
+    )
+
+
 class FigureUploadForm(forms.Form):
     series = forms.ModelChoiceField(queryset=FigureSeries.objects.all(), label="Figure series")
     file = forms.FileField(
@@ -166,6 +249,10 @@ def ward_lookup(request):
 import_urls = (
     [path("", police_imports, name="index"), path("<int:pk>/", police_import_detail, name="detail")],
     "localpicture_imports",
+)
+month_urls = (
+    [path("", police_months, name="index"), path("remove/", police_months_remove, name="remove")],
+    "localpicture_months",
 )
 figure_urls = ([path("upload/", figure_values_upload, name="upload")], "localpicture_figures")
 ward_urls = ([path("", ward_lookup, name="index")], "localpicture_wards")

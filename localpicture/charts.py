@@ -52,9 +52,23 @@ def month_label(month: date) -> str:
     return month.strftime("%b %Y")
 
 
-def line_chart(*, chart_id: str, title: str, months: list[date], series: list[tuple[str, list]], y_label: str) -> dict:
+SHADE = "#e5e7eb"
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    months: list[date],
+    series: list[tuple[str, list]],
+    y_label: str,
+    shaded: frozenset[date] = frozenset(),
+    shaded_label: str = "",
+) -> dict:
     """An accessible SVG line chart of monthly values. Returns {"svg", "legend", "description"}:
-    the legend is shown as HTML beside the chart (readable at any width)."""
+    the legend is shown as HTML beside the chart (readable at any width). Months in `shaded`
+    get a grey band behind the lines (the local picture's illustrative months), named in the
+    description by `shaded_label`."""
     values = [v for _, numbers in series for v in numbers if v is not None]
     top, step = _nice_top(float(max(values)) if values else 0.0)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -67,6 +81,24 @@ def line_chart(*, chart_id: str, title: str, months: list[date], series: list[tu
         return TOP + plot_h - plot_h * float(value) / top
 
     parts = []
+    # Bands behind the shaded months, each as wide as its months' share of the axis.
+    half = (plot_w / (count - 1) if count > 1 else plot_w) / 2
+    shaded_runs = []
+    run: list[int] = []
+    for i, month in enumerate(months):
+        if month in shaded:
+            run = [run[0], i] if run else [i, i]
+        elif run:
+            shaded_runs.append(run)
+            run = []
+    if run:
+        shaded_runs.append(run)
+    for first, last in shaded_runs:
+        left, right = max(LEFT, x(first) - half), min(WIDTH - RIGHT, x(last) + half)
+        parts.append(
+            f'<rect x="{left:.1f}" y="{TOP}" width="{right - left:.1f}" height="{plot_h}" fill="{SHADE}" '
+            f'data-shaded="{months[first]:%Y-%m} {months[last]:%Y-%m}"/>'
+        )
     # Gridlines and the value axis.
     ticks = [step * i for i in range(5)]
     for tick in ticks:
@@ -119,6 +151,8 @@ def line_chart(*, chart_id: str, title: str, months: list[date], series: list[tu
         parts.extend(points)
 
     description = _describe(months, series, y_label)
+    if shaded_runs and shaded_label:
+        description += f" Shaded: {shaded_label}."
     svg = (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'

@@ -103,18 +103,32 @@ class PoliceImport(models.Model):
 
 
 class CrimeCount(models.Model):
-    """How many crimes of one type the police recorded in one LSOA of the city in one month."""
+    """How many crimes of one type the police recorded in one LSOA of the city in one month,
+    and the source of the figures (see `illustrative` and `police_import`)."""
 
     month = models.DateField(help_text="The first day of the month.")
     crime_type = models.CharField(max_length=100)
     lsoa_code = models.CharField(max_length=12)
     lsoa_name = models.CharField(max_length=100)
     count = models.PositiveIntegerField()
+    # Where the month's figures came from: made up for the demo (illustrative) or the police's
+    # files, and which import brought them. The page marks illustrative months; officers remove
+    # a month or a whole source in the admin.
     illustrative = models.BooleanField(default=False)
+    police_import = models.ForeignKey(
+        PoliceImport,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        # A plain column: a database constraint or an index would slow down the import's COPY.
+        db_constraint=False,
+        db_index=False,
+    )
 
     class Meta:
         # The page's queries filter on month first, which this index serves; no other index and
-        # no foreign key, which would slow down the import's COPY by a third each.
+        # no database foreign key, which would slow down the import's COPY by a third each.
         constraints = [
             models.UniqueConstraint(fields=["month", "crime_type", "lsoa_code"], name="crimecount_month_type_lsoa")
         ]
@@ -267,15 +281,23 @@ class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("data-csv/", name="csv")
     def data_csv(self, request):
-        """The city's monthly counts of the chosen crime types, as CSV."""
+        """The city's monthly counts of the chosen crime types, as CSV, each with its source
+        (police, or illustrative figures made up for the demo)."""
         from config.spreadsheets import csv_response
 
         from .selectors import monthly_table
 
         table = monthly_table(crime_types=self.chosen_crime_types())
         rows = [
-            [month.strftime("%Y-%m"), crime_type, "" if value is None else value]
+            [
+                month.strftime("%Y-%m"),
+                crime_type,
+                "" if value is None else value,
+                "" if value is None else "illustrative" if month in table.illustrative_months else "police",
+            ]
             for month, values in table.rows
             for crime_type, value in zip(table.crime_types, values, strict=True)
         ]
-        return csv_response(filename=f"{self.slug}-monthly.csv", header=["month", "crime_type", "count"], rows=rows)
+        return csv_response(
+            filename=f"{self.slug}-monthly.csv", header=["month", "crime_type", "count", "source"], rows=rows
+        )

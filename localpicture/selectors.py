@@ -4,7 +4,7 @@ ward breakdown and the figure series, shaped for the page, its chart and its CSV
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max, Min, Sum
+from django.db.models import Count, Max, Min, Sum
 
 from .charts import line_chart, number_text
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
@@ -27,18 +27,55 @@ def month_range(first: date, last: date) -> list[date]:
     return months
 
 
+def month_runs(months) -> list[tuple[date, date]]:
+    """Months as runs of consecutive months: [(first, last), ...], in order."""
+    runs: list[list[date]] = []
+    for month in sorted(months):
+        if runs and month_add(runs[-1][1], 1) == month:
+            runs[-1][1] = month
+        else:
+            runs.append([month, month])
+    return [(first, last) for first, last in runs]
+
+
+def months_in_words(months) -> str:
+    """'March 2024 to February 2026', or 'January 2023 and May 2023 to June 2023'; '' for none."""
+    if not months:
+        return ""
+    parts = [
+        f"{first:%B %Y}" if first == last else f"{first:%B %Y} to {last:%B %Y}" for first, last in month_runs(months)
+    ]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 @dataclass
 class MonthlyTable:
     """Monthly city totals: one row per month, one value per crime type (None: no data for
-    that month was imported)."""
+    that month was imported), and which months hold illustrative (made-up) figures rather than
+    the police's."""
 
     crime_types: list[str]
     rows: list[tuple[date, list[int | None]]]
-    illustrative: bool
+    illustrative_months: frozenset[date] = frozenset()
 
     @property
     def months(self) -> list[date]:
         return [month for month, _ in self.rows]
+
+    @property
+    def illustrative(self) -> bool:
+        """Some months shown are illustrative."""
+        return bool(self.illustrative_months)
+
+    @property
+    def all_illustrative(self) -> bool:
+        """Every month with figures is illustrative: no police figures at all."""
+        with_data = {month for month, values in self.rows if any(value is not None for value in values)}
+        return bool(with_data) and with_data <= self.illustrative_months
+
+    @property
+    def illustrative_in_words(self) -> str:
+        return months_in_words(self.illustrative_months) if self.illustrative_months else ""
 
     def series(self) -> list[tuple[str, list[int | None]]]:
         return [(name, [values[i] for _, values in self.rows]) for i, name in enumerate(self.crime_types)]
@@ -48,10 +85,14 @@ def monthly_table(*, crime_types: list[str], max_months: int = MAX_MONTHS) -> Mo
     """The city's monthly counts of each crime type, for the latest `max_months` months."""
     span = CrimeCount.objects.aggregate(first=Min("month"), last=Max("month"))
     if span["last"] is None:
-        return MonthlyTable(crime_types=list(crime_types), rows=[], illustrative=False)
+        return MonthlyTable(crime_types=list(crime_types), rows=[])
     first = max(span["first"], month_add(span["last"], -(max_months - 1)))
     months = month_range(first, span["last"])
-    imported = set(CrimeCount.objects.filter(month__gte=first).values_list("month", flat=True).distinct().order_by())
+    sources = {
+        (row["month"], row["illustrative"])
+        for row in CrimeCount.objects.filter(month__gte=first).values("month", "illustrative").distinct().order_by()
+    }
+    imported = {month for month, _ in sources}
     totals = {
         (row["month"], row["crime_type"]): row["total"]
         for row in CrimeCount.objects.filter(month__gte=first, crime_type__in=crime_types)
@@ -63,8 +104,8 @@ def monthly_table(*, crime_types: list[str], max_months: int = MAX_MONTHS) -> Mo
         (month, [totals.get((month, name), 0) if month in imported else None for name in crime_types])
         for month in months
     ]
-    illustrative = CrimeCount.objects.filter(month__gte=first, illustrative=True).exists()
-    return MonthlyTable(crime_types=list(crime_types), rows=rows, illustrative=illustrative)
+    illustrative = frozenset(month for month, is_illustrative in sources if is_illustrative)
+    return MonthlyTable(crime_types=list(crime_types), rows=rows, illustrative_months=illustrative)
 
 
 def change_in_words(*, before: int, after: int) -> str:
@@ -143,6 +184,29 @@ def figure_series_data(series: FigureSeries) -> dict:
     return {"series": series, "rows": rows, "chart": chart}
 
 
+def police_months() -> list[dict]:
+    """Every month of police figures stored, newest first, with its source (illustrative or
+    police, and the import that brought it), rows and crimes: for the officers' admin page."""
+    months: dict[date, dict] = {}
+    for row in (
+        CrimeCount.objects.values("month", "illustrative", "police_import")
+        .annotate(rows=Count("pk"), crimes=Sum("count"))
+        .order_by("-month")
+    ):
+        entry = months.setdefault(
+            row["month"], {"month": row["month"], "illustrative": False, "imports": [], "rows": 0, "crimes": 0}
+        )
+        entry["illustrative"] |= row["illustrative"]
+        entry["rows"] += row["rows"]
+        entry["crimes"] += row["crimes"]
+        if row["police_import"] is not None:
+            entry["imports"].append(row["police_import"])
+    jobs = PoliceImport.objects.in_bulk({pk for entry in months.values() for pk in entry["imports"]})
+    for entry in months.values():
+        entry["imports"] = [jobs[pk] for pk in entry["imports"] if pk in jobs]
+    return list(months.values())
+
+
 def latest_import() -> PoliceImport | None:
     return PoliceImport.objects.filter(status=PoliceImport.Status.DONE).order_by("-finished_at").first()
 
@@ -159,13 +223,22 @@ def local_picture_context(*, page) -> dict:
             months=table.months,
             series=table.series(),
             y_label="Crimes recorded",
+            shaded=table.illustrative_months if not table.all_illustrative else frozenset(),
+            shaded_label=f"illustrative figures, not police data ({table.illustrative_in_words})",
         )
     last_12 = [month for month, values in table.rows[-12:] if any(v is not None for v in values)]
+    comparison = year_comparison(table) if table.rows else {"complete": False}
+    if comparison["complete"]:
+        compared = set(table.months[-24:])
+        comparison["illustrative"] = months_in_words(compared & table.illustrative_months)
+    wards = ward_breakdown(crime_types=crime_types, months=last_12) if page.show_ward_breakdown else None
+    if wards:
+        wards["illustrative"] = bool(set(last_12) & table.illustrative_months)
     return {
         "table": table,
         "chart": chart,
-        "comparison": year_comparison(table) if table.rows else {"complete": False},
-        "wards": ward_breakdown(crime_types=crime_types, months=last_12) if page.show_ward_breakdown else None,
+        "comparison": comparison,
+        "wards": wards,
         "figures": [figure_series_data(series) for series in page.figure_series.all().prefetch_related("values")],
         "latest_month": table.months[-1] if table.rows else None,
         "latest_import": latest_import(),

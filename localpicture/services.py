@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from wagtail.log_actions import log
 
 from config.pagecache import page_cache_clear
 
@@ -41,6 +42,12 @@ def lsoa_prefix() -> str:
     if site is None:
         return LocalPictureSettings._meta.get_field("lsoa_prefix").default
     return LocalPictureSettings.for_site(site).lsoa_prefix
+
+
+def _default_site_settings() -> LocalPictureSettings:
+    from wagtail.models import Site
+
+    return LocalPictureSettings.for_site(Site.objects.filter(is_default_site=True).first() or Site.objects.first())
 
 
 def upload_dir() -> Path:
@@ -154,9 +161,9 @@ def _counts_save(tally, *, police_import: PoliceImport) -> list[str]:
     replaced as YYYY-MM."""
     months = sorted({month for month, _, _ in tally.counts})
     first_days = {month: date(int(month[:4]), int(month[5:]), 1) for month in months}
-    names, illustrative = tally.names, police_import.illustrative
+    names, illustrative, source = tally.names, police_import.illustrative, police_import.pk
     rows = (
-        (first_days[month], crime_type, code, names[code], count, illustrative)
+        (first_days[month], crime_type, code, names[code], count, illustrative, source)
         for (month, crime_type, code), count in tally.counts.items()
     )
     with transaction.atomic():
@@ -165,12 +172,12 @@ def _counts_save(tally, *, police_import: PoliceImport) -> list[str]:
     return months
 
 
-_COUNT_FIELDS = ("month", "crime_type", "lsoa_code", "lsoa_name", "count", "illustrative")
+_COUNT_FIELDS = ("month", "crime_type", "lsoa_code", "lsoa_name", "count", "illustrative", "police_import")
 
 
 def _crime_counts_replace(months, rows) -> None:
     """Delete the months, then insert (month, crime type, LSOA code, LSOA name, count,
-    illustrative) rows. On PostgreSQL with plain DELETE and COPY: the ORM's delete would load
+    illustrative, police import id) rows. On PostgreSQL with plain DELETE and COPY: the ORM's delete would load
     every row to send signals, and COPY takes a fraction of the time of INSERTs. Elsewhere
     (SQLite in development) through the ORM, in batches."""
     if connection.vendor == "postgresql":
@@ -186,7 +193,7 @@ def _crime_counts_replace(months, rows) -> None:
         return
     CrimeCount.objects.filter(month__in=list(months)).delete()
     batch = []
-    for month, crime_type, code, name, count, illustrative in rows:
+    for month, crime_type, code, name, count, illustrative, source in rows:
         batch.append(
             CrimeCount(
                 month=month,
@@ -195,12 +202,54 @@ def _crime_counts_replace(months, rows) -> None:
                 lsoa_name=name,
                 count=count,
                 illustrative=illustrative,
+                police_import_id=source,
             )
         )
         if len(batch) >= BULK_BATCH:
             CrimeCount.objects.bulk_create(batch)
             batch = []
     CrimeCount.objects.bulk_create(batch)
+
+
+MONTHS_REMOVED = "localpicture.months_removed"
+
+
+def crime_months_remove(*, user, months: list[date] | None = None, illustrative: bool | None = None) -> list[date]:
+    """Take months of police figures off the page: the months given, or every month of one
+    source (illustrative demo figures, or the police's), or both filters together. Writes a log
+    entry for each import the months came from, with who removed them, and clears the page
+    cache once committed. Returns the months removed (none if nothing matched)."""
+    counts = CrimeCount.objects.all()
+    if months is not None:
+        counts = counts.filter(month__in=months)
+    if illustrative is not None:
+        counts = counts.filter(illustrative=illustrative)
+    with transaction.atomic():
+        by_import: dict[int | None, dict] = {}
+        for row in counts.values("police_import", "month", "illustrative").distinct().order_by("month"):
+            entry = by_import.setdefault(row["police_import"], {"months": set(), "illustrative": set()})
+            entry["months"].add(row["month"])
+            entry["illustrative"].add(row["illustrative"])
+        if not by_import:
+            return []
+        counts.delete()
+        jobs = PoliceImport.objects.in_bulk([pk for pk in by_import if pk is not None])
+        for pk, entry in by_import.items():
+            # Months whose import is gone are logged against the local picture settings.
+            instance = jobs.get(pk) or _default_site_settings()
+            kinds = entry["illustrative"]
+            log(
+                instance=instance,
+                action=MONTHS_REMOVED,
+                user=user,
+                data={
+                    "months": [f"{month:%Y-%m}" for month in sorted(entry["months"])],
+                    "source": "illustrative" if kinds == {True} else "police" if kinds == {False} else "both",
+                    "police_import": pk,
+                },
+            )
+        transaction.on_commit(page_cache_clear)
+    return sorted(set().union(*(entry["months"] for entry in by_import.values())))
 
 
 def police_imports_resume(*, older_than_seconds: int = 120, stuck_after_seconds: int = 60 * 60) -> int:
@@ -242,7 +291,7 @@ def _csv_text(upload) -> tuple[str | None, list[str]]:
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 
 
-def _month_parse(text: str) -> date | None:
+def month_parse(text: str) -> date | None:
     match = _MONTH.match(text)
     if not match:
         return None
@@ -274,7 +323,7 @@ def figure_values_upload(*, series: FigureSeries, upload) -> tuple[int, list[str
         if len(row) != 2:
             errors.append(f"Line {number}: expected 2 values (month,value), found {len(row)}.")
             continue
-        month = _month_parse(row[0].strip())
+        month = month_parse(row[0].strip())
         problems = []
         if month is None:
             problems.append(f"month '{row[0].strip()[:20]}' is not like 2022-06")

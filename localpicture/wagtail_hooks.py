@@ -1,18 +1,20 @@
-"""Admin registration: a "Local picture" menu with police data imports, the figures the police
-share (a snippet, with a CSV upload) and the ward lookup; each item shown only to those who
-may use it."""
+"""Admin registration: a "Local picture" menu with police data imports, the months of figures
+stored (to remove a month or a source), the figures the police share (a snippet, with a CSV
+upload) and the ward lookup; each item shown only to those who may use it. Removing months is
+logged (Wagtail's log, action `localpicture.months_removed`)."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 
 from consultation.admin_views import PermissionMenuItem
 from strategy.admin_snippets import StaffSnippetViewSet
 
-from . import admin_views
+from . import admin_views, services
 from .models import FigureSeries
 
 
@@ -47,6 +49,7 @@ register_snippet(FigureSeriesViewSet)
 def _admin_urls():
     return [
         path("local-picture/imports/", include(admin_views.import_urls)),
+        path("local-picture/months/", include(admin_views.month_urls)),
         path("local-picture/figures/", include(admin_views.figure_urls)),
         path("local-picture/wards/", include(admin_views.ward_urls)),
     ]
@@ -61,6 +64,13 @@ def _local_picture_menu():
                 reverse("localpicture_imports:index"),
                 icon_name="upload",
                 order=10,
+                permission=admin_views.IMPORT_PERMISSION,
+            ),
+            PermissionMenuItem(
+                "Months of police data",
+                reverse("localpicture_months:index"),
+                icon_name="date",
+                order=15,
                 permission=admin_views.IMPORT_PERMISSION,
             ),
             PermissionMenuItem(
@@ -80,3 +90,16 @@ def _local_picture_menu():
         ]
     )
     return SubmenuMenuItem("Local picture", menu, icon_name="table", order=160)
+
+
+@hooks.register("register_log_actions")
+def _local_picture_log_actions(actions):
+    class MonthsRemoved(LogFormatter):
+        label = "Months of police data removed"
+
+        def format_message(self, log_entry):
+            months = log_entry.data.get("months") or []
+            span = f"{months[0]} to {months[-1]}" if len(months) > 1 else "".join(months)
+            return f"Removed {len(months)} month(s) of {log_entry.data.get('source', '')} figures: {span}"
+
+    actions.register_action(services.MONTHS_REMOVED)(MonthsRemoved)
