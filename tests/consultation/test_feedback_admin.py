@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from consultation import services
 from consultation.exports import export_files_expire
 from consultation.filters import feedback_filtered
 from consultation.models import ContactRequest, ExportJob, ExportLog, Feedback
+from consultation.theme_bits import bits_of
 from strategy.models import Theme, Ward
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +141,88 @@ def test_bulk_accept_suggestions(login, items):
     _, b, _ = items
     login("officer").post(f"/admin/bulk/consultation/feedback/accept_suggestions/?id={b.pk}")
     assert {t.slug for t in b.themes.all()} == set(b.suggestions.values_list("theme__slug", flat=True))
+
+
+def _edit_url(feedback) -> str:
+    return f"{LIST_URL}edit/{feedback.pk}/"
+
+
+def test_a_row_of_the_list_opens_the_inspect_view(login, items):
+    a = items[0]
+    html = login("officer").get(LIST_URL).content.decode()
+    title_link = re.search(rf'<a href="([^"]+)">\s*<span id="snippet_{a.pk}_title">{re.escape(a.excerpt)}</span>', html)
+    assert title_link, "the row has no link on what they said"
+    assert title_link.group(1) == f"{LIST_URL}inspect/{a.pk}/"
+
+
+def test_the_inspect_view_keeps_its_button_to_the_edit_form(login, items):
+    a = items[0]
+    html = login("officer").get(f"{LIST_URL}inspect/{a.pk}/").content.decode()
+    assert f'href="{_edit_url(a)}">Change themes and tags</a>' in html
+
+
+def test_the_edit_form_has_a_checkbox_for_each_theme_a_labelled_tag_box_and_an_h1(login, items):
+    a = items[0]
+    html = login("officer").get(_edit_url(a)).content.decode()
+    themes = list(Theme.objects.all())
+    assert len(themes) == 6
+    boxes = re.findall(
+        r'<label for="([^"]+)"><input type="checkbox" name="themes" value="(\d+)"([^>]*)>\s*([^<]+)</label>', html
+    )
+    assert [(int(value), name.strip()) for _, value, _, name in boxes] == [(theme.pk, theme.name) for theme in themes]
+    for label_for, _, attrs, name in boxes:
+        assert f'id="{label_for}"' in attrs
+        assert ("checked" in attrs) == (name.strip() == "Education"), (name, attrs)
+    assert re.search(r'<label for="id_tags"[^>]*>(<span[^>]*>)?Tags<', html), "the tags box has no label"
+    assert '<input type="text" name="tags"' in html, "the tags box is not a plain text box"
+    assert "comma-separated list of tags" not in html
+    assert re.search(r"<h1[^>]*>\s*Themes and tags: Survey feedback", html), "the edit page has no h1"
+
+
+def test_saving_the_edit_form_sets_exactly_the_ticked_themes_logged_with_their_bits(login, items):
+    a = items[0]
+    client = login("officer")
+    education, communities, young = (
+        Theme.objects.get(slug=slug) for slug in ("education", "communities", "young-people")
+    )
+
+    response = client.post(_edit_url(a), {"themes": [communities.pk, young.pk], "tags": "lighting, bus station"})
+    assert response.status_code == 302 and response["Location"] == f"{LIST_URL}inspect/{a.pk}/"
+    a.refresh_from_db()
+    assert set(a.themes.all()) == {communities, young}
+    assert a.confirmed_theme_bits == bits_of([communities, young])
+    assert set(a.tags.names()) == {"lighting", "bus station"}
+    assert 'value="bus station, lighting"' in client.get(_edit_url(a)).content.decode()
+    entries = list(ModelLogEntry.objects.for_instance(a).values_list("action", "data", "user__username"))
+    assert ("consultation.theme_added", {"theme": "Communities"}, "officer") in entries
+    assert ("consultation.theme_added", {"theme": "Young People"}, "officer") in entries
+    assert ("consultation.theme_removed", {"theme": "Education"}, "officer") in entries
+
+    client.post(_edit_url(a), {"themes": [communities.pk], "tags": "lighting, bus station"})
+    a.refresh_from_db()
+    assert list(a.themes.all()) == [communities]
+    assert a.confirmed_theme_bits == communities.mask
+    assert (
+        ModelLogEntry.objects.for_instance(a)
+        .filter(action="consultation.theme_removed", data={"theme": "Young People"})
+        .exists()
+    )
+    # Ticked again and still ticked: no second "added" entry.
+    assert ModelLogEntry.objects.for_instance(a).filter(action="consultation.theme_added").count() == 2
+
+    client.post(_edit_url(a), {"tags": ""})
+    a.refresh_from_db()
+    assert list(a.themes.all()) == [] and a.confirmed_theme_bits == 0
+    assert list(a.tags.names()) == []
+    assert education not in a.themes.all()
+
+
+def test_a_theme_that_is_not_one_of_the_six_is_refused_at_the_field(login, items):
+    a = items[0]
+    response = login("officer").post(_edit_url(a), {"themes": ["999999"], "tags": ""})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert [theme.slug for theme in a.themes.all()] == ["education"]
 
 
 def test_what_people_wrote_cannot_be_edited(login, items):
