@@ -3,7 +3,7 @@
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -318,6 +318,29 @@ def test_xlsx_export_reads_back_with_the_same_rows(login, items):
     # Shown as typed, but stored as text: Excel does not run it.
     assert texts["=cmd|' /C calc'!A0 more youth clubs"].data_type == "s"
     assert texts["=cmd|' /C calc'!A0 more youth clubs"].quotePrefix
+
+
+def test_xlsx_export_has_real_dates_sized_columns_and_a_frozen_filtered_header(login, items):
+    a, b, c = items
+    # 17:05 UTC on 1 July is 18:05 in London (BST); 9:00 UTC on 15 January is 9:00 (GMT).
+    Feedback.objects.filter(pk=a.pk).update(created_at=datetime(2025, 7, 1, 17, 5, 30, tzinfo=UTC))
+    Feedback.objects.filter(pk=b.pk).update(created_at=datetime(2025, 1, 15, 9, 0, tzinfo=UTC))
+    response = _start_export(login("officer"), "xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2] == ["ID", "Date"] and len(header) == 12
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:L4"  # 12 columns, the header and 3 rows
+    dates = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    assert dates[a.pk].value == datetime(2025, 7, 1, 18, 5, 30)
+    assert dates[b.pk].value == datetime(2025, 1, 15, 9, 0)
+    assert all(cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm" for cell in dates.values())
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"}
+    assert all(6 <= width <= 60 for width in widths.values()), widths
+    assert widths["B"] == len("2025-07-01 18:05") + 2
+    assert widths["F"] == len("=cmd|' /C calc'!A0 more youth clubs") + 2  # the longest text
+    assert widths["G"] == len("Confirmed themes") + 2  # the header is wider than "Education"
 
 
 TYPED = ["-5", "-12.5", "+44", "-1+1", "=1+1", "@SUM(A1)"]
