@@ -2,9 +2,10 @@
 
 - A listing with filters and search (consultation/filters.py), an inspect view with the
   context, the suggestions and the words that triggered them, and the history.
-- Officers confirm themes, add free tags and mark feedback reviewed, one at a time in the edit
-  view (what people wrote is never editable) or in bulk. Every change is logged with who and
-  when, in the item's history.
+- A row of the list opens the inspect view; officers go on from there to the edit view.
+- Officers confirm themes (six checkboxes), add free tags and mark feedback reviewed, one at a
+  time in the edit view (what people wrote is never editable) or in bulk. Every change is logged
+  with who and when, in the item's history.
 - Offline input: one item at a time, or a CSV file that is saved all or nothing.
 - Exports of the filtered list (consultation/exports.py), logged.
 
@@ -26,12 +27,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import classproperty
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from taggit.forms import TagField, TagWidget
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.snippets.views.snippets import EditView, IndexView
 
 from config.spreadsheets import csv_stream_response
 from strategy.admin_snippets import StaffSnippetViewSet
@@ -82,6 +85,74 @@ class FeedbackIndexView(IndexView):
     def search_queryset(self, queryset):
         # The same search as exports use, so an export holds exactly the rows on screen.
         return feedback_search(queryset, self.search_query) if self.is_searching else queryset
+
+    def _get_title_column(self, *args, **kwargs):
+        # Wagtail links the title to the edit form for anyone who may change the item. A row here
+        # opens the inspect view instead: the text with its context, suggestions and history,
+        # and a button to the edit form for those who may change themes.
+        column = super()._get_title_column(*args, **kwargs)
+        column._get_url_func = lambda instance: self.get_inspect_url(instance) or self.get_edit_url(instance)
+        return column
+
+
+class TagListWidget(TagWidget):
+    """A plain text box of tags separated by commas, shown as they would be typed: "bus station,
+    lighting" rather than taggit's `"bus station", lighting`, which quotes a name with a space.
+    A name with a comma or a quotation mark in it keeps taggit's quoting, so it reads back whole."""
+
+    def format_value(self, value):
+        if value is not None and not isinstance(value, str):
+            names = sorted(tag.name for tag in value)
+            if not any("," in name or '"' in name for name in names):
+                return ", ".join(names)
+        return super().format_value(value)
+
+
+class FeedbackEditForm(WagtailAdminModelForm):
+    """Themes as six checkboxes, and free tags in a plain labelled text box.
+
+    The themes are a fixed list, so a tick box each: nothing typed can be lost, as a theme typed
+    into a tag box but not picked from its suggestions was. They are set by FeedbackEditView
+    through services.feedback_themes_set, which logs each change (left to the model form, they
+    would be set with no record of who did it), so the form itself does not save them."""
+
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes",
+        help_text="Tick each theme this feedback speaks to. Untick one to remove it.",
+    )
+    tags = TagField(
+        required=False,
+        widget=TagListWidget,
+        label="Tags",
+        help_text="Your own words for finding it again, such as lighting or bus station. Separate them with commas.",
+    )
+
+    class Meta:
+        exclude = ["themes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "themes" not in self.initial:
+            self.initial["themes"] = list(self.instance.themes.all())
+
+
+class FeedbackEditView(EditView):
+    """Wagtail's edit view, with the ticked themes set through the service that logs them, and
+    the officer taken back to the item's inspect view to see the result."""
+
+    def save_instance(self):
+        with transaction.atomic():
+            instance = super().save_instance()
+            services.feedback_themes_set(
+                feedback=instance, themes=self.form.cleaned_data["themes"], user=self.request.user
+            )
+        return instance
+
+    def get_success_url(self):
+        return reverse("wagtailsnippets_consultation_feedback:inspect", args=[self.object.pk])
 
 
 class FeedbackInspectView(InspectView):
@@ -135,6 +206,8 @@ class FeedbackViewSet(StaffSnippetViewSet):
     index_view_class = FeedbackIndexView
     inspect_view_enabled = True
     inspect_view_class = FeedbackInspectView
+    edit_view_class = FeedbackEditView
+    edit_template_name = "consultation/admin/feedback_edit.html"
     filterset_class = FeedbackFilterSet
     search_fields = ["text"]
     search_backend_name = None  # searched in the database (consultation/filters.py), so new feedback is found at once
@@ -150,11 +223,14 @@ class FeedbackViewSet(StaffSnippetViewSet):
         SafeguardingFlagColumn("safeguarding_flag", label="Safeguarding"),
     ]
     # What people wrote is never edited: officers confirm themes, tag and review.
-    panels = [
-        HelpPanel(template="consultation/admin/feedback_edit_help.html", heading="What they said"),
-        FieldPanel("themes"),
-        FieldPanel("tags"),
-    ]
+    edit_handler = ObjectList(
+        [
+            HelpPanel(template="consultation/admin/feedback_edit_help.html", heading="What they said"),
+            FieldPanel("themes"),
+            FieldPanel("tags"),
+        ],
+        base_form_class=FeedbackEditForm,
+    )
     copy_view_enabled = False
     has_chooser = False  # nothing chooses feedback
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from config.spreadsheets import cell_safe, csv_lines, xlsx_cell_safe
+from config.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
 
 from .filters import feedback_filtered
 from .models import (
@@ -151,10 +151,11 @@ def _contacts_by_feedback(ids: list[int], response_ids: list[int]) -> tuple[dict
     return by_feedback, by_response
 
 
-def _chunks(queryset) -> Iterator[list[tuple]]:
+def _chunks(queryset, *, date_as_text: bool) -> Iterator[list[tuple]]:
     """The export's columns, CHUNK rows at a time, read with a server-side cursor where the
-    database has one. The date comes as text on PostgreSQL, as a datetime elsewhere."""
-    if connection.vendor == "postgresql":
+    database has one. With `date_as_text` (CSV), the date comes as text on PostgreSQL; it comes
+    as a datetime elsewhere, and always for Excel, which writes it as a date."""
+    if date_as_text and connection.vendor == "postgresql":
         local = LocalMinuteText("created_at", timezone.get_current_timezone_name())
         queryset = queryset.annotate(local_created_at=local)
         columns = tuple("local_created_at" if column == "created_at" else column for column in COLUMNS)
@@ -176,7 +177,8 @@ def _as_typed(value):
 
 def export_rows(params: dict, *, include_personal_data: bool, file_format: str = "csv") -> Iterator[list]:
     """Rows of the export, each cell ready for a spreadsheet: neutralised for CSV here, as typed
-    for Excel, where xlsx_write guards the few cells that need it.
+    for Excel, where xlsx_write guards the few cells that need it. The date is text in UK time
+    ("2026-03-14 18:05") for CSV, a date and time in UK time without a time zone for Excel.
 
     Four queries, each streamed with a server-side cursor where the database has them: the
     feedback's own columns, and its confirmed themes, suggested themes and tags, each sorted like
@@ -192,16 +194,23 @@ def export_rows(params: dict, *, include_personal_data: bool, file_format: str =
     )
     suggested = _related_names(ThemeSuggestion, "feedback", "theme__name", ("-score", "pk"), feedback_ids)
     tags = _related_names(TaggedFeedback, "content_object", "tag__name", ("tag__name",), feedback_ids)
-    safe = cell_safe if file_format == "csv" else _as_typed
-    for chunk in _chunks(queryset):
+    as_csv = file_format == "csv"
+    safe = cell_safe if as_csv else _as_typed
+    for chunk in _chunks(queryset, date_as_text=as_csv):
         if include_personal_data:
             ids = [row[0] for row in chunk]
             response_ids = sorted({row[9] for row in chunk if row[9]})
             by_feedback, by_response = _contacts_by_feedback(ids, response_ids)
         for pk, created_at, source, survey, question, text, ward, age_band, reviewed, response_id in chunk:
+            if isinstance(created_at, str):
+                received = created_at
+            elif as_csv:
+                received = created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            else:
+                received = created_at.astimezone(tz).replace(tzinfo=None, microsecond=0)
             row = [
                 pk,
-                created_at if isinstance(created_at, str) else created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                received,
                 sources.get(source, source),
                 safe(survey),
                 safe(question),
@@ -237,17 +246,13 @@ def export_log(*, user, params: dict, row_count: int, include_personal_data: boo
 
 
 def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
-    """Write an Excel file in openpyxl's write-only mode (constant memory), every cell through
-    xlsx_cell_safe. `rows` are as typed (export_rows with file_format="xlsx"). Returns the row count."""
+    """Write an Excel file in openpyxl's write-only mode (constant memory): dates as dates,
+    columns sized, the header frozen and filtered, every cell through xlsx_cell_safe
+    (config.spreadsheets.xlsx_sheet_write). `rows` are as typed (export_rows with
+    file_format="xlsx"). Returns the row count."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Feedback")
-    sheet.append(header)
-    count = 0
-    for row in rows:
-        sheet.append([xlsx_cell_safe(sheet, value) for value in row])
-        count += 1
-        if progress and count % CHUNK == 0:
-            progress(count)
+    count = xlsx_sheet_write(sheet, header, rows, progress=progress, progress_every=CHUNK)
     workbook.save(path)
     return count
 

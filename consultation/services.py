@@ -379,6 +379,19 @@ def feedback_theme(*, feedback: Feedback, add=(), remove=(), user=None) -> None:
             log(instance=feedback, action="consultation.theme_removed", user=user, data={"theme": theme.name})
 
 
+def feedback_themes_set(*, feedback: Feedback, themes, user=None) -> None:
+    """Confirm exactly these themes on a piece of feedback, removing any other (the edit form's
+    six checkboxes). Goes through feedback_theme, so each theme added or removed is logged with
+    who did it, like theming in bulk; themes already there and still ticked log nothing."""
+    wanted = list(themes)
+    feedback_theme(
+        feedback=feedback,
+        add=wanted,
+        remove=[theme for theme in feedback.themes.all() if theme not in wanted],
+        user=user,
+    )
+
+
 def feedback_accept_suggestions(*, feedback: Feedback, user=None) -> None:
     """Confirm every theme the suggester proposed for this feedback."""
     themes = [suggestion.theme for suggestion in feedback.suggestions.select_related("theme")]

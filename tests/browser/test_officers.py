@@ -283,9 +283,66 @@ def test_officer_opens_an_item_from_the_list(officer):
     link = rows(officer, word).get_by_role("link", name=text)
     assert link.count() == 1, "the row has no link to the item"
     link.click()
-    # Officers may change feedback, so the row opens the item's themes and tags (Wagtail's
-    # edit view, which shows what was said); the inspect view has its history.
+    # The row opens the item's inspect view (what was said, where from, suggestions, history);
+    # its button leads on to the edit form.
+    officer.wait_for_url(f"**{FEEDBACK_LIST}inspect/{item}/")
+
+
+def tab_to(page, locator, *, limit: int = 200) -> None:
+    """Press Tab until `locator` has the focus, as someone with only a keyboard would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{limit} presses of Tab never reached {locator}")
+
+
+def test_officer_themes_an_item_with_checkboxes_from_its_inspect_view(officer, admin_axe):
+    word = marker()
+    text = f"Nothing for us to do in the evenings round here {word}"
+    add_feedback(officer, ("youth_voice", text))
+    admin_axe(officer)
+    officer.goto(f"{FEEDBACK_LIST}?q={word}")
+    item = feedback_id(officer, text)
+    rows(officer, word).get_by_role("link", name=text).click()
+    officer.wait_for_url(f"**{FEEDBACK_LIST}inspect/{item}/")
+    assert "Confirmed: none yet" in officer.locator("main").inner_text()
+    admin_axe(officer)
+
+    officer.get_by_role("link", name="Change themes and tags").click()
     officer.wait_for_url(f"**{FEEDBACK_LIST}edit/{item}/")
+    assert (
+        officer.get_by_role("heading", level=1).inner_text().strip() == f"Themes and tags: Youth voice feedback {item}"
+    )
+    boxes = officer.get_by_role("checkbox", name=re.compile(".+"))
+    names = [box.evaluate("element => element.labels[0].innerText.trim()") for box in boxes.all()]
+    assert names == [
+        "Education",
+        "Young People",
+        "Communities",
+        "Partnership Working",
+        "Employment and Training",
+        "Policy and Process",
+    ], names
+    expect(officer.get_by_role("textbox", name="Tags", exact=True)).to_be_visible()
+    admin_axe(officer)
+
+    # Keyboard only: Tab reaches a theme's checkbox and Space ticks it.
+    communities = officer.get_by_label("Communities", exact=True)
+    tab_to(officer, communities)
+    officer.keyboard.press("Space")
+    expect(communities).to_be_checked()
+    officer.get_by_label("Young People", exact=True).check()
+    with officer.expect_navigation():
+        officer.get_by_role("button", name="Save").click()
+
+    officer.wait_for_url(f"**{FEEDBACK_LIST}inspect/{item}/")
+    assert "Confirmed: Young People, Communities" in officer.locator("main").inner_text()
+    entries = history(officer)
+    assert ["officer", "Theme confirmed: Young People"] in entries, entries
+    assert ["officer", "Theme confirmed: Communities"] in entries, entries
+    officer.goto(f"{FEEDBACK_LIST}?q={word}")
+    assert confirmed_themes(officer, text) == "Young People, Communities"
 
 
 # --- Exports -----------------------------------------------------------------------------

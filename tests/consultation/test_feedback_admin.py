@@ -2,7 +2,8 @@
 
 import csv
 import io
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -17,6 +18,7 @@ from consultation import services
 from consultation.exports import export_files_expire
 from consultation.filters import feedback_filtered
 from consultation.models import ContactRequest, ExportJob, ExportLog, Feedback
+from consultation.theme_bits import bits_of
 from strategy.models import Theme, Ward
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +143,88 @@ def test_bulk_accept_suggestions(login, items):
     assert {t.slug for t in b.themes.all()} == set(b.suggestions.values_list("theme__slug", flat=True))
 
 
+def _edit_url(feedback) -> str:
+    return f"{LIST_URL}edit/{feedback.pk}/"
+
+
+def test_a_row_of_the_list_opens_the_inspect_view(login, items):
+    a = items[0]
+    html = login("officer").get(LIST_URL).content.decode()
+    title_link = re.search(rf'<a href="([^"]+)">\s*<span id="snippet_{a.pk}_title">{re.escape(a.excerpt)}</span>', html)
+    assert title_link, "the row has no link on what they said"
+    assert title_link.group(1) == f"{LIST_URL}inspect/{a.pk}/"
+
+
+def test_the_inspect_view_keeps_its_button_to_the_edit_form(login, items):
+    a = items[0]
+    html = login("officer").get(f"{LIST_URL}inspect/{a.pk}/").content.decode()
+    assert f'href="{_edit_url(a)}">Change themes and tags</a>' in html
+
+
+def test_the_edit_form_has_a_checkbox_for_each_theme_a_labelled_tag_box_and_an_h1(login, items):
+    a = items[0]
+    html = login("officer").get(_edit_url(a)).content.decode()
+    themes = list(Theme.objects.all())
+    assert len(themes) == 6
+    boxes = re.findall(
+        r'<label for="([^"]+)"><input type="checkbox" name="themes" value="(\d+)"([^>]*)>\s*([^<]+)</label>', html
+    )
+    assert [(int(value), name.strip()) for _, value, _, name in boxes] == [(theme.pk, theme.name) for theme in themes]
+    for label_for, _, attrs, name in boxes:
+        assert f'id="{label_for}"' in attrs
+        assert ("checked" in attrs) == (name.strip() == "Education"), (name, attrs)
+    assert re.search(r'<label for="id_tags"[^>]*>(<span[^>]*>)?Tags<', html), "the tags box has no label"
+    assert '<input type="text" name="tags"' in html, "the tags box is not a plain text box"
+    assert "comma-separated list of tags" not in html
+    assert re.search(r"<h1[^>]*>\s*Themes and tags: Survey feedback", html), "the edit page has no h1"
+
+
+def test_saving_the_edit_form_sets_exactly_the_ticked_themes_logged_with_their_bits(login, items):
+    a = items[0]
+    client = login("officer")
+    education, communities, young = (
+        Theme.objects.get(slug=slug) for slug in ("education", "communities", "young-people")
+    )
+
+    response = client.post(_edit_url(a), {"themes": [communities.pk, young.pk], "tags": "lighting, bus station"})
+    assert response.status_code == 302 and response["Location"] == f"{LIST_URL}inspect/{a.pk}/"
+    a.refresh_from_db()
+    assert set(a.themes.all()) == {communities, young}
+    assert a.confirmed_theme_bits == bits_of([communities, young])
+    assert set(a.tags.names()) == {"lighting", "bus station"}
+    assert 'value="bus station, lighting"' in client.get(_edit_url(a)).content.decode()
+    entries = list(ModelLogEntry.objects.for_instance(a).values_list("action", "data", "user__username"))
+    assert ("consultation.theme_added", {"theme": "Communities"}, "officer") in entries
+    assert ("consultation.theme_added", {"theme": "Young People"}, "officer") in entries
+    assert ("consultation.theme_removed", {"theme": "Education"}, "officer") in entries
+
+    client.post(_edit_url(a), {"themes": [communities.pk], "tags": "lighting, bus station"})
+    a.refresh_from_db()
+    assert list(a.themes.all()) == [communities]
+    assert a.confirmed_theme_bits == communities.mask
+    assert (
+        ModelLogEntry.objects.for_instance(a)
+        .filter(action="consultation.theme_removed", data={"theme": "Young People"})
+        .exists()
+    )
+    # Ticked again and still ticked: no second "added" entry.
+    assert ModelLogEntry.objects.for_instance(a).filter(action="consultation.theme_added").count() == 2
+
+    client.post(_edit_url(a), {"tags": ""})
+    a.refresh_from_db()
+    assert list(a.themes.all()) == [] and a.confirmed_theme_bits == 0
+    assert list(a.tags.names()) == []
+    assert education not in a.themes.all()
+
+
+def test_a_theme_that_is_not_one_of_the_six_is_refused_at_the_field(login, items):
+    a = items[0]
+    response = login("officer").post(_edit_url(a), {"themes": ["999999"], "tags": ""})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert [theme.slug for theme in a.themes.all()] == ["education"]
+
+
 def test_what_people_wrote_cannot_be_edited(login, items):
     a = items[0]
     login("officer").post(
@@ -234,6 +318,29 @@ def test_xlsx_export_reads_back_with_the_same_rows(login, items):
     # Shown as typed, but stored as text: Excel does not run it.
     assert texts["=cmd|' /C calc'!A0 more youth clubs"].data_type == "s"
     assert texts["=cmd|' /C calc'!A0 more youth clubs"].quotePrefix
+
+
+def test_xlsx_export_has_real_dates_sized_columns_and_a_frozen_filtered_header(login, items):
+    a, b, c = items
+    # 17:05 UTC on 1 July is 18:05 in London (BST); 9:00 UTC on 15 January is 9:00 (GMT).
+    Feedback.objects.filter(pk=a.pk).update(created_at=datetime(2025, 7, 1, 17, 5, 30, tzinfo=UTC))
+    Feedback.objects.filter(pk=b.pk).update(created_at=datetime(2025, 1, 15, 9, 0, tzinfo=UTC))
+    response = _start_export(login("officer"), "xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2] == ["ID", "Date"] and len(header) == 12
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:L4"  # 12 columns, the header and 3 rows
+    dates = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    assert dates[a.pk].value == datetime(2025, 7, 1, 18, 5, 30)
+    assert dates[b.pk].value == datetime(2025, 1, 15, 9, 0)
+    assert all(cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm" for cell in dates.values())
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"}
+    assert all(6 <= width <= 60 for width in widths.values()), widths
+    assert widths["B"] == len("2025-07-01 18:05") + 2
+    assert widths["F"] == len("=cmd|' /C calc'!A0 more youth clubs") + 2  # the longest text
+    assert widths["G"] == len("Confirmed themes") + 2  # the header is wider than "Education"
 
 
 TYPED = ["-5", "-12.5", "+44", "-1+1", "=1+1", "@SUM(A1)"]
