@@ -17,6 +17,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.links import site_url
 from config.textguard import email_subject
 from consultation.services import queue_after_commit, safeguarding_matches, safeguarding_recipients
 from strategy.staff_groups import FORUM_MODERATORS
@@ -48,7 +49,7 @@ class ForumError(Exception):
 
 
 def _link(url_name: str, *args) -> str:
-    return settings.SITE_URL + reverse(url_name, args=args)
+    return site_url(reverse(url_name, args=args))
 
 
 def _send(*, subject: str, body: str, to: list[str], headers: dict | None = None) -> None:
@@ -184,7 +185,7 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
                 body=(
                     f"Hello {member.display_name},\n\nWe are sorry: your request to join the parent forum "
                     f"has not been approved.{why}\n\nIf you need help now, the numbers are on every page "
-                    f"of {settings.SITE_URL}/\n"
+                    f"of {site_url()}\n"
                 ),
                 to=[email],
             )
