@@ -49,9 +49,10 @@ def _site_wording(form, **labels) -> None:
         field.label = labels.get(name, LABELS.get(name, field.label))
         if name in REQUIRED:
             field.error_messages["required"] = REQUIRED[name]
-    if "password" in form.fields:
-        # allauth puts a "Forgot your password?" link in the hint; the page shows it as a link instead.
-        form.fields["password"].help_text = ""
+    for name in ("password", "oldpassword"):
+        if name in form.fields:
+            # allauth puts a "Forgot your password?" link in the hint; the page shows a link instead.
+            form.fields[name].help_text = ""
     if "email" in form.fields:
         form.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.com"
