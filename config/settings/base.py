@@ -174,6 +174,8 @@ CELERY_BEAT_SCHEDULE = {
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
     "forum-send-pending": {"task": "forum.notifications_send_pending", "schedule": 5 * 60},
     "forum-daily-digest": {"task": "forum.digests_send", "schedule": crontab(hour=7, minute=0)},
+    # Moderators hear about held posts within 15 minutes of the queue filling, then daily while any wait.
+    "forum-held-posts-digest": {"task": "forum.held_posts_digest_send", "schedule": 15 * 60},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
     "requeue-stalled-exports": {"task": "consultation.export_jobs_requeue", "schedule": 60},
