@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from config.links import site_url
 from config.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
 
 from .filters import feedback_filtered
@@ -466,7 +467,7 @@ def export_job_email(*, job: ExportJob) -> bool:
         email_sent_at=timezone.now()
     ):
         return False
-    link = settings.SITE_URL + reverse("consultation_exports:index")
+    link = site_url(reverse("consultation_exports:index"))
     if job.status == ExportJob.Status.DONE:
         subject = "Your feedback export is ready"
         message = (

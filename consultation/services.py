@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from config.links import site_url
 from strategy.models import Ward
 
 from . import matching
@@ -282,7 +283,7 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
             "Safeguarding alert for feedback %s has no recipients: add people to the Safeguarding group", feedback.pk
         )
         return False
-    link = settings.SITE_URL + reverse("consultation_safeguarding:inspect", args=[feedback.pk])
+    link = site_url(reverse("consultation_safeguarding:inspect", args=[feedback.pk]))
     try:
         send_mail(
             subject="Safeguarding alert: feedback needs checking",

@@ -20,6 +20,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
+from config.links import site_url
+
 from .models import EventPage
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,10 +41,6 @@ def event_uid(event: EventPage) -> str:
     return f"event-{event.pk}@{host}"
 
 
-def _absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
-
-
 def event_component(event: EventPage, *, request=None) -> Event:
     component = Event()
     component.add("uid", event_uid(event))
@@ -57,7 +55,7 @@ def event_component(event: EventPage, *, request=None) -> Event:
         component.add("summary", event.title)
         component.add("description", event.summary)
     component.add("location", event.where_one_line)
-    component.add("url", _absolute(event.get_url(request)))
+    component.add("url", site_url(event.get_url(request)))
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     # Each published revision is a new version of the event for calendar apps.
     component.add("sequence", event.live_revision_id or 0)

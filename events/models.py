@@ -364,6 +364,9 @@ class Booking(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     event_cancelled_sent_at = models.DateTimeField(null=True, blank=True)
     feedback_request_sent_at = models.DateTimeField(null=True, blank=True)
+    cancellation_sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="The person's own cancellation, confirmed."
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -21,6 +21,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from config.links import site_url
 from config.textguard import email_subject
 from consultation.models import Feedback, ThemeSuggestion
 from consultation.services import feedback_create, feedback_suggest_themes, queue_after_commit
@@ -112,14 +113,10 @@ def booking_from_token(*, token: str, salt: str, max_age: float | None = None) -
     return Booking.objects.select_related("event").filter(pk=pk).first()
 
 
-def _absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
-
-
 def booking_cancel_url(*, booking: Booking) -> str:
     event = booking.event
     return (
-        _absolute(event.url + event.reverse_subpage("cancel_view"))
+        site_url(event.url + event.reverse_subpage("cancel_view"))
         + "?t="
         + booking_token(booking=booking, salt=CANCEL_SALT)
     )
@@ -128,7 +125,7 @@ def booking_cancel_url(*, booking: Booking) -> str:
 def booking_feedback_url(*, booking: Booking) -> str:
     event = booking.event
     return (
-        _absolute(event.url + event.reverse_subpage("feedback_view"))
+        site_url(event.url + event.reverse_subpage("feedback_view"))
         + "?t="
         + booking_token(booking=booking, salt=FEEDBACK_SALT)
     )
@@ -227,7 +224,8 @@ def booking_create(*, event: EventPage, name: str, email: str, places: int, acce
 
 def booking_cancel(*, booking: Booking) -> list[Booking]:
     """Cancel a booking (or leave the waiting list), and give the freed places to the waiting
-    list. Returns the bookings promoted. Cancelling twice does nothing the second time."""
+    list. The person is emailed a confirmation. Returns the bookings promoted. Cancelling twice
+    does nothing the second time."""
     event = booking.event
     with transaction.atomic():
         counter = _places_locked(event)
@@ -242,7 +240,7 @@ def booking_cancel(*, booking: Booking) -> list[Booking]:
             counter.taken = max(counter.taken - booking.places, 0)
             counter.save(update_fields=["taken"])
         promoted = _promote_waiting(event, counter)
-    for row in promoted:
+    for row in [booking, *promoted]:
         queue_after_commit("events.booking_emails_send", row.pk)
     return promoted
 
@@ -266,10 +264,10 @@ def _send(booking: Booking, field: str, template: str, subject: str, **condition
     context = {
         "booking": booking,
         "event": event,
-        "event_url": _absolute(event.url),
+        "event_url": site_url(event.url),
         "cancel_url": booking_cancel_url(booking=booking),
         "feedback_url": booking_feedback_url(booking=booking),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": settings.SITE_NAME,
     }
     try:
         send_mail(
@@ -286,9 +284,21 @@ def _send(booking: Booking, field: str, template: str, subject: str, **condition
 
 def booking_emails_send(*, booking: Booking) -> list[str]:
     """Send whatever this booking is owed: its confirmation (or waiting-list notice), the news
-    that a place came up, or that the event was cancelled. Returns what was sent."""
+    that a place came up, that the event was cancelled, or that their own cancellation went
+    through. Returns what was sent."""
     sent = []
     event = booking.event
+    if booking.status == Booking.Status.CANCELLED:
+        # Only a person cancels a booking (with the link in their email), so this confirms it.
+        if _send(
+            booking,
+            "cancellation_sent_at",
+            "booking_cancelled",
+            f"Booking cancelled: {event.title}",
+            status="cancelled",
+        ):
+            sent.append("booking_cancelled")
+        return sent
     if event.cancelled:
         if booking.status != Booking.Status.CANCELLED and _send(
             booking,
@@ -331,7 +341,13 @@ def bookings_owed_email():
         status__in=["confirmed", "waiting"],
         event_cancelled_sent_at__isnull=True,
     )
-    return Booking.objects.filter(upcoming | cancelled, purged_at__isnull=True).select_related("event")
+    # A cancellation confirmed late is still worth sending; one from long ago is not.
+    own_cancellation = Q(
+        status="cancelled", cancellation_sent_at__isnull=True, cancelled_at__gt=now - timedelta(days=1)
+    )
+    return Booking.objects.filter(upcoming | cancelled | own_cancellation, purged_at__isnull=True).select_related(
+        "event"
+    )
 
 
 def event_cancellation_notices_send(*, event: EventPage) -> int:

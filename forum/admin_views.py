@@ -124,15 +124,16 @@ def post_action(request, pk: int, action: str):
     found = get_object_or_404(Post.objects.select_related("author__user", "thread"), pk=pk)
     reason = request.POST.get("reason", "").strip()[:2000]
     thread = found.thread
+    from_queue = request.POST.get("from") == "queue" and action in ("approve", "hide")
     try:
         if action == "approve":
             services.post_approve(post=found, actor=request.user)
             services.reports_close(post=found, actor=request.user, reason="approved")
-            messages.success(request, "The post is approved and visible.")
+            messages.success(request, f"Post {found.pk} is approved and visible.")
         elif action == "hide":
             services.post_hide(post=found, actor=request.user, reason=reason)
             services.reports_close(post=found, actor=request.user, reason=reason)
-            messages.success(request, "The post is hidden and its author has been emailed the reason.")
+            messages.success(request, f"Post {found.pk} is hidden and its author has been emailed the reason.")
         elif action == "restore":
             services.post_restore(post=found, actor=request.user, reason=reason)
             messages.success(request, "The post is visible again.")
@@ -148,7 +149,10 @@ def post_action(request, pk: int, action: str):
         else:
             raise services.ForumError("Unknown action.")
     except services.ForumError as error:
-        messages.error(request, str(error))
+        messages.error(request, f"Post {found.pk}: {error}" if from_queue else str(error))
+    if from_queue:
+        # Approved or hidden from the list in the queue: back to the list, for the next one.
+        return redirect("forum_admin:queue")
     return redirect("forum_admin:post", pk=found.pk)
 
 

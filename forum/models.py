@@ -8,6 +8,7 @@ member". Everything a moderator does is written to `ModerationAction`.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 FORMER_MEMBER = "Former member"
 
@@ -247,3 +248,21 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.actor_name}: {self.get_action_display()}"
+
+
+class HeldPostsDigest(models.Model):
+    """One email to moderators saying how many posts wait for them (counts only: no text, no
+    names). `occasion` says why it was due, and is unique, so two workers that find the same
+    digest due send it once; the row is deleted again if sending fails, so the next run retries.
+    See `forum.services.held_posts_digest_send` for when a digest is due."""
+
+    occasion = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    held_count = models.PositiveIntegerField(default=0)
+    flagged_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Held posts digest {self.created_at:%Y-%m-%d %H:%M} ({self.held_count} held)"

@@ -12,19 +12,22 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.links import site_url
 from config.textguard import email_subject
 from consultation.services import queue_after_commit, safeguarding_matches, safeguarding_recipients
 from strategy.staff_groups import FORUM_MODERATORS
+from strategy.templatetags.govuk_dates import govuk_datetime
 
 from .models import (
     FORMER_MEMBER,
     Category,
     Follow,
+    HeldPostsDigest,
     Member,
     ModerationAction,
     Notification,
@@ -48,7 +51,7 @@ class ForumError(Exception):
 
 
 def _link(url_name: str, *args) -> str:
-    return settings.SITE_URL + reverse(url_name, args=args)
+    return site_url(reverse(url_name, args=args))
 
 
 def _send(*, subject: str, body: str, to: list[str], headers: dict | None = None) -> None:
@@ -184,7 +187,7 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
                 body=(
                     f"Hello {member.display_name},\n\nWe are sorry: your request to join the parent forum "
                     f"has not been approved.{why}\n\nIf you need help now, the numbers are on every page "
-                    f"of {settings.SITE_URL}/\n"
+                    f"of {site_url()}\n"
                 ),
                 to=[email],
             )
@@ -558,6 +561,76 @@ def post_safeguarding_alert(*, post: Post) -> bool:
         )
     except Exception:
         Post.objects.filter(pk=post.pk).update(safeguarding_alerted_at=None)
+        raise
+    return True
+
+
+# --- Telling moderators about held posts ----------------------------------------------------
+
+# A reminder goes at most this often while posts stay held.
+HELD_DIGEST_EVERY = timezone.timedelta(hours=24)
+
+
+def _held_digest_occasion(*, oldest_held: Post) -> str:
+    """Why a digest is due now, or "" if none is. Due when:
+    - the queue rose from zero: every post held now came in after the last digest (the
+      moderators dealt with everything they were last told about), or there never was one; or
+    - posts are still held a day after the last digest (a daily reminder).
+    The occasion names the post or digest it follows, so it is the same for every worker."""
+    last = HeldPostsDigest.objects.first()
+    if last is None or oldest_held.created_at > last.created_at:
+        occasion = f"new:{oldest_held.pk}"
+        if not HeldPostsDigest.objects.filter(occasion=occasion).exists():
+            return occasion
+    if last is not None and timezone.now() - last.created_at >= HELD_DIGEST_EVERY:
+        return f"reminder:{last.pk}"
+    return ""
+
+
+def held_posts_digest_send() -> bool:
+    """Email the Forum moderators how many posts wait for them, and the Safeguarding group too
+    when any was held by the safeguarding word list. Counts and a link to the queue only: no
+    text, no names. Sent once per occasion (see `_held_digest_occasion`); run by beat."""
+    held = Post.objects.filter(status=Post.Status.HELD)
+    oldest = held.order_by("created_at", "pk").first()
+    if oldest is None:
+        return False
+    occasion = _held_digest_occasion(oldest_held=oldest)
+    if not occasion:
+        return False
+    counts = held.aggregate(total=Count("pk"), flagged=Count("pk", filter=Q(safeguarding_flag=True)))
+    recipients = moderator_emails()
+    if counts["flagged"]:
+        recipients += [email for email in safeguarding_recipients() if email not in recipients]
+    if not recipients:
+        logger.error("%s held forum posts, and nobody in the Forum moderators group to tell", counts["total"])
+        return False
+    try:
+        with transaction.atomic():
+            digest = HeldPostsDigest.objects.create(
+                occasion=occasion, held_count=counts["total"], flagged_count=counts["flagged"]
+            )
+    except IntegrityError:
+        return False  # another worker has it
+    total, flagged = counts["total"], counts["flagged"]
+    lines = [
+        f"{total} post{'s' if total != 1 else ''} in the parent forum {'are' if total != 1 else 'is'} waiting "
+        "for a moderator before anyone else can see them.",
+    ]
+    if flagged:
+        lines.append(f"{flagged} of them matched the safeguarding word list: please check those first.")
+    lines.append(f"The oldest has waited since {govuk_datetime(oldest.created_at, 'j F Y')}.")
+    try:
+        _send(
+            subject="Parent forum: posts waiting for a moderator",
+            body=(
+                "\n\n".join(lines) + f"\n\nOpen the moderation queue: {_link('forum_admin:queue')}\n\n"
+                "For their privacy, this email does not say who wrote them or what they wrote.\n"
+            ),
+            to=recipients,
+        )
+    except Exception:
+        digest.delete()
         raise
     return True
 

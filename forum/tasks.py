@@ -32,3 +32,9 @@ def notifications_send_pending() -> None:
 def digests_send() -> int:
     """The daily digest for members who chose it. Run by beat each morning."""
     return services.digests_send()
+
+
+@shared_task(name="forum.held_posts_digest_send")
+def held_posts_digest_send() -> bool:
+    """Tell moderators how many posts are held, when the queue fills or once a day. Run by beat."""
+    return services.held_posts_digest_send()

@@ -193,7 +193,7 @@ def staff_password_reset_email(*, email: str) -> int:
     sent = 0
     for user in staff_for_password_reset(email=email):
         context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
             "uid": urlsafe_base64_encode(force_bytes(user.pk)),
             "token": default_token_generator.make_token(user),

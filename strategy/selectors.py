@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Page
 
+from config.links import site_url
 from config.pagecache import kept_for_generation
 
 from .models import (
@@ -177,7 +178,7 @@ def _progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[
                     lead=recommendation.lead,
                     latest_update=latest.text if latest else "",
                     latest_update_date=latest.date if latest else None,
-                    url=recommendation.get_full_url(request),
+                    url=site_url(recommendation.get_url(request)),
                     latest_update_figure=" ".join(filter(None, [latest.figure, latest.figure_label])) if latest else "",
                 )
             )

@@ -55,6 +55,21 @@ def _emails_have_no_template_code():
             assert not leftover, f"The email {message.subject!r} shows template code: {part[leftover.start() :][:60]!r}"
 
 
+# A full link in an email, up to the first space or closing bracket or quote.
+EMAIL_LINK = re.compile(r"https?://[^\s<>\"')]+")
+
+
+@pytest.fixture(autouse=True)
+def _email_links_use_site_url(settings):
+    """Every link in every email any test sends is on SITE_URL, never on the host of the request
+    that sent it, so a new sender that builds links from the request fails its own tests."""
+    yield
+    for message in getattr(mail, "outbox", []):
+        parts = [message.body, *(content for content, _ in getattr(message, "alternatives", []))]
+        for link in (link for part in parts for link in EMAIL_LINK.findall(part)):
+            assert link.startswith(settings.SITE_URL + "/"), f"The email {message.subject!r} links off SITE_URL: {link}"
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (page cache, Wagtail's site root paths)."""

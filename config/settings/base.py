@@ -29,6 +29,8 @@ else:
 
 # The public address of the site, used in emails and admin links (no trailing slash).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The site's name as people know it: page titles, the admin, and every email.
+SITE_NAME = env("SITE_NAME", default="Safer Leicester")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -181,6 +183,8 @@ CELERY_BEAT_SCHEDULE = {
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
     "forum-send-pending": {"task": "forum.notifications_send_pending", "schedule": 5 * 60},
     "forum-daily-digest": {"task": "forum.digests_send", "schedule": crontab(hour=7, minute=0)},
+    # Moderators hear about held posts within 15 minutes of the queue filling, then daily while any wait.
+    "forum-held-posts-digest": {"task": "forum.held_posts_digest_send", "schedule": 15 * 60},
     "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
     "requeue-stalled-exports": {"task": "consultation.export_jobs_requeue", "schedule": 60},
@@ -237,6 +241,19 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_SESSION_REMEMBER = None
+# allauth's forms with the site's wording (forum/accounts.py), and the name shown for a person:
+# their forum display name, never the username made from their email.
+ACCOUNT_FORMS = {
+    "login": "forum.accounts.LoginForm",
+    "signup": "forum.accounts.SignupForm",
+    "reset_password": "forum.accounts.ResetPasswordForm",
+    "reset_password_from_key": "forum.accounts.ResetPasswordKeyForm",
+    "add_email": "forum.accounts.AddEmailForm",
+    "change_password": "forum.accounts.ChangePasswordForm",
+    "set_password": "forum.accounts.SetPasswordForm",
+    "reauthenticate": "forum.accounts.ReauthenticateForm",
+}
+ACCOUNT_USER_DISPLAY = "forum.accounts.user_display"
 # Counted in the cache. "login_failed": after 5 wrong passwords for one email address in
 # 15 minutes that account is locked out of signing in until the window has passed.
 ACCOUNT_RATE_LIMITS = {
@@ -306,7 +323,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ------------------------------------------------------------------------------
 
-WAGTAIL_SITE_NAME = env("SITE_NAME", default="Safer Leicester")
+WAGTAIL_SITE_NAME = SITE_NAME
 # The database backend uses PostgreSQL full-text search on PostgreSQL, and a simpler
 # search on SQLite. https://docs.wagtail.org/en/stable/topics/search/backends.html
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -46,9 +46,9 @@ def wait_for_mail(mail_dir, address: str, subject: str, count: int = 1) -> list[
 
 def sign_in(page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/forum/")
 
 
@@ -70,15 +70,21 @@ def test_a_parent_joins_posts_and_hears_of_one_reply(
     axe_check(parent)
     parent.get_by_role("link", name="Create an account").click()
     axe_check(parent)
-    parent.get_by_role("button", name="Sign Up").click()  # empty: errors, with a summary
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Create an account")
+    parent.get_by_label("Create a password").fill("short")
+    parent.get_by_role("button", name="Create account").click()  # errors, with a summary
     expect(parent.locator(".error-summary")).to_be_visible()
+    expect(parent).to_have_title(re.compile("^Error: Create an account"))
+    # The password rules are read out with the password box, and nothing is a placeholder.
+    expect(parent.get_by_label("Create a password")).to_have_accessible_description(re.compile("at least 8 characters"))
+    assert parent.locator("[placeholder]").count() == 0
     axe_check(parent)
-    parent.get_by_label("Email").fill(email)
-    parent.get_by_label("Password", exact=True).fill(PASSWORD)
-    parent.get_by_label("Password (again)").fill(PASSWORD)
+    parent.get_by_label("Email address").fill(email)
+    parent.get_by_label("Create a password").fill(PASSWORD)
+    parent.get_by_label("Confirm your password").fill(PASSWORD)
     parent.get_by_label("Display name").fill(name)
-    parent.get_by_role("button", name="Sign Up").click()
-    expect(parent.get_by_role("heading", level=1)).to_contain_text("Verify")
+    parent.get_by_role("button", name="Create account").click()
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Check your email")
     axe_check(parent)
 
     # Confirm the email from the outbox.
@@ -123,12 +129,16 @@ def test_a_parent_joins_posts_and_hears_of_one_reply(
     axe_check(parent)
     thread_path = re.sub(r"^https?://[^/]+", "", parent.url).split("?")[0].split("#")[0]
 
-    # The moderator approves the held post from the queue.
+    # The moderator reads the start of the held post in the queue and approves it from there.
     moderator.goto("/admin/forum/")
-    moderator.get_by_role("row", name=re.compile(re.escape(name))).get_by_role("link").first.click()
+    row = moderator.get_by_role("row", name=re.compile(re.escape(name)))
+    expect(row).to_contain_text("Does it get *easier*?")
     admin_axe(moderator)
-    moderator.get_by_role("button", name="Approve").click()
-    expect(moderator.locator(".messages")).to_contain_text("approved")
+    row.get_by_role("button", name=re.compile("^Approve post")).click()
+    expect(moderator).to_have_url(re.compile("/admin/forum/$"))
+    expect(moderator.locator(".messages")).to_contain_text("is approved and visible")
+    expect(moderator.get_by_role("row", name=re.compile(re.escape(name)))).to_have_count(0)
+    admin_axe(moderator)
 
     # A second parent (a demo member) replies.
     second = new_context().new_page()
@@ -189,8 +199,9 @@ def test_visitors_and_non_members_see_no_forum_content(new_context, demo_site, a
         visitor.goto(path)
         axe_check(visitor)
     visitor.goto("/accounts/login/")
-    visitor.get_by_role("button", name="Sign In").click()
+    visitor.get_by_role("button", name="Sign in", exact=True).click()
     expect(visitor.locator(".error-summary")).to_be_visible()
+    expect(visitor).to_have_title(re.compile("^Error: Sign in"))
     axe_check(visitor)
 
 

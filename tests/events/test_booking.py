@@ -82,8 +82,9 @@ def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list_by_email(
     waiting_one.refresh_from_db()
     assert waiting_one.status == Booking.Status.CONFIRMED
     assert EventPlaces.objects.get(event=event).taken == 2
-    assert sorted(m.to[0] for m in mail.outbox) == ["w1@example.com", "w2@example.com"]
-    assert all("A place came up" in m.subject for m in mail.outbox)
+    offers = [m for m in mail.outbox if "A place came up" in m.subject]
+    assert sorted(m.to[0] for m in offers) == ["w1@example.com", "w2@example.com"]
+    assert [m.to[0] for m in mail.outbox if m not in offers] == ["a@example.com"]  # the canceller's confirmation
 
 
 def test_cancelling_twice_frees_the_places_once(event):
@@ -181,3 +182,36 @@ def test_an_event_title_with_line_breaks_makes_a_one_line_subject(event, django_
     with django_capture_on_commit_callbacks(execute=True):
         _book(event)
     assert [message.subject for message in mail.outbox] == ["You're booked: Coffee Bcc: everyone@example.com"]
+
+
+def test_cancelling_with_the_signed_link_emails_a_confirmation_once(client, event, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = _book(event, email="sam@example.com", places=2)
+    token = services.booking_cancel_url(booking=booking).split("?t=")[1]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{event.url}cancel/", {"t": token})
+        client.post(f"{event.url}cancel/", {"t": token})  # pressed twice
+    tasks.emails_send_pending()  # the periodic task finds nothing owed
+    assert [message.subject for message in mail.outbox] == [f"Booking cancelled: {event.title}"]
+    message = mail.outbox[0]
+    assert message.to == ["sam@example.com"]
+    local_start = timezone.localtime(event.start_at)
+    assert f"Your booking for {event.title} on {local_start:%A} {local_start.day} {local_start:%B %Y} is cancelled" in (
+        message.body
+    )
+    booking.refresh_from_db()
+    assert booking.cancellation_sent_at is not None
+
+
+def test_a_cancellation_email_that_failed_is_sent_by_the_periodic_task(event, django_capture_on_commit_callbacks):
+    booking = _book(event)
+    down = mock.patch("events.services.send_mail", side_effect=ConnectionError("mail server down"))
+    with down, django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(booking=booking)
+    booking.refresh_from_db()
+    assert booking.cancellation_sent_at is None
+    tasks.emails_send_pending()
+    assert [m.subject for m in mail.outbox if m.subject.startswith("Booking cancelled")] == [
+        f"Booking cancelled: {event.title}"
+    ]
