@@ -244,3 +244,46 @@ def test_editors_home_says_what_your_pages_is_for_before_they_edit_anything(clie
     html = sign_in(client, "editor")
     assert "Your pages" in html
     assert "Pages you create, edit or publish will be listed here." in html
+
+
+@pytest.mark.parametrize("username", ["moderator", "safeguarding"])
+def test_the_lists_of_events_and_surveys_refuse_those_who_may_not_see_bookings_or_results(client, username):
+    sign_in(client, username)
+    for url in ("/admin/event-attendees/", "/admin/survey-results/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert response["Location"].split("?")[0] in ("/admin/", "/admin/login/"), url
+
+
+def test_the_list_of_events_links_each_to_its_attendees(client):
+    html = sign_in(client, "officer")
+    assert "/admin/event-attendees/" in menu_urls(html).values()
+    listing = client.get("/admin/event-attendees/").content.decode()
+    links = {href for _, href in page_links(listing)}
+    booked = EventPage.objects.filter(end_at__gt=timezone.now(), capacity__gt=0)
+    assert booked
+    for event in booked:
+        assert f"/admin/event-attendees/{event.pk}/" in links, event.title
+
+
+def test_the_list_of_surveys_links_each_to_its_results(client):
+    sign_in(client, "officer")
+    listing = client.get("/admin/survey-results/").content.decode()
+    links = {href for _, href in page_links(listing)}
+    for survey in SurveyPage.objects.all():
+        assert f"/admin/survey-results/{survey.pk}/" in links, survey.title
+
+
+def test_the_events_page_listing_links_places_taken_to_the_attendees(client):
+    # Not only from the row's "More" menu: the places taken themselves are the link.
+    sign_in(client, "editor")
+    listing = client.get("/admin/events/").content.decode()
+    links = set(page_links(listing))
+    booked = EventPage.objects.filter(end_at__gt=timezone.now(), capacity__gt=0)
+    assert booked
+    for event in booked:
+        assert any(
+            href == f"/admin/event-attendees/{event.pk}/" and re.match(rf"\d+ of {event.capacity}\b", text)
+            for text, href in links
+        ), event.title
