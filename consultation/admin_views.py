@@ -1,4 +1,5 @@
-"""Admin pages of the consultation app: safeguarding alerts and survey results.
+"""Admin pages of the consultation app: safeguarding alerts, the list of surveys and each
+survey's results.
 
 Permissions are checked here, in one place per view: the Safeguarding group
 (`consultation.view_safeguarding`) sees flagged feedback with any contact details; officers
@@ -17,7 +18,7 @@ from wagtail.admin.menu import MenuItem
 from config.spreadsheets import csv_stream_response
 
 from .models import ExportLog, Feedback, Response, SurveyPage
-from .selectors import safeguarding_flagged, survey_response_rows, survey_results
+from .selectors import safeguarding_flagged, survey_response_rows, survey_results, surveys_with_response_counts
 
 SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
 RESULTS_PERMISSION = "consultation.view_response"
@@ -100,6 +101,17 @@ def safeguarding_detail(request, pk: int):
             "page_title": f"Safeguarding alert {feedback.pk}",
             "header_icon": "warning",
         },
+    )
+
+
+def survey_list(request):
+    """Every survey with its status and number of responses, each linking to its results: the way
+    in for officers, who may read results but not the page tree the surveys sit in."""
+    require_permission(request, RESULTS_PERMISSION)
+    return TemplateResponse(
+        request,
+        "consultation/admin/survey_list.html",
+        {"surveys": surveys_with_response_counts(), "page_title": "Survey results", "header_icon": "list-ul"},
     )
 
 

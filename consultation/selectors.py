@@ -3,10 +3,10 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from .models import Answer, Feedback, Response, SurveyPage, SurveyQuestion
+from .models import Answer, ExportJob, Feedback, Response, SurveyPage, SurveyQuestion
 
 FREE_TEXT_SHOWN = 200
 
@@ -149,3 +149,37 @@ def safeguarding_flagged():
         .select_related("survey", "ward")
         .order_by("safeguarding_handled_at", "-created_at")
     )
+
+
+def safeguarding_unhandled():
+    """Flagged feedback nobody has recorded as handled yet, oldest first: the longest waiting is
+    the most urgent."""
+    return (
+        Feedback.objects.filter(safeguarding_flag=True, safeguarding_handled_at__isnull=True)
+        .select_related("survey")
+        .order_by("created_at", "pk")
+    )
+
+
+def feedback_awaiting_review() -> dict:
+    """How many pieces of feedback wait for an officer's review, and the one waiting longest."""
+    waiting = Feedback.objects.filter(reviewed=False)
+    return {"count": waiting.count(), "oldest": waiting.order_by("created_at", "pk").first()}
+
+
+def surveys_with_response_counts():
+    """Every survey, published or not, with its number of responses, newest first: the admin's
+    way to each survey's results. Whether each is open is the page's own `status`."""
+    return SurveyPage.objects.annotate(response_count=Count("responses")).order_by("-first_published_at", "-pk")
+
+
+def surveys_open() -> list[SurveyPage]:
+    """Published surveys taking answers now, with their number of responses, closing soonest first."""
+    now = timezone.now()
+    surveys = [survey for survey in surveys_with_response_counts().live() if survey.is_open]
+    return sorted(surveys, key=lambda survey: (survey.closes_at is None, survey.closes_at or now, survey.pk))
+
+
+def export_jobs_recent(*, user, limit: int = 5):
+    """The user's own background exports, newest first."""
+    return ExportJob.objects.filter(user=user).order_by("-created_at", "-pk")[:limit]

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from strategy.admin_snippets import StaffSnippetViewSet
 
-from . import admin_feedback, admin_views, services
+from . import admin_feedback, admin_home, admin_views, services
 from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
 
 
@@ -67,6 +67,7 @@ safeguarding_urls = (
 )
 results_urls = (
     [
+        path("", admin_views.survey_list, name="surveys"),
         path("<int:pk>/", admin_views.survey_results_view, name="index"),
         path("<int:pk>/responses.csv", admin_views.survey_results_csv, name="csv"),
     ],
@@ -126,6 +127,30 @@ def _exports_menu_item():
         order=145,
         permission=admin_feedback.EXPORT_PERMISSION,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def _survey_results_menu_item():
+    return admin_views.PermissionMenuItem(
+        "Survey results",
+        reverse("consultation_results:surveys"),
+        icon_name="list-ul",
+        order=142,
+        permission=admin_views.RESULTS_PERMISSION,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def _home_panels(request, panels):
+    user = request.user
+    if user.has_perm(admin_views.SAFEGUARDING_PERMISSION):
+        panels.append(admin_home.SafeguardingAlertsPanel())
+    if user.has_perm("consultation.change_feedback"):
+        panels.append(admin_home.FeedbackReviewPanel())
+    if user.has_perm(admin_views.RESULTS_PERMISSION):
+        panels.append(admin_home.OpenSurveysPanel())
+    if user.has_perm(admin_feedback.EXPORT_PERMISSION):
+        panels.append(admin_home.RecentExportsPanel())
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,4 +1,5 @@
-"""Staff pages of the events app: the attendee list, its CSV export and the sign-in sheet.
+"""Staff pages of the events app: the list of events with their bookings, each event's attendee
+list, its CSV export and the sign-in sheet.
 
 Permissions are checked here, one place:
 - `events.view_booking` (Editors, who run events, and Officers) sees the attendee list, with
@@ -19,18 +20,38 @@ from consultation.admin_views import export_confirm, require_permission
 from consultation.models import ExportLog
 
 from .models import Booking, EventPage
-from .selectors import event_attendee_summary, event_attendees
+from .selectors import event_attendee_summary, event_attendees, events_for_staff
 
 VIEW_PERMISSION = "events.view_booking"
 EXPORT_PERMISSION = "events.export_booking"
 # Whoever may download the contact details may also read them on screen; nobody else sees them.
 CONTACT_PERMISSION = EXPORT_PERMISSION
 
+# Past events on the list of events: enough to print a late sign-in sheet or check who came.
+PAST_EVENTS_LISTED = 20
+
 CSV_HEADER = ["Status", "Name", "Email", "Places", "Access needs", "Booked at", "Moved from waiting list at"]
 
 
 def _local(value) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def events_index(request):
+    """Events with their places taken and waiting list, each linking to its attendees: the way in
+    for officers, who may see bookings but not the page listing, which is for page editors."""
+    require_permission(request, VIEW_PERMISSION)
+    return TemplateResponse(
+        request,
+        "events/admin/event_list.html",
+        {
+            "upcoming": events_for_staff(),
+            "past": events_for_staff(when="past")[:PAST_EVENTS_LISTED],
+            "past_limit": PAST_EVENTS_LISTED,
+            "page_title": "Event attendees",
+            "header_icon": "group",
+        },
+    )
 
 
 def attendees_view(request, pk: int):
@@ -105,7 +126,17 @@ def sign_in_sheet(request, pk: int):
 
 
 class PlacesTakenColumn(Column):
-    """Places taken of the capacity (and the waiting list), from the listing's annotations."""
+    """Places taken of the capacity (and the waiting list), from the listing's annotations; a link
+    to the attendee list for those who may open it."""
+
+    cell_template_name = "events/admin/includes/places_taken_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if instance.capacity and request is not None and request.user.has_perm(VIEW_PERMISSION):
+            context["attendees_url"] = reverse("events_attendees:index", args=[instance.pk])
+        return context
 
     def get_value(self, instance):
         if not instance.capacity:

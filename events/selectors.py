@@ -162,6 +162,17 @@ def events_with_places_taken(queryset):
     )
 
 
+def events_for_staff(*, when: str = "upcoming"):
+    """Every event, published or not, for the admin's attendee lists: those not over yet soonest
+    first, or ("past") those over, most recent first; with places taken and the waiting list.
+    Drafts are included so that an event taken offline does not hide the people booked on it."""
+    now = timezone.now()
+    queryset = events_with_places_taken(EventPage.objects.all())
+    if when == "past":
+        return queryset.filter(end_at__lte=now).order_by("-start_at", "pk")
+    return queryset.filter(end_at__gt=now).order_by("start_at", "pk")
+
+
 def event_attendees(*, event: EventPage, include_cancelled: bool = False):
     """Bookings of an event: confirmed first, then the waiting list in order, in booking order."""
     queryset = Booking.objects.filter(event=event)

@@ -1,19 +1,23 @@
-"""Admin registration: the events listing with places taken, the attendee pages, the
-bleed-control kits snippet, and the email to attendees when an event is cancelled.
-https://docs.wagtail.org/en/stable/extending/custom_page_listings.html"""
+"""Admin registration: the events listing with places taken (for page editors), the attendee
+pages and their own list of events (for whoever may see bookings), the bleed-control kits
+snippet, the events panel of the admin home, and the email to attendees when an event is
+cancelled. https://docs.wagtail.org/en/stable/extending/custom_page_listings.html"""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
+from consultation.admin_views import PermissionMenuItem
 from consultation.services import queue_after_commit
 from strategy.admin_snippets import StaffSnippetViewSet
 
-from . import admin_views
+from . import admin_home, admin_views
 from .models import BleedKit, EventPage
 from .selectors import events_with_places_taken
 
@@ -23,8 +27,18 @@ class EventListingView(IndexView):
         return events_with_places_taken(super().annotate_queryset(pages))
 
 
+class PageEditorsMenuItem(MenuItem):
+    """Shown only to those the page listing lets in (Wagtail's page IndexView asks for any page
+    permission); officers reach events through "Event attendees" instead."""
+
+    def is_shown(self, request):
+        return user_has_any_page_permission(request.user)
+
+
 class EventPageListingViewSet(PageListingViewSet):
     """Every event in one list, soonest first, with the places taken."""
+
+    menu_item_class = PageEditorsMenuItem
 
     model = EventPage
     icon = "date"
@@ -66,6 +80,7 @@ register_snippet(BleedKitViewSet)
 
 attendee_urls = (
     [
+        path("", admin_views.events_index, name="events"),
         path("<int:pk>/", admin_views.attendees_view, name="index"),
         path("<int:pk>/attendees.csv", admin_views.attendees_csv, name="csv"),
         path("<int:pk>/sign-in-sheet/", admin_views.sign_in_sheet, name="sheet"),
@@ -77,6 +92,23 @@ attendee_urls = (
 @hooks.register("register_admin_urls")
 def _admin_urls():
     return [path("event-attendees/", include(attendee_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def _attendees_menu_item():
+    return PermissionMenuItem(
+        "Event attendees",
+        reverse("events_attendees:events"),
+        icon_name="group",
+        order=121,
+        permission=admin_views.VIEW_PERMISSION,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def _home_panels(request, panels):
+    if request.user.has_perm(admin_views.VIEW_PERMISSION):
+        panels.append(admin_home.UpcomingEventsPanel())
 
 
 def _attendees_button(page, user, priority):

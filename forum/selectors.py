@@ -112,6 +112,19 @@ def open_reports() -> QuerySet[Post]:
     )
 
 
+def moderation_counts() -> dict:
+    """What waits for a moderator, counted: join requests, held posts (and how many of them the
+    safeguarding phrases flagged), posts with open reports, and reply emails that failed."""
+    held = held_posts()
+    return {
+        "join_requests": join_requests().count(),
+        "held_posts": held.count(),
+        "held_safeguarding": held.filter(safeguarding_flag=True).count(),
+        "reported_posts": open_reports().count(),
+        "failed_notifications": notifications_failed().count(),
+    }
+
+
 def reports_for(*, post: Post) -> QuerySet[Report]:
     return Report.objects.filter(post=post).select_related("reporter", "handled_by")
 

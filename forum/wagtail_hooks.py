@@ -1,5 +1,6 @@
 """The forum in the Wagtail admin: a "Parent forum" menu for moderators, with the queue,
-members and the moderation log (see forum/admin_views.py)."""
+members and the moderation log (see forum/admin_views.py), and the queue's counts on the admin
+home."""
 
 from django.urls import reverse
 from wagtail import hooks
@@ -7,7 +8,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from consultation.admin_views import PermissionMenuItem
 
-from . import admin_views
+from . import admin_home, admin_views
 
 
 @hooks.register("register_admin_urls")
@@ -43,3 +44,9 @@ def _forum_menu():
         ]
     )
     return SubmenuMenuItem("Parent forum", submenu, icon_name="group", order=260)
+
+
+@hooks.register("construct_homepage_panels")
+def _home_panels(request, panels):
+    if request.user.has_perm(admin_views.MODERATE_PERMISSION):
+        panels.append(admin_home.ModerationQueuePanel())

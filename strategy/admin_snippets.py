@@ -1,5 +1,6 @@
 """The base of every snippet in the admin: choosers ask for the same permission as the listing,
-and models that nothing chooses have no chooser.
+models that nothing chooses have no chooser, and a listing's bulk action bar offers only the
+actions the user may take (bulk_action_offered).
 
 Wagtail's snippet choosers (`/admin/snippets/choose/<app>/<model>/`) check only that the user
 may use the admin, so any staff member could list every safeguarding phrase or every piece of
@@ -9,6 +10,7 @@ feedback through them. https://docs.wagtail.org/en/stable/topics/snippets/custom
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -22,6 +24,24 @@ def user_may_list(user, model) -> bool:
     """Whether the user may open the model's listing in the admin."""
     policy = policy_registry.get_by_type(model) or ModelPermissionPolicy(model)
     return policy.user_has_any_permission(user, LISTING_ACTIONS)
+
+
+def bulk_action_offered(action_class, *, user, model) -> bool:
+    """Whether a listing's bulk action bar offers the action to the user.
+
+    Wagtail offers every registered bulk action to everyone who can see the listing and checks
+    only once the action runs, so an officer was offered "Delete" on feedback and then told no.
+    An action may say who it is for with an `is_offered_to(user)` class method; Wagtail's own
+    "Delete" (snippets, images, documents, users) asks the model's permission policy for
+    "delete". Page actions check each page's own permissions, so they are left as Wagtail has them.
+    """
+    is_offered_to = getattr(action_class, "is_offered_to", None)
+    if is_offered_to is not None:
+        return is_offered_to(user)
+    if action_class.action_type == "delete" and not issubclass(model, Page):
+        policy = policy_registry.get_by_type(model) or ModelPermissionPolicy(model)
+        return policy.user_has_permission(user, "delete")
+    return True
 
 
 class ListingPermissionChooserViewSet(SnippetChooserViewSet):

@@ -2,11 +2,11 @@
 recommendations there are (tests/strategy/test_queries.py holds them to it)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from config.links import site_url
 from config.pagecache import kept_for_generation
@@ -247,3 +247,30 @@ def _home_listing(*, home: Page) -> HomeListing:
         events=events[:HOME_EVENTS_KEPT],
         events_complete=len(events) <= HOME_EVENTS_KEPT,
     )
+
+
+# What counts as a person's work on a page, for "Your pages" on the admin home.
+PAGE_WORK_ACTIONS = ("wagtail.create", "wagtail.edit", "wagtail.publish")
+
+
+def pages_of_user(*, user, limit: int = 10) -> list[tuple[datetime | None, Page]]:
+    """Pages the user created, edited or published, or owns, with when they last touched each
+    (or when it last changed, for a page they own but never edited), most recent first."""
+    touched = (
+        PageLogEntry.objects.filter(user=user, action__in=PAGE_WORK_ACTIONS)
+        .values("page_id")
+        .annotate(latest=Max("timestamp"))
+        .order_by("-latest")[:limit]
+    )
+    when = {entry["page_id"]: entry["latest"] for entry in touched}
+    owned = (
+        Page.objects.filter(owner=user)
+        .exclude(pk__in=list(when))
+        .order_by("-latest_revision_created_at", "-pk")
+        .values_list("pk", "latest_revision_created_at")[:limit]
+    )
+    when.update(owned)
+    pages = Page.objects.filter(pk__in=list(when)).in_bulk()
+    found = [(when[pk], pages[pk]) for pk in when if pk in pages]
+    never = datetime.min.replace(tzinfo=UTC)
+    return sorted(found, key=lambda item: item[0] or never, reverse=True)[:limit]

@@ -1,8 +1,12 @@
-"""Admin registration: the six themes (reorderable) and the wards as snippets.
+"""Admin registration: the six themes (reorderable) and the wards as snippets, and the page
+panels of the admin home (strategy/admin_home.py).
 https://docs.wagtail.org/en/stable/topics/snippets/customising.html"""
 
+from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.snippets.models import register_snippet
 
+from . import admin_home
 from .admin_snippets import StaffSnippetViewSet
 from .models import Theme, Ward
 
@@ -28,3 +32,14 @@ class WardViewSet(StaffSnippetViewSet):
 
 register_snippet(ThemeViewSet)
 register_snippet(WardViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def _home_page_panels(request, panels):
+    # Wagtail's page panels only for those who may work on pages; for them "Your pages", which
+    # also says what it is for while it is still empty, replaces "Your most recent edits".
+    may_edit_pages = user_has_any_page_permission(request.user)
+    removed = admin_home.WAGTAIL_PAGE_PANELS if not may_edit_pages else {"recent_edits"}
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in removed]
+    if may_edit_pages:
+        panels.append(admin_home.YourPagesPanel())
