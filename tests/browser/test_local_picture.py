@@ -63,7 +63,8 @@ def test_resident_reads_the_local_picture_on_a_phone(new_context, axe_check):
         page.get_by_role("link", name="Download these figures (CSV)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["month", "crime_type", "count"] and len(rows) == 49
+    assert rows[0] == ["month", "crime_type", "count", "source"] and len(rows) == 49
+    assert {row[3] for row in rows[1:]} == {"illustrative"}
 
 
 def test_officer_imports_police_files_and_uploads_the_other_data(new_context, login, admin_axe):  # noqa: F811
