@@ -74,3 +74,15 @@ def test_every_booking_email_template_renders_without_leftover_template_code(
             assert code not in message.body, f"{message.subject!r} shows template code {code!r}:\n{message.body}"
     # Every template in the folder was rendered, so a new one cannot be left out of this test.
     assert {path.name for path in TEMPLATE_DIR.glob("*.txt")} <= set(rendered)
+
+
+def test_booking_emails_have_no_run_of_blank_lines(make_event, django_capture_on_commit_callbacks):
+    for message in _every_booking_email(make_event, django_capture_on_commit_callbacks):
+        assert "\n\n\n" not in message.body, f"{message.subject!r}:\n{message.body}"
+
+
+def test_a_sample_events_emails_say_it_will_not_take_place(make_event, django_capture_on_commit_callbacks):
+    event = make_event(capacity=5, is_sample=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_create(event=event, name="Sam", email="sam@example.com", places=1)
+    assert "This is a sample event: it is not real and will not take place." in mail.outbox[-1].body
