@@ -117,3 +117,19 @@ def test_officer_imports_police_files_and_uploads_the_other_data(new_context, lo
         page.get_by_role("button", name="Upload").click()
     expect(page.locator(".messages")).to_contain_text("2 monthly value(s) saved")
     admin_axe(page)
+
+
+def test_officer_sees_the_months_of_figures_and_a_removal_asks_first(new_context, login, admin_axe):  # noqa: F811
+    page = login(new_context().new_page(), "officer")
+    page.goto("/admin/local-picture/months/")
+    expect(page.get_by_role("heading", name="Months of police data")).to_be_visible()
+    expect(page.get_by_text("Illustrative figures: 24 months")).to_be_visible()
+    admin_axe(page)
+
+    page.get_by_role("link", name="Remove every illustrative month").click()
+    page.wait_for_url("**/admin/local-picture/months/remove/?source=illustrative")
+    expect(page.get_by_role("button", name="Yes, remove 24 months")).to_be_visible()
+    admin_axe(page)
+    # Nothing is removed by looking: the confirmation is a separate POST (tested without a browser).
+    page.goto(PAGE)
+    expect(page.get_by_role("heading", name="These are illustrative figures, not police data")).to_be_visible()

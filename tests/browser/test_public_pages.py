@@ -286,3 +286,19 @@ def test_on_a_wide_screen_every_header_link_shows_without_a_menu_button(page):
     assert nav.get_by_role("link", name="Events").is_visible()
     assert nav.get_by_role("link", name="Search").is_visible()
     assert not nav.get_by_text("Menu", exact=True).is_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_open_data_page_is_reached_from_the_footer_and_describes_the_files(new_context, axe_check, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
+    visit(page, "/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Open data").click()
+    page.wait_for_url("**/open-data/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Open data"
+    assert page.get_by_role("link", name="Open Government Licence v3.0").first.is_visible()
+    assert page.get_by_role("link", name="Download as JSON").get_attribute("href") == "/open-data/feedback-summary.json"
+    if javascript:
+        axe_check(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as CSV").click()
+    assert download.value.suggested_filename == "feedback-summary.csv"
