@@ -31,6 +31,7 @@ from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
 from config.ratelimit import Rate, client_ip, is_locked, lock_set, rate_parse, window_clear, window_hit
+from config.textguard import email_subject
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +200,7 @@ def staff_password_reset_email(*, email: str) -> int:
             "token": default_token_generator.make_token(user),
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86_400),
         }
-        subject = " ".join(render_to_string(SUBJECT_TEMPLATE, context).split())
+        subject = email_subject(render_to_string(SUBJECT_TEMPLATE, context))
         send_mail(subject, render_to_string(EMAIL_TEMPLATE, context), None, [user.email])
         sent += 1
     return sent
