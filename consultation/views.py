@@ -27,10 +27,14 @@ DONE_PREFIX = "survey-done:"
 DRAFT_SECONDS = 2 * 60 * 60
 
 
-def _render(request, template, context, status=200):
-    response = TemplateResponse(request, template, context, status=status)
+def _no_store(response):
+    """Nothing of a survey or youth voice journey is kept by a browser or a shared cache."""
     add_never_cache_headers(response)
     return response
+
+
+def _render(request, template, context, status=200):
+    return _no_store(TemplateResponse(request, template, context, status=status))
 
 
 def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
@@ -261,11 +265,6 @@ _DONE_SALT = "youth-voice-done"
 # works only while this session holds its key, and "Next person" ends the session, so the
 # next person cannot reach it through Back, history or the address.
 _KIOSK_OUTCOME_KEY = "youth-voice-kiosk-outcome"
-
-
-def _no_store(response):
-    add_never_cache_headers(response)
-    return response
 
 
 def _youth_voice_done(request, page: YouthVoicePage, *, flagged: bool, kiosk: bool):
