@@ -42,31 +42,25 @@ def _hermetic_files(settings, tmp_path):
 
 # A variable or tag left unrendered, as a template tag split across two lines leaves it.
 LEFTOVER_TEMPLATE_CODE = re.compile(r"\{\{\s*[a-z_][\w.]*|\{%\s*[a-z]")
-
-
-@pytest.fixture(autouse=True)
-def _emails_have_no_template_code():
-    """Every email any test sends is read for template code the person would see."""
-    yield
-    for message in getattr(mail, "outbox", []):
-        parts = [message.subject, message.body, *(content for content, _ in getattr(message, "alternatives", []))]
-        for part in parts:
-            leftover = LEFTOVER_TEMPLATE_CODE.search(part)
-            assert not leftover, f"The email {message.subject!r} shows template code: {part[leftover.start() :][:60]!r}"
-
-
 # A full link in an email, up to the first space or closing bracket or quote.
 EMAIL_LINK = re.compile(r"https?://[^\s<>\"')]+")
 
 
 @pytest.fixture(autouse=True)
-def _email_links_use_site_url(settings):
-    """Every link in every email any test sends is on SITE_URL, never on the host of the request
-    that sent it, so a new sender that builds links from the request fails its own tests."""
+def _emails_read_as_sent(settings):
+    """Every email any test sends is read as the person would get it:
+
+    - no template code left unrendered, in the subject or any part;
+    - every link on SITE_URL, never on the host of the request that sent it, so a new sender
+      that builds links from the request fails its own tests.
+    """
     yield
     for message in getattr(mail, "outbox", []):
-        parts = [message.body, *(content for content, _ in getattr(message, "alternatives", []))]
-        for link in (link for part in parts for link in EMAIL_LINK.findall(part)):
+        bodies = [message.body, *(content for content, _ in getattr(message, "alternatives", []))]
+        for part in [message.subject, *bodies]:
+            leftover = LEFTOVER_TEMPLATE_CODE.search(part)
+            assert not leftover, f"The email {message.subject!r} shows template code: {part[leftover.start() :][:60]!r}"
+        for link in (link for part in bodies for link in EMAIL_LINK.findall(part)):
             assert link.startswith(settings.SITE_URL + "/"), f"The email {message.subject!r} links off SITE_URL: {link}"
 
 
