@@ -4,6 +4,7 @@ axe-core."""
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -120,16 +121,17 @@ def test_officer_imports_police_files_and_uploads_the_other_data(new_context, lo
 
 
 def test_officer_sees_the_months_of_figures_and_a_removal_asks_first(new_context, login, admin_axe):  # noqa: F811
+    # Other tests in this folder import real months into the same demo site, so counts vary.
     page = login(new_context().new_page(), "officer")
     page.goto("/admin/local-picture/months/")
     expect(page.get_by_role("heading", name="Months of police data")).to_be_visible()
-    expect(page.get_by_text("Illustrative figures: 24 months")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Illustrative figures: \d+ months"))).to_be_visible()
     admin_axe(page)
 
     page.get_by_role("link", name="Remove every illustrative month").click()
     page.wait_for_url("**/admin/local-picture/months/remove/?source=illustrative")
-    expect(page.get_by_role("button", name="Yes, remove 24 months")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Yes, remove \d+ months$"))).to_be_visible()
     admin_axe(page)
     # Nothing is removed by looking: the confirmation is a separate POST (tested without a browser).
-    page.goto(PAGE)
-    expect(page.get_by_role("heading", name="These are illustrative figures, not police data")).to_be_visible()
+    page.goto("/admin/local-picture/months/")
+    expect(page.get_by_role("link", name="Remove every illustrative month")).to_be_visible()
