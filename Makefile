@@ -35,9 +35,11 @@ run: seed ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 test: $(INSTALLED) node_modules/axe-core/axe.min.js ## Run the whole test suite
 	$(PY) -m pytest
 
-lint: $(INSTALLED) ## Check code style
+lint: $(INSTALLED) ## Check code style and that imports keep to the floors (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/pre-commit validate-config .pre-commit-config.yaml
 
 format: $(INSTALLED) ## Format the code
 	$(VENV)/bin/ruff check --fix .

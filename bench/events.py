@@ -60,8 +60,8 @@ def load(events: int, bookings: int) -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    from core.models import Theme, Ward
     from events.models import Audience, Booking, EventIndexPage, EventPage, EventPlaces, ThemedEvent
-    from strategy.models import Theme, Ward
 
     rng = random.Random(6)
     index = EventIndexPage.objects.get(slug="events")

@@ -300,7 +300,7 @@ class Maker:
     def __post_init__(self):
         from consultation import matching, services
         from consultation.models import AgeBand, SurveyPage, SurveyQuestion
-        from strategy.models import Theme, Ward
+        from core.models import Theme, Ward
 
         self.rng = random.Random(self.seed)
         with LABELLED.open(encoding="utf-8", newline="") as handle:
@@ -497,10 +497,10 @@ def copy_query() -> str:
     from taggit.models import Tag
     from wagtail.models import Page
 
-    from config.spreadsheets import FORMULA_STARTS
     from consultation.exports import HEADER
     from consultation.models import AgeBand, Feedback, TaggedFeedback, ThemedFeedback, ThemeSuggestion
-    from strategy.models import Theme, Ward
+    from core.models import Theme, Ward
+    from core.spreadsheets import FORMULA_STARTS
 
     def table(model) -> sql.Identifier:
         return sql.Identifier(model._meta.db_table)

@@ -6,9 +6,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
+from core import admin_accounts
 from forum import urls as forum_urls
-from strategy import admin_accounts
-from strategy import views as strategy_views
+from home import views as home_views
 
 urlpatterns = [
     # Staff sign-in and password reset with rate limits and a lockout, in front of Wagtail's own.
@@ -16,9 +16,9 @@ urlpatterns = [
     path("admin/password_reset/", admin_accounts.AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", strategy_views.search, name="search"),
+    path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", strategy_views.robots_txt, name="robots_txt"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("forum/", include(forum_urls)),
     path("accounts/", include(forum_urls.account_urlpatterns)),
     path("accounts/", include("allauth.urls")),
@@ -38,4 +38,4 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 
 # django-allauth answers its own rate limits (sign-in, sign-up, password reset) through this.
-handler429 = "config.ratelimit.too_many_requests"
+handler429 = "core.ratelimit.too_many_requests"

@@ -36,14 +36,14 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, IndexView
 
-from config.spreadsheets import csv_stream_response
-from strategy.admin_snippets import StaffSnippetViewSet
-from strategy.models import Theme, Ward
+from core.admin_snippets import StaffSnippetViewSet
+from core.admin_views import export_confirm, require_permission
+from core.models import ExportLog, Theme, Ward
+from core.spreadsheets import csv_stream_response
 
 from . import exports, services
-from .admin_views import export_confirm, require_permission
 from .filters import FeedbackFilterSet, feedback_filtered, feedback_search, filter_params
-from .models import AgeBand, ExportJob, ExportLog, Feedback
+from .models import AgeBand, ExportJob, Feedback
 from .tasks import export_run_after_commit
 
 EXPORT_PERMISSION = "consultation.export_feedback"

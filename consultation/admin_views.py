@@ -7,61 +7,21 @@ and editors (`consultation.view_response`) see survey results.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.menu import MenuItem
 
-from config.spreadsheets import csv_stream_response
+from core.admin_views import export_confirm, require_permission
+from core.models import ExportLog
+from core.spreadsheets import csv_stream_response
 
-from .models import ExportLog, Feedback, Response, SurveyPage
+from .models import Feedback, Response, SurveyPage
 from .selectors import safeguarding_flagged, survey_response_rows, survey_results, surveys_with_response_counts
 
 SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
 RESULTS_PERMISSION = "consultation.view_response"
-
-
-def require_permission(request, permission: str) -> None:
-    """Refuse the request unless the user holds the permission (the admin shows its message)."""
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
-def export_confirm(request, *, title: str, summary: str, button: str, back_url: str, offer_personal: bool = False):
-    """The page a GET on an export's URL shows: what would be exported and a button that POSTs
-    (with the CSRF token) to the same URL. Starting an export writes the export log, and may
-    start a background job and send an email, so a link from another site must not do it."""
-    return TemplateResponse(
-        request,
-        "consultation/admin/export_confirm.html",
-        {
-            "page_title": title,
-            "header_icon": "download",
-            "summary": summary,
-            "button": button,
-            "back_url": back_url,
-            "action": request.get_full_path(),
-            "offer_personal": offer_personal,
-            "personal_checked": request.GET.get("personal") == "1",
-        },
-    )
-
-
-class PermissionMenuItem(MenuItem):
-    """An admin menu item shown only to users who hold `permission` ("is_superuser": only
-    to administrators), so the menu offers nothing that require_permission would refuse."""
-
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        if self.permission == "is_superuser":
-            return request.user.is_superuser
-        return request.user.has_perm(self.permission)
 
 
 def safeguarding_index(request):

@@ -33,10 +33,10 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
 
-from strategy.models import Theme, Ward
+from core.admin_views import PermissionMenuItem, require_permission
+from core.disclosure import count_text, is_suppressed
+from core.models import Theme, Ward
 
-from .admin_views import PermissionMenuItem, require_permission
-from .disclosure import count_text, is_suppressed
 from .models import AgeBand, Feedback, ThemedFeedback, ThemeSuggestion
 
 PERMISSION = "consultation.view_feedback"

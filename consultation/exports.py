@@ -22,20 +22,12 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from config.links import site_url
-from config.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
+from core.links import site_url
+from core.models import ExportLog
+from core.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
 
 from .filters import feedback_filtered
-from .models import (
-    AgeBand,
-    ContactRequest,
-    ExportJob,
-    ExportLog,
-    Feedback,
-    TaggedFeedback,
-    ThemedFeedback,
-    ThemeSuggestion,
-)
+from .models import AgeBand, ContactRequest, ExportJob, Feedback, TaggedFeedback, ThemedFeedback, ThemeSuggestion
 
 logger = logging.getLogger(__name__)
 
@@ -249,7 +241,7 @@ def export_log(*, user, params: dict, row_count: int, include_personal_data: boo
 def xlsx_write(path: Path, header: list[str], rows, *, progress=None) -> int:
     """Write an Excel file in openpyxl's write-only mode (constant memory): dates as dates,
     columns sized, the header frozen and filtered, every cell through xlsx_cell_safe
-    (config.spreadsheets.xlsx_sheet_write). `rows` are as typed (export_rows with
+    (core.spreadsheets.xlsx_sheet_write). `rows` are as typed (export_rows with
     file_format="xlsx"). Returns the row count."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Feedback")

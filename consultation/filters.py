@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from strategy.models import Theme, Ward
+from core.models import Theme, Ward
 
 from .models import AgeBand, Feedback, SurveyPage, SurveyQuestion, ThemedFeedback
 

@@ -7,15 +7,15 @@ never cut off without a word.
 
 from django import forms
 
-from config.textguard import one_line_text
-from strategy.models import Ward
+from core.forms import HoneypotMixin
+from core.models import Ward
+from core.textguard import one_line_text
 
 from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, YOUTH_AGE_BANDS, AgeBand, SurveyQuestion
 
 WARD_PREFER_NOT = "prefer-not-to-say"
 WARD_OUTSIDE = "outside"
 OTHER = "__other__"
-HONEYPOT = "website"
 
 
 def _text_field(*, label, required, max_length, long, help_text="", required_message="", too_long_message=""):
@@ -43,20 +43,6 @@ def ward_choices() -> list[tuple[str, str]]:
         + [(str(pk), name) for pk, name in Ward.objects.values_list("pk", "name")]
         + [(WARD_OUTSIDE, "I don't live in the city"), (WARD_PREFER_NOT, "Prefer not to say")]
     )
-
-
-class HoneypotMixin:
-    """A field people never see (hidden with CSS, out of the tab order); bots fill it in."""
-
-    def add_honeypot(self):
-        self.fields[HONEYPOT] = forms.CharField(
-            required=False,
-            label="Leave this empty",
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
 
 class SurveyStepForm(HoneypotMixin, forms.Form):
@@ -270,17 +256,3 @@ class YouthVoiceForm(HoneypotMixin, forms.Form):
     def ward_object(self) -> Ward | None:
         value = self.cleaned_data.get("ward") or ""
         return Ward.objects.filter(pk=int(value)).first() if value.isdigit() else None
-
-
-def validation_error_list(form: forms.Form) -> list[tuple[str, str]]:
-    """(field id, message) pairs for the error summary, in the order the fields appear."""
-    items = []
-    for name, field in form.fields.items():
-        for error in form.errors.get(name, []):
-            auto_id = form[name].auto_id
-            grouped = isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
-            widget_id = f"{auto_id}_0" if grouped else auto_id
-            items.append((widget_id, error))
-    for error in form.non_field_errors():
-        items.append(("", error))
-    return items

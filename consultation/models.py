@@ -20,9 +20,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from strategy.blocks import RICH_TEXT_FEATURES
-from strategy.models import Theme, Ward
-from strategy.routing import CachedViewRestrictionsMixin
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import Theme, Ward
+from core.routing import CachedViewRestrictionsMixin
 
 # Longest free-text answer accepted, in characters.
 LONG_TEXT_MAX = 5000
@@ -56,7 +56,7 @@ class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["strategy.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["consultation.SurveyPage"]
     max_count = 1
 
@@ -271,7 +271,7 @@ class YouthVoicePage(CachedViewRestrictionsMixin, Page):
         FieldPanel("thank_you_text"),
     ]
 
-    parent_page_types = ["strategy.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
 
@@ -454,32 +454,6 @@ class ContactRequest(models.Model):
 # --- Word lists, edited in the admin ------------------------------------------------------
 
 
-class SafeguardingPhrase(models.Model):
-    """A word or phrase that suggests someone may be at risk. Matched against every youth voice
-    and free-text survey answer; a match flags the feedback and alerts the Safeguarding group.
-    End a word with * to match every word that starts with it ("stab*" matches "stabbed")."""
-
-    class Category(models.TextChoices):
-        THREAT = "threat", "Threats"
-        WEAPON = "weapon", "Carrying a weapon"
-        HARM_AT_HOME = "harm_at_home", "Being hurt at home"
-        SELF_HARM = "self_harm", "Self-harm or suicide"
-        EXPLOITATION = "exploitation", "Exploitation"
-        OTHER = "other", "Other"
-
-    phrase = models.CharField(max_length=100, unique=True)
-    category = models.CharField(max_length=20, choices=Category.choices)
-    active = models.BooleanField(default=True)
-
-    panels = [FieldPanel("phrase"), FieldPanel("category"), FieldPanel("active")]
-
-    class Meta:
-        ordering = ["category", "phrase"]
-
-    def __str__(self):
-        return self.phrase
-
-
 class ThemeKeyword(models.Model):
     """A word or phrase that suggests a theme, with a weight. Words are compared by their stem,
     so "school" also matches "schools"; end a word with * to match every word that starts with
@@ -497,23 +471,6 @@ class ThemeKeyword(models.Model):
 
     def __str__(self):
         return f"{self.phrase} ({self.theme})"
-
-
-class ExportLog(models.Model):
-    """A record of every export of responses or feedback: who, when, what and how many rows."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    kind = models.CharField(max_length=60, help_text="What was exported, such as survey responses.")
-    filters = models.JSONField(default=dict, blank=True)
-    row_count = models.PositiveIntegerField(default=0)
-    included_personal_data = models.BooleanField(default=False)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.kind} by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ExportJob(models.Model):

@@ -45,10 +45,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from config.spreadsheets import csv_response
-from strategy.models import Theme
+from core.disclosure import ROUND_TO, SUPPRESS_BELOW, round_count, suppress_with_complements
+from core.models import Theme
+from core.spreadsheets import csv_response
 
-from .disclosure import ROUND_TO, SUPPRESS_BELOW, round_count, suppress_with_complements
 from .models import Feedback, ThemedFeedback
 
 LONDON = ZoneInfo("Europe/London")

@@ -5,9 +5,9 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from wagtail.models import Page
 
-from strategy.models import HomePage
-from strategy.seeding import _child_by_slug, _publish_child
+from core.seeding import child_by_slug, publish_child
 
 from . import demo_content as demo
 from .models import SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
@@ -20,12 +20,12 @@ def _questions(rows) -> list[SurveyQuestion]:
     ]
 
 
-def demo_seed(*, home: HomePage) -> None:
-    index = _child_by_slug(home, demo.SURVEY_INDEX["slug"])
+def demo_seed(*, home: Page) -> None:
+    index = child_by_slug(home, demo.SURVEY_INDEX["slug"])
     if index is None:
-        index = _publish_child(home, SurveyIndexPage(show_in_menus=True, **demo.SURVEY_INDEX))
+        index = publish_child(home, SurveyIndexPage(show_in_menus=True, **demo.SURVEY_INDEX))
 
-    if _child_by_slug(index, demo.OPEN_SURVEY["slug"]) is None:
+    if child_by_slug(index, demo.OPEN_SURVEY["slug"]) is None:
         content = demo.OPEN_SURVEY
         survey = SurveyPage(
             title=content["title"],
@@ -40,9 +40,9 @@ def demo_seed(*, home: HomePage) -> None:
             ),
         )
         survey.questions = _questions(content["questions"])
-        _publish_child(index, survey)
+        publish_child(index, survey)
 
-    if _child_by_slug(index, demo.CLOSED_SURVEY["slug"]) is None:
+    if child_by_slug(index, demo.CLOSED_SURVEY["slug"]) is None:
         content = demo.CLOSED_SURVEY
         survey = SurveyPage(
             title=content["title"],
@@ -55,7 +55,7 @@ def demo_seed(*, home: HomePage) -> None:
             we_did=content["we_did"],
         )
         survey.questions = _questions(content["questions"])
-        _publish_child(index, survey)
+        publish_child(index, survey)
 
-    if _child_by_slug(home, demo.YOUTH_VOICE["slug"]) is None:
-        _publish_child(home, YouthVoicePage(show_in_menus=True, **demo.YOUTH_VOICE))
+    if child_by_slug(home, demo.YOUTH_VOICE["slug"]) is None:
+        publish_child(home, YouthVoicePage(show_in_menus=True, **demo.YOUTH_VOICE))

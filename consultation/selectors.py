@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from .models import Answer, ExportJob, Feedback, Response, SurveyPage, SurveyQuestion
+from .models import Answer, ExportJob, Feedback, Response, SurveyPage, SurveyQuestion, YouthVoicePage
 
 FREE_TEXT_SHOWN = 200
 
@@ -51,7 +51,7 @@ def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
 
 
 def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[str, int]]:
-    from strategy.models import Ward
+    from core.models import Ward
 
     from .forms import WARD_OUTSIDE, WARD_PREFER_NOT
     from .models import AgeBand
@@ -87,7 +87,7 @@ def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: di
         value = AgeBand(value).label if value in AgeBand.values else value
     elif question.kind == SurveyQuestion.Kind.WARD:
         if ward_names is None:
-            from strategy.models import Ward
+            from core.models import Ward
 
             ward_names = dict(Ward.objects.values_list("pk", "name"))
         special = {WARD_OUTSIDE: "I don't live in the city", WARD_PREFER_NOT: "Prefer not to say"}
@@ -111,7 +111,7 @@ def survey_response_rows(*, survey: SurveyPage):
         if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
             header.append(f"{question.label} (other)")
 
-    from strategy.models import Ward
+    from core.models import Ward
 
     ward_names = dict(Ward.objects.values_list("pk", "name"))
 
@@ -183,3 +183,13 @@ def surveys_open() -> list[SurveyPage]:
 def export_jobs_recent(*, user, limit: int = 5):
     """The user's own background exports, newest first."""
     return ExportJob.objects.filter(user=user).order_by("-created_at", "-pk")[:limit]
+
+
+def surveys_live():
+    """Every published survey, newest first (the home page keeps them and picks the open ones)."""
+    return SurveyPage.objects.live().order_by("-first_published_at")
+
+
+def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
+    """The live youth voice page under the site's home page, if there is one."""
+    return YouthVoicePage.objects.live().child_of(home).first()

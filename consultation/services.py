@@ -9,9 +9,6 @@ only after the commit; if the queue is down the submission still stands, and
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -19,16 +16,16 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from config.links import site_url
-from strategy.models import Ward
+from core import matching
+from core.links import site_url
+from core.models import Ward
+from core.safeguarding import safeguarding_matches, safeguarding_recipients
 
-from . import matching
 from .models import (
     Answer,
     ContactRequest,
     Feedback,
     Response,
-    SafeguardingPhrase,
     SurveyPage,
     SurveyQuestion,
     ThemeKeyword,
@@ -38,52 +35,18 @@ from .theme_bits import theme_bits_refresh
 
 logger = logging.getLogger(__name__)
 
-SAFEGUARDING_GROUP = "Safeguarding"
-
-
 # --- Word lists, cached until staff change them ------------------------------------------
-
-_WORDLIST_VERSION_KEY = "consultation:wordlists:version"
-_matchers: dict[str, tuple[object, matching.Matcher]] = {}
-
-
-def wordlists_changed() -> None:
-    """Tell every process to rebuild its matchers (called when staff edit a word list)."""
-    cache.set(_WORDLIST_VERSION_KEY, timezone.now().timestamp(), None)
-
-
-def _matcher(name: str, build) -> matching.Matcher:
-    version = cache.get(_WORDLIST_VERSION_KEY)
-    cached = _matchers.get(name)
-    if cached is None or cached[0] != version:
-        cached = (version, matching.Matcher(build()))
-        _matchers[name] = cached
-    return cached[1]
-
-
-def safeguarding_matcher() -> matching.Matcher:
-    return _matcher(
-        "safeguarding",
-        lambda: [
-            matching.Entry(phrase=phrase, key=category)
-            for phrase, category in SafeguardingPhrase.objects.filter(active=True).values_list("phrase", "category")
-        ],
-    )
 
 
 def theme_matcher() -> matching.Matcher:
-    return _matcher(
+    """The theme keywords as a matcher, rebuilt when staff edit a word list."""
+    return matching.matcher_cached(
         "themes",
         lambda: [
             matching.Entry(phrase=phrase, key=theme_id, weight=weight)
             for phrase, theme_id, weight in ThemeKeyword.objects.values_list("phrase", "theme_id", "weight")
         ],
     )
-
-
-def safeguarding_matches(*, text: str) -> list[str]:
-    """The safeguarding phrases found in a text (empty if none)."""
-    return sorted({hit.text for hit in safeguarding_matcher().hits(text)})
 
 
 # --- Submissions -------------------------------------------------------------------------
@@ -254,19 +217,6 @@ def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
     return rows
 
 
-def safeguarding_recipients() -> list[str]:
-    """Active members of the Safeguarding group with an email address; if there are none,
-    the fallback addresses from the SAFEGUARDING_EMAILS setting."""
-    User = get_user_model()
-    members = list(
-        User.objects.filter(groups__name=SAFEGUARDING_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return members or list(settings.SAFEGUARDING_EMAILS)
-
-
 def safeguarding_alert_send(*, feedback: Feedback) -> bool:
     """Email every member of the Safeguarding group a link to flagged feedback (never its
     text). Sends once: a row already alerted is skipped, so running it twice sends nothing twice."""
@@ -329,24 +279,6 @@ def theme_suggestions_backfill(*, only_missing: bool = True) -> int:
         feedback_suggest_themes(feedback=feedback)
         count += 1
     return count
-
-
-def queue_after_commit(task_name: str, *args) -> None:
-    """Send a Celery task once the transaction commits; if the queue is down, log it (the row's
-    own state lets a periodic task or the officer pick it up)."""
-
-    def enqueue():
-        from config.celery import app
-
-        try:
-            if app.conf.task_always_eager:
-                app.tasks[task_name].apply(args=args)
-            else:
-                app.send_task(task_name, args=args)
-        except Exception:
-            logger.exception("Could not queue %s%s", task_name, args)
-
-    transaction.on_commit(enqueue)
 
 
 # --- Officers' work ------------------------------------------------------------------------

@@ -10,22 +10,20 @@ Counts from 1 to 4 are shown as "fewer than 5" (consultation/disclosure.py). Eac
 one or two queries, however many recommendations or contributions there are.
 
 A saved or deleted summary, or a change to its recommendations, clears the anonymous page
-cache, so publishing shows at once. The counts follow officers' theming and may be up to
-PAGE_CACHE_SECONDS (10 minutes) behind.
+cache (registered in ConsultationConfig.ready), so publishing shows at once. The counts follow
+officers' theming and may be up to PAGE_CACHE_SECONDS (10 minutes) behind.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 
-from config.pagecache import page_cache_clear
-from strategy.admin_snippets import StaffSnippetViewSet
+from core.admin_snippets import StaffSnippetViewSet
+from core.disclosure import count_text
 
-from .disclosure import count_text
 from .models import ThemedFeedback, ThemeSummary
 
 SECTION_ID = "you-said-we-did"
@@ -46,17 +44,6 @@ class ThemeSummaryViewSet(StaffSnippetViewSet):
 
 
 register_snippet(ThemeSummaryViewSet)
-
-
-def _summaries_changed(sender, **kwargs):
-    page_cache_clear()
-
-
-post_save.connect(_summaries_changed, sender=ThemeSummary, dispatch_uid="theme_summary_saved")
-post_delete.connect(_summaries_changed, sender=ThemeSummary, dispatch_uid="theme_summary_deleted")
-m2m_changed.connect(
-    _summaries_changed, sender=ThemeSummary.recommendations.through, dispatch_uid="theme_summary_recommendations"
-)
 
 
 # --- Selectors for the public pages -------------------------------------------------------

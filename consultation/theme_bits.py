@@ -19,7 +19,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from strategy.models import Theme
+from core.models import Theme
 
 from .models import Feedback, ThemedFeedback, ThemeSuggestion
 

@@ -14,10 +14,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from config.ratelimit import submission_limited
+from core.forms import validation_error_list
+from core.ratelimit import submission_limited
 
 from . import services
-from .forms import ContactForm, SurveyStepForm, YouthVoiceForm, validation_error_list
+from .forms import ContactForm, SurveyStepForm, YouthVoiceForm
 from .models import Response, SurveyPage, SurveyQuestion, YouthVoicePage
 from .selectors import answer_text
 

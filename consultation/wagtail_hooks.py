@@ -7,10 +7,15 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from strategy.admin_snippets import StaffSnippetViewSet
+from core.admin_snippets import StaffSnippetViewSet
+from core.admin_views import PermissionMenuItem
+from core.matching import wordlists_changed
+from core.models import SafeguardingPhrase
+from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
-from . import admin_feedback, admin_home, admin_views, services
-from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
+from . import admin_feedback, admin_home, admin_views
+from .models import SurveyPage, ThemeKeyword
+from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
 
 
 class ThemeKeywordViewSet(StaffSnippetViewSet):
@@ -45,7 +50,7 @@ register_snippet(WordListGroup)
 
 def _word_list_changed(request, instance):
     if isinstance(instance, ThemeKeyword | SafeguardingPhrase):
-        services.wordlists_changed()
+        wordlists_changed()
 
 
 for _hook in ("after_create_snippet", "after_edit_snippet"):
@@ -55,7 +60,7 @@ for _hook in ("after_create_snippet", "after_edit_snippet"):
 @hooks.register("after_delete_snippet")
 def _word_list_deleted(request, instances):
     if any(isinstance(instance, ThemeKeyword | SafeguardingPhrase) for instance in instances):
-        services.wordlists_changed()
+        wordlists_changed()
 
 
 safeguarding_urls = (
@@ -120,7 +125,7 @@ def _feedback_log_actions(actions):
 
 @hooks.register("register_admin_menu_item")
 def _exports_menu_item():
-    return admin_views.PermissionMenuItem(
+    return PermissionMenuItem(
         "Your exports",
         reverse("consultation_exports:index"),
         icon_name="download",
@@ -131,7 +136,7 @@ def _exports_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def _survey_results_menu_item():
-    return admin_views.PermissionMenuItem(
+    return PermissionMenuItem(
         "Survey results",
         reverse("consultation_results:surveys"),
         icon_name="list-ul",
@@ -155,14 +160,14 @@ def _home_panels(request, panels):
 
 @hooks.register("register_admin_menu_item")
 def _export_log_menu_item():
-    return admin_views.PermissionMenuItem(
+    return PermissionMenuItem(
         "Export log", reverse("consultation_exports:log"), icon_name="history", order=905, permission="is_superuser"
     )
 
 
 @hooks.register("register_admin_menu_item")
 def _safeguarding_menu_item():
-    return admin_views.PermissionMenuItem(
+    return PermissionMenuItem(
         "Safeguarding alerts",
         reverse("consultation_safeguarding:index"),
         icon_name="warning",
@@ -189,3 +194,15 @@ def _survey_results_listing_button(page, user, next_url=None):
 
 
 from . import dashboard, summaries  # noqa: E402, F401  (admin registrations)
+
+# --- "You said, we did" on the strategy's pages ----------------------------------------------
+
+
+@hooks.register(THEME_PAGE_CONTEXT)
+def _theme_page_summary(*, theme_page) -> dict:
+    return {"theme_summary": theme_summary_for_theme_page(theme_page=theme_page)}
+
+
+@hooks.register(RECOMMENDATION_PAGE_CONTEXT)
+def _recommendation_page_summaries(*, recommendation) -> dict:
+    return {"theme_summaries": theme_summaries_for_recommendation(recommendation=recommendation)}

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 
-from config.spreadsheets import csv_stream_response
-from consultation.admin_views import export_confirm, require_permission
-from consultation.models import ExportLog
+from core.admin_views import export_confirm, require_permission
+from core.models import ExportLog
+from core.spreadsheets import csv_stream_response
 
 from .models import Booking, EventPage
 from .selectors import event_attendee_summary, event_attendees, events_for_staff

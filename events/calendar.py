@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
-from config.links import site_url
+from core.links import site_url
 
 from .models import EventPage
 

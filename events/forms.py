@@ -6,8 +6,8 @@ server with a message; the browser never cuts pasted text off.
 
 from django import forms
 
-from config.textguard import no_links, one_line_text
-from consultation.forms import HoneypotMixin
+from core.forms import HoneypotMixin
+from core.textguard import no_links, one_line_text
 
 from .services import places_limit_message
 

@@ -26,9 +26,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from strategy.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from strategy.models import Theme, Ward
-from strategy.routing import CachedViewRestrictionsMixin
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.models import Theme, Ward
+from core.routing import CachedViewRestrictionsMixin
 
 # Without a limit one person could book every place of an event.
 DEFAULT_MAX_PLACES_PER_BOOKING = 4
@@ -63,7 +63,7 @@ class EventIndexPage(CachedViewRestrictionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["strategy.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
 
@@ -298,7 +298,7 @@ class BleedKitIndexPage(CachedViewRestrictionsMixin, Page):
         FieldPanel("body"),
     ]
 
-    parent_page_types = ["strategy.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
 

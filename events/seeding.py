@@ -15,9 +15,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from wagtail.models import Page
 
-from strategy.models import HomePage, Theme, Ward
-from strategy.seeding import _child_by_slug, _publish_child
+from core.models import Theme, Ward
+from core.seeding import child_by_slug, publish_child
 
 from .models import Audience, BleedKit, BleedKitIndexPage, EventIndexPage, EventPage
 
@@ -144,12 +145,12 @@ def _at(days: int, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=LONDON)
 
 
-def events_seed(*, home: HomePage) -> EventIndexPage:
-    index = _child_by_slug(home, EVENT_INDEX["slug"])
+def events_seed(*, home: Page) -> EventIndexPage:
+    index = child_by_slug(home, EVENT_INDEX["slug"])
     if index is None:
-        index = _publish_child(home, EventIndexPage(show_in_menus=True, **EVENT_INDEX))
+        index = publish_child(home, EventIndexPage(show_in_menus=True, **EVENT_INDEX))
     for slug, days, hour, hours, fields in EVENTS:
-        existing = _child_by_slug(index, slug)
+        existing = child_by_slug(index, slug)
         if existing is not None:
             # Demo events seeded before they were marked as samples, still as seeded.
             if not existing.is_sample and existing.venue_name == fields["venue_name"]:
@@ -164,13 +165,13 @@ def events_seed(*, home: HomePage) -> EventIndexPage:
             slug=slug, ward=ward, start_at=start, end_at=start + timedelta(hours=hours), is_sample=True, **fields
         )
         event.themes.add(*themes)
-        _publish_child(index, event)
+        publish_child(index, event)
     return index
 
 
-def bleed_kits_seed(*, home: HomePage) -> None:
-    if _child_by_slug(home, BLEED_KIT_INDEX["slug"]) is None:
-        _publish_child(home, BleedKitIndexPage(show_in_menus=True, **BLEED_KIT_INDEX))
+def bleed_kits_seed(*, home: Page) -> None:
+    if child_by_slug(home, BLEED_KIT_INDEX["slug"]) is None:
+        publish_child(home, BleedKitIndexPage(show_in_menus=True, **BLEED_KIT_INDEX))
     for name, address, postcode, latitude, longitude, ward_slug in BLEED_KITS:
         ward = Ward.objects.filter(slug=ward_slug).first()
         if ward is None or BleedKit.objects.filter(name=name).exists():
@@ -187,6 +188,6 @@ def bleed_kits_seed(*, home: HomePage) -> None:
         )
 
 
-def demo_seed(*, home: HomePage) -> None:
+def demo_seed(*, home: Page) -> None:
     events_seed(home=home)
     bleed_kits_seed(home=home)

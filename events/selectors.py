@@ -10,7 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from strategy.models import Theme, Ward
+from core.models import Theme, Ward
 
 from .models import Audience, BleedKit, Booking, EventIndexPage, EventPage, EventPlaces
 

@@ -21,10 +21,11 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from config.links import site_url
-from config.textguard import email_subject
 from consultation.models import Feedback, ThemeSuggestion
-from consultation.services import feedback_create, feedback_suggest_themes, queue_after_commit
+from consultation.services import feedback_create, feedback_suggest_themes
+from core.links import site_url
+from core.queue import queue_after_commit
+from core.textguard import email_subject
 
 from .models import Booking, EventPage, EventPlaces
 

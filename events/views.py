@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from config.pagecache import kept_for_generation
-from config.ratelimit import submission_limited
-from consultation.forms import validation_error_list
+from core.forms import validation_error_list
+from core.pagecache import kept_for_generation
+from core.ratelimit import submission_limited
 
 from . import services
 from .calendar import calendar_build, calendar_bytes_response, calendar_response

@@ -13,9 +13,9 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
-from consultation.admin_views import PermissionMenuItem
-from consultation.services import queue_after_commit
-from strategy.admin_snippets import StaffSnippetViewSet
+from core.admin_snippets import StaffSnippetViewSet
+from core.admin_views import PermissionMenuItem
+from core.queue import queue_after_commit
 
 from . import admin_home, admin_views
 from .models import BleedKit, EventPage

@@ -14,7 +14,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 
-from config.links import site_url
+from core.links import site_url
 
 # Labels and "required" messages by field name, as the site words them.
 LABELS = {

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import include, path
 from django.views.decorators.http import require_POST
 
-from consultation.admin_views import require_permission
+from core.admin_views import require_permission
 
 from . import selectors, services
 from .models import Member, ModerationAction, Post

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from config.textguard import no_links, one_line_text
+from core.textguard import no_links, one_line_text
 
 from .models import FORMER_MEMBER, Member
 

@@ -17,11 +17,12 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config.links import site_url
-from config.textguard import email_subject
-from consultation.services import queue_after_commit, safeguarding_matches, safeguarding_recipients
-from strategy.staff_groups import FORUM_MODERATORS
-from strategy.templatetags.govuk_dates import govuk_datetime
+from core.links import site_url
+from core.queue import queue_after_commit
+from core.safeguarding import safeguarding_matches, safeguarding_recipients
+from core.staff_groups import FORUM_MODERATORS
+from core.templatetags.govuk_dates import govuk_datetime
+from core.textguard import email_subject
 
 from .models import (
     FORMER_MEMBER,

@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from consultation.forms import validation_error_list
+from core.forms import validation_error_list
 
 from . import selectors, services
 from .forms import DeleteAccountForm, JoinForm, PostForm, ProfileForm, ReportForm, ThreadForm

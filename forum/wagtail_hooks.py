@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from consultation.admin_views import PermissionMenuItem
+from core.admin_views import PermissionMenuItem
 
 from . import admin_home, admin_views
 

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from consultation.admin_views import require_permission
+from core.admin_views import require_permission
 
 from . import selectors, services
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup

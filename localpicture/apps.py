@@ -6,3 +6,8 @@ class LocalPictureConfig(AppConfig):
 
     name = "localpicture"
     verbose_name = "Local picture"
+
+    def ready(self):
+        from core.pagecache import page_cache_clears_on
+
+        page_cache_clears_on("localpicture")

@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from strategy.blocks import RICH_TEXT_FEATURES
-from strategy.routing import CachedViewRestrictionsMixin
+from core.blocks import RICH_TEXT_FEATURES
+from core.routing import CachedViewRestrictionsMixin
 
 from .constants import CRIME_TYPE_CHOICES, DEFAULT_CRIME_TYPES
 
@@ -264,7 +264,7 @@ class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("notes")]
 
-    parent_page_types = ["strategy.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
     template = "localpicture/local_picture_page.html"
@@ -283,7 +283,7 @@ class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def data_csv(self, request):
         """The city's monthly counts of the chosen crime types, as CSV, each with its source
         (police, or illustrative figures made up for the demo)."""
-        from config.spreadsheets import csv_response
+        from core.spreadsheets import csv_response
 
         from .selectors import monthly_table
 

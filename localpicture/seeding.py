@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import Page
 
-from strategy.models import HomePage
-from strategy.seeding import _child_by_slug, _publish_child
+from core.seeding import child_by_slug, publish_child
 
 from .constants import DEFAULT_CRIME_TYPES, POLICE_HEADER
 from .models import CrimeCount, FigureSeries, LocalPicturePage, PoliceImport, WardLookup
@@ -124,11 +124,11 @@ def _demo_ward_lookup() -> None:
     ward_lookup_replace(upload=SimpleUploadedFile("wards.csv", "\n".join(lines).encode()))
 
 
-def demo_seed(*, home: HomePage) -> None:
+def demo_seed(*, home: Page) -> None:
     """Load the demo local picture (see the module docstring)."""
     for series in FIGURE_SERIES:
         FigureSeries.objects.get_or_create(title=series["title"], defaults=series)
     _demo_import()
     _demo_ward_lookup()
-    if _child_by_slug(home, PAGE["slug"]) is None:
-        _publish_child(home, LocalPicturePage(show_in_menus=True, crime_types=list(DEFAULT_CRIME_TYPES), **PAGE))
+    if child_by_slug(home, PAGE["slug"]) is None:
+        publish_child(home, LocalPicturePage(show_in_menus=True, crime_types=list(DEFAULT_CRIME_TYPES), **PAGE))

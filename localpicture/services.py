@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from wagtail.log_actions import log
 
-from config.pagecache import page_cache_clear
+from core.pagecache import page_cache_clear_on_commit
 
 from .models import CrimeCount, FigureSeries, FigureValue, LocalPictureSettings, PoliceImport, WardLookup
 from .police import MAX_ERRORS_LISTED, tally_files
@@ -77,7 +77,7 @@ def police_import_create(*, uploads, user=None, illustrative: bool = False) -> P
 def police_import_queue(*, police_import: PoliceImport) -> None:
     """Run the import in the background once the transaction commits (in-process when Celery is
     eager). If the queue is down the import stays waiting and the periodic task runs it."""
-    from consultation.services import queue_after_commit
+    from core.queue import queue_after_commit
 
     from . import tasks  # noqa: F401 - registers the task when Celery runs it in process
 
@@ -168,7 +168,7 @@ def _counts_save(tally, *, police_import: PoliceImport) -> list[str]:
     )
     with transaction.atomic():
         _crime_counts_replace(first_days.values(), rows)
-        transaction.on_commit(page_cache_clear)
+        page_cache_clear_on_commit()
     return months
 
 
@@ -248,7 +248,7 @@ def crime_months_remove(*, user, months: list[date] | None = None, illustrative:
                     "police_import": pk,
                 },
             )
-        transaction.on_commit(page_cache_clear)
+        page_cache_clear_on_commit()
     return sorted(set().union(*(entry["months"] for entry in by_import.values())))
 
 
@@ -352,7 +352,7 @@ def figure_values_upload(*, series: FigureSeries, upload) -> tuple[int, list[str
                 existing[month].save(update_fields=["value"])
             else:
                 FigureValue.objects.create(series=series, month=month, value=value)
-        transaction.on_commit(page_cache_clear)
+        page_cache_clear_on_commit()
     return len(values), []
 
 
@@ -415,5 +415,5 @@ def ward_lookup_replace(*, upload) -> tuple[int, list[str]]:
         WardLookup.objects.bulk_create(
             WardLookup(lsoa_code=lsoa, ward_code=code, ward_name=name) for lsoa, (code, name) in rows.items()
         )
-        transaction.on_commit(page_cache_clear)
+        page_cache_clear_on_commit()
     return len(rows), []

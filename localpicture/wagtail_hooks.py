@@ -11,8 +11,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 
-from consultation.admin_views import PermissionMenuItem
-from strategy.admin_snippets import StaffSnippetViewSet
+from core.admin_snippets import StaffSnippetViewSet
+from core.admin_views import PermissionMenuItem
 
 from . import admin_views, services
 from .models import FigureSeries

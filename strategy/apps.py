@@ -2,12 +2,12 @@ from django.apps import AppConfig
 
 
 class StrategyConfig(AppConfig):
-    """The strategy as Wagtail pages, the six themes, wards and site settings."""
+    """The strategy as Wagtail pages: themes' pages, recommendations, initiatives and progress."""
 
     name = "strategy"
     verbose_name = "Strategy"
 
     def ready(self):
-        from . import signals
+        from core.pagecache import page_cache_clears_on
 
-        signals.connect_page_cache_clearing()
+        page_cache_clears_on("strategy")

@@ -5,11 +5,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from django.db.models import Max, Prefetch
-from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from config.links import site_url
-from config.pagecache import kept_for_generation
+from core.links import site_url
+from core.pagecache import kept_for_generation
 
 from .models import (
     InitiativePage,
@@ -183,70 +182,6 @@ def _progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[
                 )
             )
     return rows
-
-
-# --- The home page ----------------------------------------------------------------------------
-
-HOME_EVENTS_KEPT = 20
-
-
-@dataclass
-class HomeListing:
-    """What the home page lists, read once per content generation. Surveys and events open,
-    close and pass with the clock, so they are kept with their dates and chosen at each request
-    (`open_surveys`, `next_events`, `seconds_until_change`)."""
-
-    strategy_page: StrategyPage | None
-    theme_pages: list[ThemePage]
-    youth_voice_page: Page | None
-    surveys: list  # live surveys, newest first
-    events: list  # live, not cancelled events that had not ended when this was read, soonest first
-    events_complete: bool  # False when more events were left out than HOME_EVENTS_KEPT
-
-    def open_surveys(self, *, limit: int = 3) -> list:
-        return [survey for survey in self.surveys if survey.is_open][:limit]
-
-    def next_events(self, *, now: datetime, limit: int = 3) -> list | None:
-        """The next events, or None when too few of those kept are still to end (read afresh)."""
-        upcoming = [event for event in self.events if event.end_at > now]
-        if len(upcoming) < limit and not self.events_complete:
-            return None
-        return upcoming[:limit]
-
-    def seconds_until_change(self, *, now: datetime) -> int | None:
-        """Seconds until a survey opens or closes or an event ends, whichever is first."""
-        moments = [event.end_at for event in self.events if event.end_at > now]
-        for survey in self.surveys:
-            if survey.accepting_responses:
-                moments += [moment for moment in (survey.opens_at, survey.closes_at) if moment and moment > now]
-        return int((min(moments) - now).total_seconds()) + 1 if moments else None
-
-
-def home_listing(*, home: Page) -> HomeListing:
-    """The home page's lists, kept for the content generation (see HomeListing)."""
-    return kept_for_generation(f"strategy:home-listing:{home.pk}", lambda: _home_listing(home=home))
-
-
-def _home_listing(*, home: Page) -> HomeListing:
-    from consultation.models import SurveyPage, YouthVoicePage
-    from events.selectors import events_live
-
-    now = timezone.now()
-    strategy = strategy_page_for_site(home=home)
-    events = list(
-        events_live()
-        .filter(end_at__gt=now, cancelled=False)
-        .select_related("ward")
-        .order_by("start_at", "pk")[: HOME_EVENTS_KEPT + 1]
-    )
-    return HomeListing(
-        strategy_page=strategy,
-        theme_pages=list(theme_pages_live(strategy_page=strategy)) if strategy else [],
-        youth_voice_page=YouthVoicePage.objects.live().child_of(home).first(),
-        surveys=list(SurveyPage.objects.live().order_by("-first_published_at")),
-        events=events[:HOME_EVENTS_KEPT],
-        events_complete=len(events) <= HOME_EVENTS_KEPT,
-    )
 
 
 # What counts as a person's work on a page, for "Your pages" on the admin home.

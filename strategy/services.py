@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 
-from config.spreadsheets import csv_response
+from core.spreadsheets import csv_response
 
 from .selectors import ReportRow
 

@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.snippets.models import register_snippet
 
+from core.admin_snippets import StaffSnippetViewSet
+from core.models import Theme, Ward
+
 from . import admin_home
-from .admin_snippets import StaffSnippetViewSet
-from .models import Theme, Ward
 
 
 class ThemeViewSet(StaffSnippetViewSet):

@@ -27,7 +27,7 @@ def service_unavailable(reason: str):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once per test session; each test runs in a transaction that is rolled
     back, so every test starts from the same demo content."""
-    from config.demo import demo_seed_all
+    from home.demo import demo_seed_all
 
     with django_db_blocker.unblock():
         demo_seed_all()

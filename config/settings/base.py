@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # --- Applications -------------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    "core",
     "strategy",
     "consultation",
     "events",
@@ -44,13 +45,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "localpicture",
+    "home",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "strategy.users_app.StaffUsersAppConfig",  # wagtail.users, with messages that name nobody
+    "core.users_app.StaffUsersAppConfig",  # wagtail.users, with messages that name nobody
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -73,20 +75,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The page cache answers anonymous visitors before any other work is done, and stores
     # responses after every other middleware has added its headers. See config/pagecache.py.
-    "config.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry it too; inside the page cache, so cached pages do.
-    "config.headers.PermissionsPolicyMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, forms and views: no NUL character reaches a query (config/textguard.py).
-    "config.textguard.NulGuardMiddleware",
+    "core.textguard.NulGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.headers.ContentSecurityPolicyMiddleware",
+    "core.headers.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -179,13 +181,13 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
-    "publish-scheduled-pages": {"task": "strategy.publish_scheduled_pages", "schedule": 5 * 60},
+    "publish-scheduled-pages": {"task": "core.publish_scheduled_pages", "schedule": 5 * 60},
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
     "forum-send-pending": {"task": "forum.notifications_send_pending", "schedule": 5 * 60},
     "forum-daily-digest": {"task": "forum.digests_send", "schedule": crontab(hour=7, minute=0)},
     # Moderators hear about held posts within 15 minutes of the queue filling, then daily while any wait.
     "forum-held-posts-digest": {"task": "forum.held_posts_digest_send", "schedule": 15 * 60},
-    "clear-expired-sessions": {"task": "strategy.clear_expired_sessions", "schedule": 24 * 60 * 60},
+    "clear-expired-sessions": {"task": "core.clear_expired_sessions", "schedule": 24 * 60 * 60},
     "expire-export-files": {"task": "consultation.export_files_expire", "schedule": 60 * 60},
     "requeue-stalled-exports": {"task": "consultation.export_jobs_requeue", "schedule": 60},
     "events-emails-pending": {"task": "events.emails_send_pending", "schedule": 5 * 60},

@@ -3,7 +3,7 @@ feedback, responses, word lists and safeguarding."""
 
 from django.db import migrations
 
-from strategy.staff_groups import group_grant
+from core.staff_groups import group_grant
 
 
 def load_word_lists(apps, schema_editor):

@@ -6,7 +6,7 @@ safeguarding lead can include contact details; nobody else can."""
 
 from django.db import migrations
 
-from strategy.staff_groups import group_grant
+from core.staff_groups import group_grant
 
 
 def grant(apps, schema_editor):

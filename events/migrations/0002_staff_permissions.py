@@ -3,7 +3,7 @@ download attendee lists with names and emails."""
 
 from django.db import migrations
 
-from strategy.staff_groups import group_grant
+from core.staff_groups import group_grant
 
 
 def grant(apps, schema_editor):

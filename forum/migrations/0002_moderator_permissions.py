@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from strategy.staff_groups import group_grant
+from core.staff_groups import group_grant
 
 
 def grant_permissions(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from consultation.forms import validation_error_list
+from core.forms import validation_error_list
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ them for the page, but do not import data: the figures are the officers' respons
 
 from django.db import migrations
 
-from strategy.staff_groups import group_grant
+from core.staff_groups import group_grant
 
 
 def grant(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from strategy.staff_groups import (
+from core.staff_groups import (
     EDITOR_COLLECTION_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     group_grant,

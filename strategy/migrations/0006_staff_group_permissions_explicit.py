@@ -22,7 +22,7 @@ Each later migration that grants a permission must depend on this one.
 
 from django.db import migrations
 
-from strategy.staff_groups import (
+from core.staff_groups import (
     EDITOR_COLLECTION_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
     group_set_exactly,

@@ -20,7 +20,7 @@ ADMIN_PATHS = [
     "/admin/",
     "/admin/pages/",
     "/admin/snippets/",
-    "/admin/snippets/strategy/theme/",
+    "/admin/snippets/core/theme/",
     "/admin/images/",
     "/admin/images/multiple/add/",
     "/admin/documents/",
@@ -44,11 +44,11 @@ def test_admin_pages_work_under_the_admin_policy(new_context, login):
     page_edits = [href for href in event_edit if re.fullmatch(r"/admin/pages/\d+/edit/", href)]
     assert page_edits, "no page to edit was found"
     paths += page_edits[:2]
-    page.goto("/admin/snippets/strategy/theme/")
+    page.goto("/admin/snippets/core/theme/")
     snippet_edits = page.eval_on_selector_all(
         "a[href*='/edit/']", "links => links.map(link => link.getAttribute('href'))"
     )
-    snippet_edits = [href for href in snippet_edits if re.fullmatch(r"/admin/snippets/strategy/theme/edit/\d+/", href)]
+    snippet_edits = [href for href in snippet_edits if re.fullmatch(r"/admin/snippets/core/theme/edit/\d+/", href)]
     assert snippet_edits, "no theme to edit was found"
     paths.append(snippet_edits[0])
 

@@ -40,7 +40,7 @@ def test_publishing_a_page_shows_the_change_at_once(client):
 
 
 def test_a_change_to_a_snippet_clears_the_cache(client):
-    from strategy.models import Theme
+    from core.models import Theme
 
     client.get("/")
     theme = Theme.objects.get(slug="education")
@@ -61,7 +61,7 @@ def test_pages_that_use_a_csrf_token_are_not_stored(client, rf):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from config.pagecache import PageCacheMiddleware
+    from core.pagecache import PageCacheMiddleware
 
     def view_with_form(request):
         return HttpResponse(

@@ -23,9 +23,9 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from consultation.models import SurveyPage
+from core.staff_groups import GROUP_NAMES
 from events.models import Booking, EventPage
-from strategy.models import HomePage, StandardPage
-from strategy.staff_groups import GROUP_NAMES
+from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +181,7 @@ CHECKS = {
     "Local picture: police data imports": _get(lambda ctx: reverse("localpicture_imports:index")),
     "Local picture: ward lookup": _get(lambda ctx: reverse("localpicture_wards:index")),
     "Local picture settings": _get(lambda ctx: f"/admin/settings/localpicture/localpicturesettings/{ctx['site'].pk}/"),
-    "Site settings": _get(lambda ctx: f"/admin/settings/strategy/sitesettings/{ctx['site'].pk}/"),
+    "Site settings": _get(lambda ctx: f"/admin/settings/core/sitesettings/{ctx['site'].pk}/"),
     "Users and groups": _get(lambda ctx: "/admin/users/"),
 }
 
@@ -235,7 +235,7 @@ def test_snippets_without_a_chooser_row_have_no_chooser_at_all(admin_client):
 @pytest.mark.parametrize("username", ["editor", "officer", "moderator"])
 @pytest.mark.parametrize("model", ["safeguardingphrase", "feedback"])
 def test_no_chooser_lists_safeguarding_phrases_or_feedback(client, username, model):
-    from consultation.models import SafeguardingPhrase
+    from core.models import SafeguardingPhrase
 
     client.force_login(get_user_model().objects.get(username=username))
     response = client.get(f"/admin/snippets/choose/consultation/{model}/results/")

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from config.spreadsheets import XLSX_MAX_WIDTH, XLSX_MIN_WIDTH, XLSX_WIDTH_SAMPLE, cell_safe
 from consultation.exports import xlsx_write
+from core.spreadsheets import XLSX_MAX_WIDTH, XLSX_MIN_WIDTH, XLSX_WIDTH_SAMPLE, cell_safe
 
 # What someone typed -> what the CSV cell holds.
 CSV_CELLS = {

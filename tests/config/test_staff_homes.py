@@ -19,7 +19,7 @@ from django.utils import timezone
 from consultation.models import ExportJob, Feedback, SurveyPage
 from events.models import EventPage
 from forum.models import Member, Post
-from strategy.models import StandardPage
+from home.models import StandardPage
 from tests.forum.factories import MemberFactory, PostFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultation import services
-from consultation.models import ExportLog, ThemeKeyword
+from consultation.models import ThemeKeyword
+from core.models import ExportLog
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_moderators_cannot_see_results(login, survey):
 def test_officers_can_edit_theme_keywords_but_not_safeguarding_phrases(login):
     client = login("officer")
     assert client.get("/admin/snippets/consultation/themekeyword/").status_code == 200
-    assert client.get("/admin/snippets/consultation/safeguardingphrase/").status_code in (302, 403)
+    assert client.get("/admin/snippets/core/safeguardingphrase/").status_code in (302, 403)
     keyword = ThemeKeyword.objects.first()
     assert client.get(f"/admin/snippets/consultation/themekeyword/edit/{keyword.pk}/").status_code == 200
 

@@ -14,7 +14,7 @@ from tests.consultation.factories import FeedbackFactory
 pytestmark = pytest.mark.django_db
 
 FEEDBACK_LIST = "/admin/snippets/consultation/feedback/"
-THEME_LIST = "/admin/snippets/strategy/theme/"
+THEME_LIST = "/admin/snippets/core/theme/"
 
 
 def bulk_url(app_label: str, model_name: str, action: str) -> str:
@@ -53,5 +53,5 @@ def test_an_officer_who_asks_for_a_bulk_delete_anyway_deletes_nothing(client):
 def test_editors_are_not_offered_delete_on_the_six_themes(client):
     # Editors describe the themes but may not add or delete them: the six are fixed.
     html = listing(client, "editor", THEME_LIST)
-    assert f'href="{bulk_url("strategy", "theme", "delete")}"' not in html
-    assert f'href="{bulk_url("strategy", "theme", "delete")}"' in listing(client, "admin", THEME_LIST)
+    assert f'href="{bulk_url("core", "theme", "delete")}"' not in html
+    assert f'href="{bulk_url("core", "theme", "delete")}"' in listing(client, "admin", THEME_LIST)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from consultation import dashboard
 from consultation.dashboard import SUPPRESSED_MARK, dashboard_data, feedback_by_month, untriaged_backlog
 from consultation.models import Feedback, ThemeSuggestion
-from strategy.models import Theme, Ward
+from core.models import Theme, Ward
 from tests.conftest import service_unavailable
 from tests.consultation.factories import FeedbackFactory
 

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from config.celery import app
 from consultation import exports
-from consultation.models import ExportJob, ExportLog, Feedback
+from consultation.models import ExportJob, Feedback
 from consultation.tasks import export_jobs_requeue, export_run
+from core.models import ExportLog
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from consultation.models import ExportJob, ExportLog, Feedback, SurveyPage
+from consultation.models import ExportJob, Feedback, SurveyPage
+from core.models import ExportLog
 from events.models import EventPage
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,9 @@ from wagtail.models import ModelLogEntry
 from consultation import services
 from consultation.exports import export_files_expire
 from consultation.filters import feedback_filtered
-from consultation.models import ContactRequest, ExportJob, ExportLog, Feedback
+from consultation.models import ContactRequest, ExportJob, Feedback
 from consultation.theme_bits import bits_of
-from strategy.models import Theme, Ward
+from core.models import ExportLog, Theme, Ward
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/snippets/consultation/feedback/"

@@ -1,6 +1,6 @@
 """The explainable matcher behind theme suggestions and safeguarding flags."""
 
-from consultation.matching import Entry, Matcher, suggest
+from core.matching import Entry, Matcher, suggest
 
 
 def _matcher(*phrases, key="x"):

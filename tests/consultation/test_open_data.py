@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from consultation.models import Feedback
 from consultation.open_data import NO_THEME, feedback_summary_published
-from strategy.models import Theme, Ward
+from core.models import Theme, Ward
 from tests.consultation.factories import FeedbackFactory
 
 pytestmark = pytest.mark.django_db

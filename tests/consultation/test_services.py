@@ -5,9 +5,10 @@ import pytest
 from django.core import mail
 
 from consultation import services
-from consultation.models import Feedback, Response, SafeguardingPhrase, ThemeSuggestion
+from consultation.models import Feedback, Response, ThemeSuggestion
 from consultation.tasks import feedback_process_pending
-from strategy.models import Theme
+from core import matching
+from core.models import SafeguardingPhrase, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def test_topic_words_alone_do_not_raise_an_alert():
 def test_edited_word_lists_take_effect_at_once():
     assert services.safeguarding_matches(text="they took my lunch money") == []
     SafeguardingPhrase.objects.create(phrase="took my lunch money", category="threat")
-    services.wordlists_changed()
+    matching.wordlists_changed()
     assert services.safeguarding_matches(text="they took my lunch money") == ["took my lunch money"]
 
 

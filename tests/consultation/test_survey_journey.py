@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from consultation.models import Answer, ContactRequest, Feedback, Response, SurveyQuestion
-from strategy.models import Ward
+from core.models import Ward
 
 pytestmark = pytest.mark.django_db
 

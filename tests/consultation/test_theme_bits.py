@@ -15,7 +15,7 @@ from consultation import services
 from consultation.dashboard import dashboard_data
 from consultation.models import Feedback, ThemedFeedback, ThemeSuggestion
 from consultation.theme_bits import bits_of, theme_bits_refresh
-from strategy.models import Theme
+from core.models import Theme
 from tests.consultation.factories import FeedbackFactory
 
 pytestmark = pytest.mark.django_db

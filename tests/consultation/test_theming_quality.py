@@ -12,8 +12,8 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from consultation.matching import Entry, Matcher, _compile, suggest
 from consultation.wordlists import THEME_KEYWORDS
+from core.matching import Entry, Matcher, _compile, suggest
 
 LABELLED = Path(__file__).resolve().parent.parent / "data" / "labelled_feedback.csv"
 MIN_MACRO_F1 = 0.8

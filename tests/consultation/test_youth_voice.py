@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from consultation.models import ContactRequest, Feedback
-from strategy.models import Ward
+from core.models import Ward
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from core import models as core_models
 from events import models
 
 
@@ -48,7 +49,7 @@ class BleedKitFactory(DjangoModelFactory):
     postcode = "LE1 1AA"
     latitude = "52.63570"
     longitude = "-1.13340"
-    ward = factory.LazyFunction(lambda: models.Ward.objects.order_by("pk").first())
+    ward = factory.LazyFunction(lambda: core_models.Ward.objects.order_by("pk").first())
     access_hours = "24 hours"
 
     class Meta:

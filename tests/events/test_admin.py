@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from consultation.models import ExportLog
+from core.models import ExportLog
 from events import services
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from strategy.models import HomePage
-from strategy.selectors import home_listing
+from home.models import HomePage
+from home.selectors import home_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from consultation.models import Feedback
 from consultation.theme_bits import bits_of
+from core.models import Theme, Ward
 from events import services
 from events.models import Audience, BleedKit, Booking, EventIndexPage
-from strategy.models import Theme, Ward
 from tests.events.factories import BleedKitFactory
 
 pytestmark = pytest.mark.django_db

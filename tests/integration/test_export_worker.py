@@ -87,7 +87,8 @@ def test_exports_run_on_postgresql():
 def test_a_worker_killed_mid_export_is_replaced_and_the_job_finishes_once_with_one_email(settings, tmp_path):
     redis_url = _require_redis()
     _require_postgres("the worker processes need PostgreSQL to share the test database")
-    from consultation.models import ExportJob, ExportLog, Feedback
+    from consultation.models import ExportJob, Feedback
+    from core.models import ExportLog
 
     marker = f"KILLED-WORKER-{uuid.uuid4().hex[:8]}"
     started = timezone.now()
@@ -111,8 +112,9 @@ def _kill_and_recover(settings, tmp_path, redis_url, officer):
 
     from config.celery import app
     from consultation.exports import CHUNK
-    from consultation.models import ExportJob, ExportLog, Feedback
+    from consultation.models import ExportJob, Feedback
     from consultation.tasks import export_jobs_requeue
+    from core.models import ExportLog
 
     export_root, mail_dir, log = tmp_path / "exports", tmp_path / "mail", tmp_path / "workers.log"
     mail_dir.mkdir()

@@ -99,7 +99,7 @@ def test_celery_task_round_trip_through_redis_and_a_real_worker(committed_db):
     that shares the test database."""
     redis_url = _require_redis()
     _require_postgres("the worker process needs PostgreSQL to share the test database")
-    from strategy.models import HomePage, StandardPage
+    from home.models import HomePage, StandardPage
 
     page = StandardPage(title="Scheduled notice", slug=f"scheduled-{uuid.uuid4().hex[:8]}", intro="Draft", live=False)
     HomePage.objects.get().add_child(instance=page)
@@ -110,7 +110,7 @@ def test_celery_task_round_trip_through_redis_and_a_real_worker(committed_db):
 
 
 def _publish_scheduled_by_a_worker(page, redis_url):
-    from strategy.models import StandardPage
+    from home.models import StandardPage
 
     page.intro = "Published by the worker."
     revision = page.save_revision()
@@ -131,7 +131,7 @@ def _publish_scheduled_by_a_worker(page, redis_url):
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     from config.celery import app
-    from strategy.tasks import publish_scheduled_pages
+    from core.tasks import publish_scheduled_pages
 
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False

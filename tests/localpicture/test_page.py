@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from localpicture.models import CrimeCount, FigureValue, LocalPicturePage, WardLookup
 from localpicture.selectors import change_in_words, monthly_table
-from strategy.models import HomePage
 from tests.localpicture.factories import FigureSeriesFactory, LocalPicturePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import io
 
 import pytest
 
+from home.models import HomePage
 from localpicture.constants import POLICE_HEADER
 from localpicture.models import CrimeCount, FigureSeries, LocalPicturePage, PoliceImport, WardLookup
 from localpicture.seeding import demo_police_csv, demo_seed
-from strategy.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from core import models as core_models
+from home import models as home_models
 from strategy import models
 
 
@@ -16,7 +18,7 @@ class ThemeFactory(DjangoModelFactory):
     description = "A theme made by a test."
 
     class Meta:
-        model = models.Theme
+        model = core_models.Theme
 
 
 class WardFactory(DjangoModelFactory):
@@ -24,7 +26,7 @@ class WardFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"test-ward-{n}")
 
     class Meta:
-        model = models.Ward
+        model = core_models.Ward
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -32,7 +34,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     intro = "A home page made by a test."
 
     class Meta:
-        model = models.HomePage
+        model = home_models.HomePage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -40,7 +42,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     intro = "A plain page."
 
     class Meta:
-        model = models.StandardPage
+        model = home_models.StandardPage
 
 
 class StrategyPageFactory(wagtail_factories.PageFactory):

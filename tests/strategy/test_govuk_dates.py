@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.template import Context, Template
 
-from strategy.templatetags.govuk_dates import govuk_datetime, govuk_time, machine_datetime
+from core.templatetags.govuk_dates import govuk_datetime, govuk_time, machine_datetime
 
 LONDON = ZoneInfo("Europe/London")
 

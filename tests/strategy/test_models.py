@@ -5,14 +5,16 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from core import models as core_models
+from home import models as home_models
 from strategy import models
 from tests.strategy import factories
 
 pytestmark = pytest.mark.django_db
 
 PAGE_MODELS = [
-    models.HomePage,
-    models.StandardPage,
+    home_models.HomePage,
+    home_models.StandardPage,
     models.StrategyPage,
     models.ThemePage,
     models.RecommendationPage,
@@ -27,13 +29,13 @@ def test_every_page_model_has_a_factory():
         for value in vars(factories).values()
         if isinstance(value, type) and hasattr(value, "_meta") and getattr(value._meta, "model", None)
     }
-    page_models = {model for model in Page.__subclasses__() if model._meta.app_label == "strategy"}
+    page_models = {model for model in Page.__subclasses__() if model._meta.app_label in ("strategy", "home")}
     assert page_models == set(PAGE_MODELS)
     assert page_models <= factory_models
 
 
 def test_page_tree_rules():
-    page_asserts.assertAllowedParentPageTypes(models.StrategyPage, {models.HomePage})
+    page_asserts.assertAllowedParentPageTypes(models.StrategyPage, {home_models.HomePage})
     page_asserts.assertAllowedParentPageTypes(models.ThemePage, {models.StrategyPage})
     page_asserts.assertAllowedParentPageTypes(models.RecommendationPage, {models.ThemePage})
     page_asserts.assertAllowedParentPageTypes(models.InitiativePage, {models.ThemePage})
@@ -43,12 +45,12 @@ def test_page_tree_rules():
 
 def test_recommendation_cannot_be_created_outside_a_theme(strategy_page):
     page_asserts.assertCanNotCreateAt(models.StrategyPage, models.RecommendationPage)
-    page_asserts.assertCanNotCreateAt(models.HomePage, models.ThemePage)
+    page_asserts.assertCanNotCreateAt(home_models.HomePage, models.ThemePage)
     page_asserts.assertCanCreateAt(models.ThemePage, models.RecommendationPage)
 
 
 def test_six_themes_exist_in_strategy_order():
-    assert list(models.Theme.objects.values_list("slug", flat=True)) == [
+    assert list(core_models.Theme.objects.values_list("slug", flat=True)) == [
         "education",
         "young-people",
         "communities",
@@ -59,7 +61,7 @@ def test_six_themes_exist_in_strategy_order():
 
 
 def test_themes_cannot_be_free_tagged():
-    assert models.Theme.free_tagging is False
+    assert core_models.Theme.free_tagging is False
 
 
 def test_staff_groups_exist_with_admin_access():
@@ -71,13 +73,13 @@ def test_staff_groups_exist_with_admin_access():
 def test_editors_can_publish_pages_and_edit_wards_but_officers_cannot(django_user_model):
     editor = django_user_model.objects.get(username="editor")
     officer = django_user_model.objects.get(username="officer")
-    home = models.HomePage.objects.get()
+    home = home_models.HomePage.objects.get()
     assert home.permissions_for_user(editor).can_publish()
     assert not home.permissions_for_user(officer).can_edit()
-    assert editor.has_perm("strategy.change_ward")
-    assert not officer.has_perm("strategy.change_ward")
-    assert officer.has_perm("strategy.view_theme")
-    assert not editor.has_perm("strategy.add_theme")
+    assert editor.has_perm("core.change_ward")
+    assert not officer.has_perm("core.change_ward")
+    assert officer.has_perm("core.view_theme")
+    assert not editor.has_perm("core.add_theme")
 
 
 def test_initiative_partner_list_skips_blank_lines():

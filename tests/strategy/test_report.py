@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from config.spreadsheets import cell_safe
+from core.spreadsheets import cell_safe
 from strategy.models import RecommendationPage
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,10 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
+from core.models import SiteSettings, Ward
+from home.models import HomePage
 from strategy import demo_content
-from strategy.models import HomePage, InitiativePage, RecommendationPage, SiteSettings, Ward
+from strategy.models import InitiativePage, RecommendationPage
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +91,7 @@ def test_seed_demo_keeps_an_editors_change(debug):
 
 
 def test_fresh_seed_creates_demo_accounts_with_a_printed_password(django_user_model, tmp_path, settings):
-    from strategy.seeding import staff_seed
+    from core.seeding import staff_seed
 
     django_user_model.objects.all().delete()
     username, password = staff_seed(credentials_file=tmp_path / "login.txt")

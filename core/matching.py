@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from django.core.cache import cache
+from django.utils import timezone
 
 _WORD = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("english")
@@ -137,3 +139,25 @@ def suggest(matcher: Matcher, text: str, threshold: float = SUGGESTION_THRESHOLD
         ),
         key=lambda suggestion: -suggestion.score,
     )
+
+
+# --- Matchers built from word lists in the database, kept per process ------------------------
+
+_WORDLIST_VERSION_KEY = "core:wordlists:version"
+_matchers: dict[str, tuple[object, Matcher]] = {}
+
+
+def wordlists_changed() -> None:
+    """Tell every process to rebuild its matchers (called when staff edit a word list)."""
+    cache.set(_WORDLIST_VERSION_KEY, timezone.now().timestamp(), None)
+
+
+def matcher_cached(name: str, build) -> Matcher:
+    """The matcher called `name`, built from `build()` (a list of Entry) and kept in this
+    process until a word list changes anywhere (`wordlists_changed`)."""
+    version = cache.get(_WORDLIST_VERSION_KEY)
+    cached = _matchers.get(name)
+    if cached is None or cached[0] != version:
+        cached = (version, Matcher(build()))
+        _matchers[name] = cached
+    return cached[1]

@@ -24,7 +24,7 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from config.pagecache import kept_for_generation
+from core.pagecache import kept_for_generation
 
 
 def _answers_itself(model, path_components: list[str]) -> bool:

@@ -11,6 +11,13 @@ clear everything when a page is published, so this small middleware does both:
   starts a new generation, which makes every earlier entry a miss. Both values are read in one
   round trip to the cache.
 
+What clears it is said in one registry (`page_cache_clears_on`): each app names, in its
+AppConfig.ready(), the models whose saves and deletes make pages stale; Wagtail's own content
+(pages, revisions, images, documents, redirects, promotions, tags) is registered here. A page
+published, unpublished or moved clears it too. A service that writes in bulk, which sends no
+signal, calls `page_cache_clear_on_commit()`. Public submissions (feedback, bookings, forum
+posts) are not registered and never clear it.
+
 It is the first middleware, so a hit skips the rest of the stack; the stored response already
 carries the headers that the other middleware added (CSP, HSTS, X-Frame-Options) when it was
 made.
@@ -32,8 +39,11 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_max_age, patch_cache_control
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -45,6 +55,66 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/forum/", "/accounts/", "/sta
 def page_cache_clear() -> None:
     """Make every cached page stale, for example after a page is published."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def page_cache_clear_on_commit() -> None:
+    """Clear the page cache once the current transaction commits (after a bulk write, which
+    sends no model signal)."""
+    transaction.on_commit(page_cache_clear)
+
+
+# --- What clears it -----------------------------------------------------------------------------
+
+# App labels whose every model is editorial content, and single models ("app_label.modelname").
+_CLEARING_APPS: set[str] = {
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+    "taggit",
+}
+_CLEARING_MODELS: set[str] = set()
+
+
+def page_cache_clears_on(*labels: str) -> None:
+    """Register editorial content: a save or delete of these models, or a change to their
+    many-to-many links, clears the page cache. Each label is an app label (every model of the
+    app) or a model label such as "events.BleedKit". Called from AppConfig.ready()."""
+    for label in labels:
+        if "." in label:
+            _CLEARING_MODELS.add(label.lower())
+        else:
+            _CLEARING_APPS.add(label)
+
+
+def _clears(model) -> bool:
+    meta = model._meta
+    if meta.app_label in _CLEARING_APPS or meta.label_lower in _CLEARING_MODELS:
+        return True
+    # A many-to-many link table made by Django: the model that declares the field decides.
+    if meta.auto_created:
+        return _clears(meta.auto_created)
+    return False
+
+
+def _on_model_change(sender, **kwargs):
+    if _clears(sender):
+        page_cache_clear()
+
+
+def _on_page_change(**kwargs):
+    page_cache_clear()
+
+
+def page_cache_signals_connect() -> None:
+    """Connect the receivers once, from CoreConfig.ready()."""
+    post_save.connect(_on_model_change, dispatch_uid="pagecache_post_save")
+    post_delete.connect(_on_model_change, dispatch_uid="pagecache_post_delete")
+    m2m_changed.connect(_on_model_change, dispatch_uid="pagecache_m2m_changed")
+    page_published.connect(_on_page_change, dispatch_uid="pagecache_published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(_on_page_change, dispatch_uid="pagecache_moved")
 
 
 def page_cache_generation() -> str:

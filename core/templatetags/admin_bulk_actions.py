@@ -2,7 +2,7 @@
 
 Wagtail's `bulk_action_choices` tag lists every action registered for the model, to everyone;
 this is the same bar (the first four as buttons, the rest under "More") with the actions the
-user may not take left out (strategy.admin_snippets.bulk_action_offered). Used by
+user may not take left out (core.admin_snippets.bulk_action_offered). Used by
 templates/wagtailadmin/bulk_actions/footer.html.
 """
 
@@ -14,7 +14,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets import Button, ButtonWithDropdown
 from wagtail.admin.widgets.button import ListingButton
 
-from strategy.admin_snippets import bulk_action_offered
+from core.admin_snippets import bulk_action_offered
 
 register = template.Library()
 

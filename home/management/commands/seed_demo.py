@@ -8,7 +8,7 @@ makes no accounts. The refusal is here, not in the seeding functions, which the 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from config.demo import demo_seed_all
+from home.demo import demo_seed_all
 
 PRODUCTION_FLAG = "--i-know-this-is-production"
 

@@ -10,4 +10,4 @@ from wagtail.users.apps import WagtailUsersAppConfig
 class StaffUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users app; its user screens leave usernames out of their messages."""
 
-    user_viewset = "strategy.users_admin.UserViewSet"
+    user_viewset = "core.users_admin.UserViewSet"

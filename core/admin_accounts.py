@@ -30,8 +30,8 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 from wagtail.admin.views.account import LoginView, PasswordResetView
 
-from config.ratelimit import Rate, client_ip, is_locked, lock_set, rate_parse, window_clear, window_hit
-from config.textguard import email_subject
+from core.ratelimit import Rate, client_ip, is_locked, lock_set, rate_parse, window_clear, window_hit
+from core.textguard import email_subject
 
 logger = logging.getLogger(__name__)
 

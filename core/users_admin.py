@@ -3,7 +3,7 @@
 Wagtail says "User 'jsmith' updated." after adding, editing or deleting a user. Messages travel
 in a cookie anyone holding the browser can read, and usernames are internal, so these say what
 happened without the name. Wagtail finds this viewset through
-`strategy.users_app.StaffUsersAppConfig`, which replaces "wagtail.users" in INSTALLED_APPS.
+`core.users_app.StaffUsersAppConfig`, which replaces "wagtail.users" in INSTALLED_APPS.
 https://docs.wagtail.org/en/stable/extending/customising_user_model.html
 """
 

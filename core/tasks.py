@@ -1,10 +1,10 @@
-"""Background tasks of the strategy app."""
+"""Site-wide background tasks: scheduled publishing, expired sessions and staff password resets."""
 
 from celery import shared_task
 from django.core.management import call_command
 
 
-@shared_task(name="strategy.publish_scheduled_pages")
+@shared_task(name="core.publish_scheduled_pages")
 def publish_scheduled_pages() -> None:
     """Publish pages whose "go live" time has come and unpublish expired ones.
 
@@ -15,13 +15,13 @@ def publish_scheduled_pages() -> None:
     call_command("publish_scheduled")
 
 
-@shared_task(name="strategy.clear_expired_sessions")
+@shared_task(name="core.clear_expired_sessions")
 def clear_expired_sessions() -> None:
     """Delete expired sessions, including half-finished survey answers nobody submitted."""
     call_command("clearsessions")
 
 
-@shared_task(name="strategy.staff_password_reset_send")
+@shared_task(name="core.staff_password_reset_send")
 def staff_password_reset_send(email: str) -> int:
     """Send a staff password reset link to this address if it belongs to staff.
 

@@ -14,8 +14,11 @@ must depend on it, or that migration may run first and lose its grants.
 
 from django.contrib.auth.management import create_permissions
 
+EDITORS = "Editors"
+OFFICERS = "Officers"
 FORUM_MODERATORS = "Forum moderators"
-GROUP_NAMES = ("Editors", "Officers", FORUM_MODERATORS, "Safeguarding")
+SAFEGUARDING = "Safeguarding"
+GROUP_NAMES = (EDITORS, OFFICERS, FORUM_MODERATORS, SAFEGUARDING)
 
 # Wagtail page actions that editors get on the whole page tree.
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")

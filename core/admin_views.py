@@ -1,0 +1,46 @@
+"""The admin's shared parts: one way to check a permission, a menu item shown only to those
+who hold it, and the confirmation page every export starts from."""
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from wagtail.admin.menu import MenuItem
+
+
+def require_permission(request, permission: str) -> None:
+    """Refuse the request unless the user holds the permission (the admin shows its message)."""
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def export_confirm(request, *, title: str, summary: str, button: str, back_url: str, offer_personal: bool = False):
+    """The page a GET on an export's URL shows: what would be exported and a button that POSTs
+    (with the CSRF token) to the same URL. Starting an export writes the export log, and may
+    start a background job and send an email, so a link from another site must not do it."""
+    return TemplateResponse(
+        request,
+        "core/admin/export_confirm.html",
+        {
+            "page_title": title,
+            "header_icon": "download",
+            "summary": summary,
+            "button": button,
+            "back_url": back_url,
+            "action": request.get_full_path(),
+            "offer_personal": offer_personal,
+            "personal_checked": request.GET.get("personal") == "1",
+        },
+    )
+
+
+class PermissionMenuItem(MenuItem):
+    """An admin menu item shown only to users who hold `permission` ("is_superuser": only
+    to administrators), so the menu offers nothing that require_permission would refuse."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        if self.permission == "is_superuser":
+            return request.user.is_superuser
+        return request.user.has_perm(self.permission)

@@ -1,0 +1,81 @@
+"""Template tags shared by every public page: the main navigation, breadcrumbs and the page's
+description for search engines."""
+
+from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.models import Page, Site
+
+from core.pagecache import kept_for_generation
+
+register = template.Library()
+
+
+def _menu(site: Site, request) -> list[dict]:
+    """The site's menu as plain values, cached until an editor changes content."""
+
+    def read():
+        home = site.root_page
+        return [
+            {
+                "url": item.get_url(request),
+                "title": "Home" if item.pk == home.pk else (getattr(item, "short_title", "") or item.title),
+                "pk": item.pk,
+                "path": item.path,
+                "is_home": item.pk == home.pk,
+            }
+            for item in [home, *home.get_children().live().in_menu().specific()]
+        ]
+
+    return kept_for_generation(f"main-nav:{site.pk}", read, timeout=24 * 60 * 60)
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The home page and its children marked "show in menus", with the current section marked."""
+    request = context.get("request")
+    current = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    items = []
+    for item in _menu(site, request) if site is not None else []:
+        state = None
+        if isinstance(current, Page):
+            if item["pk"] == current.pk:
+                state = "page"
+            elif not item["is_home"] and current.path.startswith(item["path"]):
+                state = "true"
+        items.append({**item, "current": state})
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Links to the current page's ancestors, from the home page down."""
+    page = context.get("page")
+    if page is None:
+        return {"ancestors": []}
+    request = context.get("request")
+
+    def read():
+        return [
+            {"url": ancestor.get_url(request), "title": "Home" if ancestor.depth == 2 else ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+
+    return {"ancestors": kept_for_generation(f"breadcrumbs:{page.pk}", read, timeout=24 * 60 * 60)}
+
+
+# Where a page's description comes from, in order: what the editor wrote for search engines,
+# then the page's own introduction or summary, then a recommendation's words.
+DESCRIPTION_FIELDS = ("search_description", "intro", "summary", "full_text")
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag
+def meta_description(page) -> str:
+    """The page's `<meta name="description">` text, plain and at most 160 characters."""
+    for name in DESCRIPTION_FIELDS:
+        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""

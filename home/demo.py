@@ -1,0 +1,40 @@
+"""The whole demo site, app by app, in one transaction (used by `seed_demo` and the tests).
+
+The top floor is where the apps meet, so this is the one place that knows their order: wards
+and the home page first, then each app's pages under it, then the staff and parent accounts.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from consultation.seeding import demo_seed as consultation_seed
+from core.seeding import staff_seed, wards_seed
+from events.seeding import demo_seed as events_seed
+from forum.seeding import demo_seed as forum_seed
+from localpicture.seeding import demo_seed as localpicture_seed
+from strategy.seeding import demo_seed as strategy_seed
+
+from . import demo_content as demo
+from .seeding import home_seed, site_settings_seed, standard_page_seed
+
+
+@transaction.atomic
+def demo_seed_all(*, accounts: bool = True) -> tuple[str, str | None] | None:
+    """Load every app's demo content. Returns the admin username and password.
+
+    With `accounts=False`, content only: no staff, no forum parents (and so no forum threads,
+    which need authors), and None is returned. That is what `seed_demo` does on a live site."""
+    wards_seed()
+    home = home_seed()
+    privacy = standard_page_seed(home=home, content=demo.PRIVACY)
+    accessibility = standard_page_seed(home=home, content=demo.ACCESSIBILITY)
+    strategy_seed(home=home)
+    site_settings_seed(home=home, privacy=privacy, accessibility=accessibility)
+    login = staff_seed(credentials_file=Path(settings.DEMO_CREDENTIALS_FILE)) if accounts else None
+    consultation_seed(home=home)
+    events_seed(home=home)
+    forum_seed(password=login[1] if login else None, accounts=accounts)
+    localpicture_seed(home=home)
+    return login
