@@ -1,0 +1,50 @@
+"""What every part of the forum's services shares: the error members see, links, sending an
+email, the moderation log and who the moderators are."""
+
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.urls import reverse
+
+from config.links import site_url
+from config.textguard import email_subject
+from strategy.staff_groups import FORUM_MODERATORS
+
+from ..models import ModerationAction
+
+MODERATORS_GROUP = FORUM_MODERATORS
+
+
+class ForumError(Exception):
+    """An action that is not allowed, with a message for the person who tried it."""
+
+
+def _link(url_name: str, *args) -> str:
+    return site_url(reverse(url_name, args=args))
+
+
+def _send(*, subject: str, body: str, to: list[str], headers: dict | None = None) -> None:
+    """Every forum email goes through here; the subject may hold a thread title, so it is made one line."""
+    EmailMessage(subject=email_subject(subject), body=body, to=to, headers=headers or {}).send()
+
+
+def _log(*, actor, action: str, member=None, thread=None, post=None, reason: str = "") -> ModerationAction:
+    return ModerationAction.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor else "system",
+        action=action,
+        member=member,
+        thread=thread,
+        post=post,
+        reason=reason,
+    )
+
+
+def moderator_emails() -> list[str]:
+    """Active members of the Forum moderators group with an email address."""
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
