@@ -3,6 +3,7 @@ email, the moderation log and who the moderators are."""
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from config.links import site_url
@@ -22,8 +23,10 @@ def _link(url_name: str, *args) -> str:
     return site_url(reverse(url_name, args=args))
 
 
-def _send(*, subject: str, body: str, to: list[str], headers: dict | None = None) -> None:
-    """Every forum email goes through here; the subject may hold a thread title, so it is made one line."""
+def _send(*, subject: str, template: str, context: dict, to: list[str], headers: dict | None = None) -> None:
+    """Every forum email goes through here. The body is `forum/emails/<template>.txt`; the
+    subject may hold a thread title, so it is made one line."""
+    body = render_to_string(f"forum/emails/{template}.txt", context)
     EmailMessage(subject=email_subject(subject), body=body, to=to, headers=headers or {}).send()
 
 

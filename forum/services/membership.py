@@ -41,7 +41,8 @@ def membership_request(*, member: Member, reason: str, bereaved: bool) -> Member
         transaction.on_commit(
             lambda: _send(
                 subject="Parent forum: a new request to join",
-                body=f"Someone has asked to join the parent forum. Review the request: {link}\n",
+                template="membership_requested",
+                context={"link": link},
                 to=recipients,
             )
         )
@@ -62,11 +63,8 @@ def membership_approve(*, member: Member, actor, bereaved: bool | None = None) -
         transaction.on_commit(
             lambda: _send(
                 subject="Welcome to the parent forum",
-                body=(
-                    f"Hello {member.display_name},\n\nYour request to join the parent forum has been approved. "
-                    f"Sign in and say hello: {link}\n\nYour first few posts are read by a moderator before "
-                    "they appear.\n"
-                ),
+                template="membership_approved",
+                context={"member": member, "link": link},
                 to=[email],
             )
         )
@@ -81,15 +79,11 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
     _log(actor=actor, action=ModerationAction.Action.MEMBER_DECLINE, member=member, reason=reason)
     email = member.user.email if member.user else ""
     if email:
-        why = f"\n\nThe moderator said: {reason}" if reason else ""
         transaction.on_commit(
             lambda: _send(
                 subject="Your request to join the parent forum",
-                body=(
-                    f"Hello {member.display_name},\n\nWe are sorry: your request to join the parent forum "
-                    f"has not been approved.{why}\n\nIf you need help now, the numbers are on every page "
-                    f"of {site_url()}\n"
-                ),
+                template="membership_declined",
+                context={"member": member, "reason": reason, "site_url": site_url()},
                 to=[email],
             )
         )
@@ -112,10 +106,8 @@ def member_suspend(*, member: Member, actor, reason: str) -> Member:
         transaction.on_commit(
             lambda: _send(
                 subject="Your parent forum membership is suspended",
-                body=(
-                    f"Hello {member.display_name},\n\nA moderator has suspended your parent forum membership."
-                    f"\n\nReason: {reason}\n"
-                ),
+                template="member_suspended",
+                context={"member": member, "reason": reason},
                 to=[email],
             )
         )

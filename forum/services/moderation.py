@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from consultation.services import safeguarding_recipients
-from strategy.templatetags.govuk_dates import govuk_datetime
 
 from ..models import HeldPostsDigest, Member, ModerationAction, Post, Report, Thread
 from .common import ForumError, _link, _log, _send, moderator_emails
@@ -58,10 +57,8 @@ def post_hide(*, post: Post, actor, reason: str) -> Post:
         transaction.on_commit(
             lambda: _send(
                 subject="A moderator has hidden one of your forum posts",
-                body=(
-                    f'A moderator has hidden your post in "{title}" ({link}).\n\nReason: {reason}\n\n'
-                    "If you think this is a mistake, reply to the moderators through the forum.\n"
-                ),
+                template="post_hidden",
+                context={"title": title, "link": link, "reason": reason},
                 to=[email],
             )
         )
@@ -113,7 +110,8 @@ def post_report(*, member: Member, post: Post, reason: str) -> Report:
         transaction.on_commit(
             lambda: _send(
                 subject="Parent forum: a post has been reported",
-                body=f"A member has reported a post. Review it: {link}\n",
+                template="post_reported",
+                context={"link": link},
                 to=recipients,
             )
         )
@@ -149,12 +147,8 @@ def post_safeguarding_alert(*, post: Post) -> bool:
     try:
         _send(
             subject="Safeguarding alert: a parent forum post needs checking",
-            body=(
-                "A post in the parent forum matched the safeguarding word list and may mean someone "
-                "is at risk. It is held and nobody else can see it.\n\n"
-                f"Read it and decide what to do: {link}\n\n"
-                "For their privacy, this email does not include what they wrote.\n"
-            ),
+            template="post_safeguarding_alert",
+            context={"link": link},
             to=recipients,
         )
     except Exception:
@@ -211,21 +205,16 @@ def held_posts_digest_send() -> bool:
             )
     except IntegrityError:
         return False  # another worker has it
-    total, flagged = counts["total"], counts["flagged"]
-    lines = [
-        f"{total} post{'s' if total != 1 else ''} in the parent forum {'are' if total != 1 else 'is'} waiting "
-        "for a moderator before anyone else can see them.",
-    ]
-    if flagged:
-        lines.append(f"{flagged} of them matched the safeguarding word list: please check those first.")
-    lines.append(f"The oldest has waited since {govuk_datetime(oldest.created_at, 'j F Y')}.")
     try:
         _send(
             subject="Parent forum: posts waiting for a moderator",
-            body=(
-                "\n\n".join(lines) + f"\n\nOpen the moderation queue: {_link('forum_admin:queue')}\n\n"
-                "For their privacy, this email does not say who wrote them or what they wrote.\n"
-            ),
+            template="held_posts_digest",
+            context={
+                "total": counts["total"],
+                "flagged": counts["flagged"],
+                "oldest": oldest,
+                "link": _link("forum_admin:queue"),
+            },
             to=recipients,
         )
     except Exception:

@@ -134,11 +134,13 @@ def notifications_send(*, post_id: int | None = None) -> int:
         try:
             _send(
                 subject=f"New reply: {thread.title}",
-                body=(
-                    f"Hello {member.display_name},\n\nSomeone has replied in a thread you follow: {thread.title}\n"
-                    f"Read it: {_link('forum:post', notification.post_id)}\n\n"
-                    f"Stop these emails: {unsubscribe}\n"
-                ),
+                template="reply",
+                context={
+                    "member": member,
+                    "thread": thread,
+                    "link": _link("forum:post", notification.post_id),
+                    "unsubscribe": unsubscribe,
+                },
                 to=[member.user.email],
                 headers=headers,
             )
@@ -176,16 +178,13 @@ def digests_send() -> int:
             .order_by("-last_post_at")
             .distinct()
         )
-        lines = [f"- {thread.title} ({thread.new} new): {_link('forum:thread', thread.pk)}" for thread in threads]
+        links = [(thread, _link("forum:thread", thread.pk)) for thread in threads]
         unsubscribe, headers = _unsubscribe_headers(member)
         try:
             _send(
                 subject="Parent forum: new replies today",
-                body=(
-                    f"Hello {member.display_name},\n\nThere are new replies in threads you follow:\n\n"
-                    + "\n".join(lines)
-                    + f"\n\nStop these emails: {unsubscribe}\n"
-                ),
+                template="replies_digest",
+                context={"member": member, "threads": links, "unsubscribe": unsubscribe},
                 to=[member.user.email],
                 headers=headers,
             )
