@@ -3,6 +3,7 @@ email, the moderation log and who the moderators are."""
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -10,7 +11,7 @@ from config.links import site_url
 from config.textguard import email_subject
 from strategy.staff_groups import FORUM_MODERATORS
 
-from ..models import ModerationAction
+from ..models import Member, ModerationAction
 
 MODERATORS_GROUP = FORUM_MODERATORS
 
@@ -28,6 +29,18 @@ def _send(*, subject: str, template: str, context: dict, to: list[str], headers:
     subject may hold a thread title, so it is made one line."""
     body = render_to_string(f"forum/emails/{template}.txt", context)
     EmailMessage(subject=email_subject(subject), body=body, to=to, headers=headers or {}).send()
+
+
+def _send_on_commit(*, subject: str, template: str, context: dict, to: list[str]) -> None:
+    """Send once the change the email tells of is saved, so a change rolled back sends nothing.
+    Nobody to tell, no email."""
+    if to:
+        transaction.on_commit(lambda: _send(subject=subject, template=template, context=context, to=to))
+
+
+def _member_email(member: Member) -> list[str]:
+    """Where to email a member: nowhere once their account is closed, or if it has no address."""
+    return [member.user.email] if member.user and member.user.email else []
 
 
 def _log(*, actor, action: str, member=None, thread=None, post=None, reason: str = "") -> ModerationAction:

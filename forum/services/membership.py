@@ -7,7 +7,7 @@ from django.utils import timezone
 from config.links import site_url
 
 from ..models import FORMER_MEMBER, Follow, Member, ModerationAction, Notification, ThreadRead
-from .common import ForumError, _link, _log, _send, moderator_emails
+from .common import ForumError, _link, _log, _member_email, _send_on_commit, moderator_emails
 
 # --- Joining -------------------------------------------------------------------------------
 
@@ -35,17 +35,12 @@ def membership_request(*, member: Member, reason: str, bereaved: bool) -> Member
     member.asked_bereaved = bereaved
     member.requested_at = timezone.now()
     member.save(update_fields=["status", "join_reason", "asked_bereaved", "requested_at"])
-    recipients = moderator_emails()
-    if recipients:
-        link = _link("forum_admin:member", member.pk)
-        transaction.on_commit(
-            lambda: _send(
-                subject="Parent forum: a new request to join",
-                template="membership_requested",
-                context={"link": link},
-                to=recipients,
-            )
-        )
+    _send_on_commit(
+        subject="Parent forum: a new request to join",
+        template="membership_requested",
+        context={"link": _link("forum_admin:member", member.pk)},
+        to=moderator_emails(),
+    )
     return member
 
 
@@ -57,17 +52,12 @@ def membership_approve(*, member: Member, actor, bereaved: bool | None = None) -
         member.bereaved = bereaved
     member.save(update_fields=["status", "decided_at", "bereaved"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_APPROVE, member=member)
-    email = member.user.email if member.user else ""
-    if email:
-        link = _link("forum:index")
-        transaction.on_commit(
-            lambda: _send(
-                subject="Welcome to the parent forum",
-                template="membership_approved",
-                context={"member": member, "link": link},
-                to=[email],
-            )
-        )
+    _send_on_commit(
+        subject="Welcome to the parent forum",
+        template="membership_approved",
+        context={"member": member, "link": _link("forum:index")},
+        to=_member_email(member),
+    )
     return member
 
 
@@ -77,16 +67,12 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
     member.decided_at = timezone.now()
     member.save(update_fields=["status", "decided_at"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_DECLINE, member=member, reason=reason)
-    email = member.user.email if member.user else ""
-    if email:
-        transaction.on_commit(
-            lambda: _send(
-                subject="Your request to join the parent forum",
-                template="membership_declined",
-                context={"member": member, "reason": reason, "site_url": site_url()},
-                to=[email],
-            )
-        )
+    _send_on_commit(
+        subject="Your request to join the parent forum",
+        template="membership_declined",
+        context={"member": member, "reason": reason, "site_url": site_url()},
+        to=_member_email(member),
+    )
     return member
 
 
@@ -101,16 +87,12 @@ def member_suspend(*, member: Member, actor, reason: str) -> Member:
     member.suspended_reason = reason.strip()
     member.save(update_fields=["status", "suspended_reason"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_SUSPEND, member=member, reason=reason)
-    email = member.user.email if member.user else ""
-    if email:
-        transaction.on_commit(
-            lambda: _send(
-                subject="Your parent forum membership is suspended",
-                template="member_suspended",
-                context={"member": member, "reason": reason},
-                to=[email],
-            )
-        )
+    _send_on_commit(
+        subject="Your parent forum membership is suspended",
+        template="member_suspended",
+        context={"member": member, "reason": reason},
+        to=_member_email(member),
+    )
     return member
 
 

@@ -10,13 +10,19 @@ from django.utils import timezone
 from consultation.services import safeguarding_recipients
 
 from ..models import HeldPostsDigest, Member, ModerationAction, Post, Report, Thread
-from .common import ForumError, _link, _log, _send, moderator_emails
+from .common import ForumError, _link, _log, _member_email, _send, _send_on_commit, moderator_emails
 from .posting import _after_post_saved, _thread_refresh
 
 logger = logging.getLogger(__name__)
 
 
 # --- Posts and threads ---------------------------------------------------------------------
+
+
+def _log_post(*, actor, action: str, post: Post, reason: str = "") -> ModerationAction:
+    """A moderator's action on a post is logged against its thread and author too, so each of
+    their histories shows it."""
+    return _log(actor=actor, action=action, post=post, thread=post.thread, member=post.author, reason=reason)
 
 
 @transaction.atomic
@@ -27,7 +33,7 @@ def post_approve(*, post: Post, actor) -> Post:
     post.approved_at = post.approved_at or timezone.now()
     post.save(update_fields=["status", "hidden_reason", "approved_at"])
     _thread_refresh(post.thread)
-    _log(actor=actor, action=ModerationAction.Action.POST_APPROVE, post=post, thread=post.thread, member=post.author)
+    _log_post(actor=actor, action=ModerationAction.Action.POST_APPROVE, post=post)
     _after_post_saved(post)
     return post
 
@@ -42,26 +48,13 @@ def post_hide(*, post: Post, actor, reason: str) -> Post:
     post.hidden_reason = reason
     post.save(update_fields=["status", "hidden_reason"])
     _thread_refresh(post.thread)
-    _log(
-        actor=actor,
-        action=ModerationAction.Action.POST_HIDE,
-        post=post,
-        thread=post.thread,
-        member=post.author,
-        reason=reason,
+    _log_post(actor=actor, action=ModerationAction.Action.POST_HIDE, post=post, reason=reason)
+    _send_on_commit(
+        subject="A moderator has hidden one of your forum posts",
+        template="post_hidden",
+        context={"title": post.thread.title, "link": _link("forum:thread", post.thread_id), "reason": reason},
+        to=_member_email(post.author),
     )
-    email = post.author.user.email if post.author.user else ""
-    if email:
-        link = _link("forum:thread", post.thread_id)
-        title = post.thread.title
-        transaction.on_commit(
-            lambda: _send(
-                subject="A moderator has hidden one of your forum posts",
-                template="post_hidden",
-                context={"title": title, "link": link, "reason": reason},
-                to=[email],
-            )
-        )
     return post
 
 
@@ -71,14 +64,7 @@ def post_restore(*, post: Post, actor, reason: str = "") -> Post:
     post.hidden_reason = ""
     post.save(update_fields=["status", "hidden_reason"])
     _thread_refresh(post.thread)
-    _log(
-        actor=actor,
-        action=ModerationAction.Action.POST_RESTORE,
-        post=post,
-        thread=post.thread,
-        member=post.author,
-        reason=reason,
-    )
+    _log_post(actor=actor, action=ModerationAction.Action.POST_RESTORE, post=post, reason=reason)
     return post
 
 
@@ -104,17 +90,12 @@ def thread_pin(*, thread: Thread, actor, pinned: bool, reason: str = "") -> Thre
 def post_report(*, member: Member, post: Post, reason: str) -> Report:
     """A member tells moderators about a post, and why."""
     report = Report.objects.create(post=post, reporter=member, reason=reason.strip())
-    recipients = moderator_emails()
-    if recipients:
-        link = _link("forum_admin:post", post.pk)
-        transaction.on_commit(
-            lambda: _send(
-                subject="Parent forum: a post has been reported",
-                template="post_reported",
-                context={"link": link},
-                to=recipients,
-            )
-        )
+    _send_on_commit(
+        subject="Parent forum: a post has been reported",
+        template="post_reported",
+        context={"link": _link("forum_admin:post", post.pk)},
+        to=moderator_emails(),
+    )
     return report
 
 
