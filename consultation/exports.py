@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import NotSupportedError, connection, transaction
 from django.db.models import CharField, Func, Q, Value
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -459,20 +460,13 @@ def export_job_email(*, job: ExportJob) -> bool:
         email_sent_at=timezone.now()
     ):
         return False
-    link = site_url(reverse("consultation_exports:index"))
     if job.status == ExportJob.Status.DONE:
-        subject = "Your feedback export is ready"
-        message = (
-            f"The export you asked for ({job.rows_done:,} rows) is ready to download for "
-            f"{settings.EXPORT_KEEP_DAYS} days: {link}\n\nSign in to download it."
-        )
+        subject, template = "Your feedback export is ready", "export_ready"
     else:
-        subject = "Your feedback export could not be made"
-        message = (
-            f"The export you asked for stopped before it finished, {job.attempts} times, so we have "
-            f"stopped trying. Start it again from the feedback list; if it fails again, tell an "
-            f"administrator. Your exports: {link}"
-        )
+        subject, template = "Your feedback export could not be made", "export_failed"
+    link = site_url(reverse("consultation_exports:index"))
+    context = {"job": job, "keep_days": settings.EXPORT_KEEP_DAYS, "link": link}
+    message = render_to_string(f"consultation/emails/{template}.txt", context)
     try:
         send_mail(subject=subject, message=message, from_email=None, recipient_list=[job.user.email])
     except Exception:

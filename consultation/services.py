@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -237,12 +238,7 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
     try:
         send_mail(
             subject="Safeguarding alert: feedback needs checking",
-            message=(
-                "Something someone wrote on the site matched the safeguarding word list and may mean "
-                "they or someone else is at risk.\n\n"
-                f"Read it and decide what to do: {link}\n\n"
-                "For their privacy, this email does not include what they wrote."
-            ),
+            message=render_to_string("consultation/emails/safeguarding_alert.txt", {"link": link}),
             from_email=None,
             recipient_list=recipients,
         )

@@ -273,7 +273,7 @@ def _send(booking: Booking, field: str, template: str, subject: str, **condition
     try:
         send_mail(
             subject=email_subject(subject),
-            message=render_to_string(f"events/email/{template}.txt", context),
+            message=render_to_string(f"events/emails/{template}.txt", context),
             from_email=None,
             recipient_list=[booking.email],
         )

@@ -1,0 +1,145 @@
+"""Joining the forum and leaving it: the profile made at sign-up, asking to join, moderators'
+decisions on members, and closing an account."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.links import site_url
+
+from ..models import FORMER_MEMBER, Follow, Member, ModerationAction, Notification, ThreadRead
+from .common import ForumError, _link, _log, _member_email, _send_on_commit, moderator_emails
+
+# --- Joining -------------------------------------------------------------------------------
+
+
+def member_create(*, user, display_name: str) -> Member:
+    """The forum profile made when a parent signs up."""
+    member, _ = Member.objects.get_or_create(user=user, defaults={"display_name": display_name.strip()})
+    return member
+
+
+def member_update(*, member: Member, display_name: str, notify: str) -> Member:
+    """Change the pseudonym others see, and how replies are notified."""
+    member.display_name = display_name.strip()
+    member.notify = notify
+    member.save(update_fields=["display_name", "notify"])
+    return member
+
+
+def membership_request(*, member: Member, reason: str, bereaved: bool) -> Member:
+    """Ask to join. Moderators are emailed a link to the request (not what was written)."""
+    if member.status not in (Member.Status.NONE, Member.Status.DECLINED):
+        raise ForumError("You have already asked to join.")
+    member.status = Member.Status.PENDING
+    member.join_reason = reason.strip()
+    member.asked_bereaved = bereaved
+    member.requested_at = timezone.now()
+    member.save(update_fields=["status", "join_reason", "asked_bereaved", "requested_at"])
+    _send_on_commit(
+        subject="Parent forum: a new request to join",
+        template="membership_requested",
+        context={"link": _link("forum_admin:member", member.pk)},
+        to=moderator_emails(),
+    )
+    return member
+
+
+def membership_approve(*, member: Member, actor, bereaved: bool | None = None) -> Member:
+    """Let a parent in. They are emailed."""
+    member.status = Member.Status.APPROVED
+    member.decided_at = timezone.now()
+    if bereaved is not None:
+        member.bereaved = bereaved
+    member.save(update_fields=["status", "decided_at", "bereaved"])
+    _log(actor=actor, action=ModerationAction.Action.MEMBER_APPROVE, member=member)
+    _send_on_commit(
+        subject="Welcome to the parent forum",
+        template="membership_approved",
+        context={"member": member, "link": _link("forum:index")},
+        to=_member_email(member),
+    )
+    return member
+
+
+def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
+    """Turn down a request to join. The parent is emailed, with the reason if one is given."""
+    member.status = Member.Status.DECLINED
+    member.decided_at = timezone.now()
+    member.save(update_fields=["status", "decided_at"])
+    _log(actor=actor, action=ModerationAction.Action.MEMBER_DECLINE, member=member, reason=reason)
+    _send_on_commit(
+        subject="Your request to join the parent forum",
+        template="membership_declined",
+        context={"member": member, "reason": reason, "site_url": site_url()},
+        to=_member_email(member),
+    )
+    return member
+
+
+# --- Moderators on members -----------------------------------------------------------------
+
+
+def member_suspend(*, member: Member, actor, reason: str) -> Member:
+    """Stop a member reading or posting. They are emailed the reason."""
+    if not reason.strip():
+        raise ForumError("Give a reason: the member is told it.")
+    member.status = Member.Status.SUSPENDED
+    member.suspended_reason = reason.strip()
+    member.save(update_fields=["status", "suspended_reason"])
+    _log(actor=actor, action=ModerationAction.Action.MEMBER_SUSPEND, member=member, reason=reason)
+    _send_on_commit(
+        subject="Your parent forum membership is suspended",
+        template="member_suspended",
+        context={"member": member, "reason": reason},
+        to=_member_email(member),
+    )
+    return member
+
+
+def member_reinstate(*, member: Member, actor, reason: str = "") -> Member:
+    member.status = Member.Status.APPROVED
+    member.suspended_reason = ""
+    member.save(update_fields=["status", "suspended_reason"])
+    _log(actor=actor, action=ModerationAction.Action.MEMBER_REINSTATE, member=member, reason=reason)
+    return member
+
+
+def member_access_set(*, member: Member, actor, bereaved: bool) -> Member:
+    """Give or take away access to the restricted (bereavement) categories."""
+    member.bereaved = bereaved
+    member.save(update_fields=["bereaved"])
+    _log(
+        actor=actor,
+        action=ModerationAction.Action.MEMBER_ACCESS,
+        member=member,
+        reason="given" if bereaved else "removed",
+    )
+    return member
+
+
+# --- Closing an account --------------------------------------------------------------------
+
+
+def account_is_staff(*, user) -> bool:
+    """Staff accounts are not closed from the public site."""
+    return user.is_staff or user.is_superuser or user.groups.exists()
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Delete a parent's account. Their posts stay, shown as "Former member"; their email,
+    pseudonym, join reason, follows and notifications go, and the user row is deleted."""
+    if account_is_staff(user=user):
+        raise ForumError("Staff accounts are closed by an administrator, not here.")
+    member = Member.objects.filter(user=user).first()
+    if member is not None:
+        member.status = Member.Status.LEFT
+        member.display_name = FORMER_MEMBER
+        member.join_reason = ""
+        member.suspended_reason = ""
+        member.user = None
+        member.save()
+        Follow.objects.filter(member=member).delete()
+        Notification.objects.filter(member=member).delete()
+        ThreadRead.objects.filter(member=member).delete()
+    user.delete()
