@@ -9,7 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from strategy.admin_snippets import StaffSnippetViewSet
 
-from . import admin_feedback, admin_home, admin_views, services
+from . import admin_home, admin_views, services
+from .admin_feedback import bulk_actions, export_views, offline, viewset
 from .models import SafeguardingPhrase, SurveyPage, ThemeKeyword
 
 
@@ -80,14 +81,14 @@ def _admin_urls():
     return [
         path("safeguarding/", include(safeguarding_urls)),
         path("survey-results/", include(results_urls)),
-        path("feedback-offline/", include(admin_feedback.offline_urls)),
-        path("feedback-actions/", include(admin_feedback.action_urls)),
-        path("feedback-exports/", include(admin_feedback.export_urls)),
+        path("feedback-offline/", include(offline.offline_urls)),
+        path("feedback-actions/", include(viewset.action_urls)),
+        path("feedback-exports/", include(export_views.export_urls)),
     ]
 
 
-register_snippet(admin_feedback.FeedbackViewSet)
-for _action in admin_feedback.BULK_ACTIONS:
+register_snippet(viewset.FeedbackViewSet)
+for _action in bulk_actions.BULK_ACTIONS:
     hooks.register("register_bulk_action", _action)
 
 
@@ -125,7 +126,7 @@ def _exports_menu_item():
         reverse("consultation_exports:index"),
         icon_name="download",
         order=145,
-        permission=admin_feedback.EXPORT_PERMISSION,
+        permission=export_views.EXPORT_PERMISSION,
     )
 
 
@@ -149,7 +150,7 @@ def _home_panels(request, panels):
         panels.append(admin_home.FeedbackReviewPanel())
     if user.has_perm(admin_views.RESULTS_PERMISSION):
         panels.append(admin_home.OpenSurveysPanel())
-    if user.has_perm(admin_feedback.EXPORT_PERMISSION):
+    if user.has_perm(export_views.EXPORT_PERMISSION):
         panels.append(admin_home.RecentExportsPanel())
 
 

@@ -4,7 +4,8 @@ The SVG has role="img", a <title> and a <desc> that says what it shows in words,
 axes. Its viewBox is small (400 wide) with 14-unit text, so at 320 px the text is still about
 11 px. Lines differ by dash pattern as well as colour. Every point carries its series, month
 and value in data attributes, which is how the tests check that the chart and the table agree.
-Colours are presentation attributes, not style attributes, which the CSP would block.
+Colours are presentation attributes, not style attributes, which the CSP would block. The value
+scale and the way numbers are written are the ones every chart uses (core/charts.py).
 """
 
 from datetime import date
