@@ -13,7 +13,7 @@ and measures; then tops up to --large rows and measures again:
   files are compared row by row;
 - the Excel export (xlsx_write), for information;
 - each in its own child process, so its peak memory (VmHWM) belongs to that measurement alone;
-- at --large rows, the function of consultation/dashboard.py that computes the dashboard's
+- at --large rows, the function of consultation/dashboard/views.py that computes the dashboard's
   figures, if there is one: time and SQL queries.
 
 Goals: the CSV export within 3x of COPY; peak memory at --large rows at most 50 MB above that
@@ -66,7 +66,7 @@ GOAL_MEMORY_GROWTH_MB = 50.0
 GOAL_DASHBOARD_MS = 200.0
 BATCH = 10_000
 DAYS = 548  # 18 months
-# Names tried, in order, for the function of consultation/dashboard.py that computes every figure.
+# Names tried, in order, for the function of consultation/dashboard/views.py that computes every figure.
 DASHBOARD_FUNCTIONS = ("dashboard_data", "dashboard_figures", "figures", "compute_dashboard", "dashboard_compute")
 # ... and for the one the view calls, if it keeps the figures in the cache (timed warm, for information).
 DASHBOARD_CACHED_FUNCTIONS = ("dashboard_cached",)
@@ -694,12 +694,12 @@ def report_size(args, result: SizeResult) -> None:
 
 
 def dashboard_measure(runs: int) -> dict | None:
-    """Time the function of consultation/dashboard.py that computes every figure, and count its
+    """Time the function of consultation/dashboard/views.py that computes every figure, and count its
     queries. None if the module is not there."""
-    if importlib.util.find_spec("consultation.dashboard") is None:
+    if importlib.util.find_spec("consultation.dashboard.views") is None:
         say("dashboard: not present")
         return None
-    module = importlib.import_module("consultation.dashboard")
+    module = importlib.import_module("consultation.dashboard.views")
     function = next(
         (getattr(module, name) for name in DASHBOARD_FUNCTIONS if callable(getattr(module, name, None))), None
     )
@@ -807,7 +807,7 @@ def goals(small: SizeResult, large: SizeResult, dashboard: dict | None) -> list[
             median < GOAL_DASHBOARD_MS,
         )
     else:
-        say("  Dashboard: not measured (consultation/dashboard.py or its figures function is missing)")
+        say("  Dashboard: not measured (consultation/dashboard/views.py or its figures function is missing)")
     return missed
 
 

@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.admin_snippets import StaffSnippetViewSet
 from core.disclosure import count_text
+from strategy.models import RecommendationPage
 
 from .models import ThemedFeedback, ThemeSummary
 
@@ -91,8 +92,6 @@ def _with_contributions(queryset):
 def theme_summary_for_theme_page(*, theme_page) -> PublishedSummary | None:
     """The theme's published summary with its contribution count and the live recommendations
     it informed, or None. One query, two when there is a summary."""
-    from strategy.models import RecommendationPage
-
     summary = (
         _with_contributions(ThemeSummary.objects.filter(theme_id=theme_page.theme_id, published=True))
         .prefetch_related(

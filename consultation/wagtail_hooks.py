@@ -13,7 +13,8 @@ from core.matching import wordlists_changed
 from core.models import SafeguardingPhrase
 from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
-from . import admin_feedback, admin_home, admin_views
+from . import admin_home, admin_views
+from .admin_feedback import bulk_actions, export_views, offline, viewset
 from .models import SurveyPage, ThemeKeyword
 from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
 
@@ -85,14 +86,14 @@ def _admin_urls():
     return [
         path("safeguarding/", include(safeguarding_urls)),
         path("survey-results/", include(results_urls)),
-        path("feedback-offline/", include(admin_feedback.offline_urls)),
-        path("feedback-actions/", include(admin_feedback.action_urls)),
-        path("feedback-exports/", include(admin_feedback.export_urls)),
+        path("feedback-offline/", include(offline.offline_urls)),
+        path("feedback-actions/", include(viewset.action_urls)),
+        path("feedback-exports/", include(export_views.export_urls)),
     ]
 
 
-register_snippet(admin_feedback.FeedbackViewSet)
-for _action in admin_feedback.BULK_ACTIONS:
+register_snippet(viewset.FeedbackViewSet)
+for _action in bulk_actions.BULK_ACTIONS:
     hooks.register("register_bulk_action", _action)
 
 
@@ -130,7 +131,7 @@ def _exports_menu_item():
         reverse("consultation_exports:index"),
         icon_name="download",
         order=145,
-        permission=admin_feedback.EXPORT_PERMISSION,
+        permission=export_views.EXPORT_PERMISSION,
     )
 
 
@@ -154,7 +155,7 @@ def _home_panels(request, panels):
         panels.append(admin_home.FeedbackReviewPanel())
     if user.has_perm(admin_views.RESULTS_PERMISSION):
         panels.append(admin_home.OpenSurveysPanel())
-    if user.has_perm(admin_feedback.EXPORT_PERMISSION):
+    if user.has_perm(export_views.EXPORT_PERMISSION):
         panels.append(admin_home.RecentExportsPanel())
 
 
@@ -193,7 +194,8 @@ def _survey_results_listing_button(page, user, next_url=None):
     yield from _results_button(page, user, priority=5)
 
 
-from . import dashboard, summaries  # noqa: E402, F401  (admin registrations)
+from . import summaries  # noqa: E402, F401  (admin registrations)
+from .dashboard import views as dashboard_views  # noqa: E402, F401  (admin registrations)
 
 # --- "You said, we did" on the strategy's pages ----------------------------------------------
 

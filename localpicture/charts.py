@@ -4,14 +4,16 @@ The SVG has role="img", a <title> and a <desc> that says what it shows in words,
 axes. Its viewBox is small (400 wide) with 14-unit text, so at 320 px the text is still about
 11 px. Lines differ by dash pattern as well as colour. Every point carries its series, month
 and value in data attributes, which is how the tests check that the chart and the table agree.
-Colours are presentation attributes, not style attributes, which the CSP would block.
+Colours are presentation attributes, not style attributes, which the CSP would block. The value
+scale and the way numbers are written are the ones every chart uses (core/charts.py).
 """
 
-import math
 from datetime import date
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from core.charts import Scale, number_text
 
 WIDTH, HEIGHT = 400, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 12, 50
@@ -26,26 +28,6 @@ STYLES = [
     ("#374151", "1 5"),
 ]
 MAX_X_LABELS = 4
-
-
-def _nice_top(value: float) -> tuple[float, float]:
-    """A round top for the axis and the step between four ticks."""
-    if value <= 0:
-        return 4.0, 1.0
-    raw = value / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        step = factor * magnitude
-        if step >= raw:
-            return step * 4, step
-    return value, raw
-
-
-def number_text(value) -> str:
-    """1,234 or 0.52: thousands separated, no trailing zeros."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 def month_label(month: date) -> str:
@@ -69,16 +51,15 @@ def line_chart(
     the legend is shown as HTML beside the chart (readable at any width). Months in `shaded`
     get a grey band behind the lines (the local picture's illustrative months), named in the
     description by `shaded_label`."""
-    values = [v for _, numbers in series for v in numbers if v is not None]
-    top, step = _nice_top(float(max(values)) if values else 0.0)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    scale = Scale.rounded((v for _, numbers in series for v in numbers if v is not None), length=plot_h)
     count = len(months)
 
     def x(i: int) -> float:
         return LEFT + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
 
     def y(value) -> float:
-        return TOP + plot_h - plot_h * float(value) / top
+        return TOP + plot_h - scale(value)
 
     parts = []
     # Bands behind the shaded months, each as wide as its months' share of the axis.
@@ -100,8 +81,7 @@ def line_chart(
             f'data-shaded="{months[first]:%Y-%m} {months[last]:%Y-%m}"/>'
         )
     # Gridlines and the value axis.
-    ticks = [step * i for i in range(5)]
-    for tick in ticks:
+    for tick in scale.ticks():
         ty = y(tick)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d1d5db"/>')
         label = number_text(int(tick) if float(tick).is_integer() else tick)

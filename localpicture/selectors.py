@@ -6,7 +6,9 @@ from datetime import date
 
 from django.db.models import Count, Max, Min, Sum
 
-from .charts import line_chart, number_text
+from core.charts import number_text
+
+from .charts import line_chart
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 # The chart and table show at most this many months, the latest ones.

@@ -13,8 +13,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from consultation import dashboard
-from consultation.dashboard import SUPPRESSED_MARK, dashboard_data, feedback_by_month, untriaged_backlog
+from consultation.dashboard import counting, views
+from consultation.dashboard.charts import SUPPRESSED_MARK
+from consultation.dashboard.counting import feedback_by_month, untriaged_backlog
+from consultation.dashboard.views import dashboard_data
 from consultation.models import Feedback, ThemeSuggestion
 from core.models import Theme, Ward
 from tests.conftest import service_unavailable
@@ -338,7 +340,7 @@ def _add_rows(themes, count):
 
 
 def _page_queries(client) -> int:
-    cache.delete(dashboard.CACHE_KEY)  # count everything, as on a first visit
+    cache.delete(views.CACHE_KEY)  # count everything, as on a first visit
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL)
     assert response.status_code == 200
@@ -361,7 +363,7 @@ def test_the_one_pass_counts_equal_the_two_pass_counts(themes):
         service_unavailable("the one-pass counts need PostgreSQL (set DATABASE_URL)")
     _add_rows(themes, 40)
     _feedback(3, reviewed=True, themes=[themes["education"]], suggested=[themes["education"]], ward=None)
-    one, two = dashboard._feedback_counts_one_pass(), dashboard._feedback_counts_two_passes()
+    one, two = counting._feedback_counts_one_pass(), counting._feedback_counts_two_passes()
     assert one == two
     assert sum(one.by_source.values()) == Feedback.objects.count()
     assert one.by_ward[None] >= 3 and one.themes.compared
@@ -375,7 +377,7 @@ def test_the_page_query_count_does_not_grow_with_feedback(login, themes, django_
     _add_rows(themes, 60)
     after = _page_queries(client)
     assert after == before, f"{before} queries with 3 pieces of feedback, {after} with 63"
-    cache.delete(dashboard.CACHE_KEY)
+    cache.delete(views.CACHE_KEY)
     with django_assert_max_num_queries(25):
         client.get(URL)
 

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from consultation import services
-from consultation.dashboard import dashboard_data
+from consultation.dashboard.views import dashboard_data
 from consultation.models import Feedback, ThemedFeedback, ThemeSuggestion
 from consultation.theme_bits import bits_of, theme_bits_refresh
 from core.models import Theme

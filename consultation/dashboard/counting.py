@@ -1,23 +1,17 @@
-"""The feedback dashboard in the admin (/admin/feedback-dashboard/), for officers.
+"""What the feedback dashboard counts, and how: the figures and the queries that count them.
 
-What has been said, counted: confirmed themes by source, the last 12 months, wards and age
-bands, the untriaged backlog and its age, and how well the suggested themes agree with the
-themes officers confirm. Charts are inline SVG drawn here, with the same numbers in a table
-beside each one.
+What has been said: confirmed themes by source, the last 12 months, wards and age bands, the
+untriaged backlog and its age, and how well the suggested themes agree with the themes officers
+confirm.
 
 Everything is counted in the database with a fixed number of aggregate queries (six on
 PostgreSQL, seven elsewhere), however many rows there are (tests/consultation/test_dashboard.py
 holds it to that), none of them joining another table to the feedback: each piece's themes are
-read from the bits kept on its row (consultation/theme_bits.py). The result is kept in the
-cache until the data changes (`dashboard_cached`), so officers coming back to the page do not
-count it all again: at 100,000 pieces of feedback on PostgreSQL, counting takes about 130 ms
-(bench/export.py), and checking that nothing has changed about 70.
+read from the bits kept on its row (consultation/theme_bits.py). At 100,000 pieces of feedback
+on PostgreSQL, counting takes about 130 ms (bench/export.py).
 
 Counts by ward and by age band from 1 to 4 are shown as "fewer than 5"
 (consultation/disclosure.py), in the tables and the charts, so the page is safe to share.
-
-Seen by users with `consultation.view_feedback` (the Officers group); the view, its URL and
-its menu item are registered here with Wagtail's hooks.
 """
 
 from collections import Counter
@@ -25,21 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
-from django.template.response import TemplateResponse
-from django.urls import include, path, reverse
+from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
 from django.utils import timezone
-from wagtail import hooks
 
-from core.admin_views import PermissionMenuItem, require_permission
 from core.disclosure import count_text, is_suppressed
 from core.models import Theme, Ward
 
-from .models import AgeBand, Feedback, ThemedFeedback, ThemeSuggestion
+from ..models import AgeBand, Feedback
 
-PERMISSION = "consultation.view_feedback"
 LONDON = ZoneInfo("Europe/London")
 MONTHS_SHOWN = 12
 NO_THEME = "No theme yet"
@@ -52,7 +40,7 @@ BACKLOG_BUCKETS = [
 ]
 
 
-# --- What the dashboard shows -------------------------------------------------------------
+# --- The figures ------------------------------------------------------------------------
 
 
 def percent_text(share: float | None) -> str:
@@ -169,18 +157,6 @@ class Agreement:
     @property
     def share_text(self) -> str:
         return percent_text(self.share)
-
-
-@dataclass
-class Dashboard:
-    counted_at: datetime
-    theme_source: ThemeSourceTable
-    months: list[MonthCount]
-    wards: list[CountRow]
-    age_bands: list[CountRow]
-    backlog: Backlog
-    agreement: Agreement
-    charts: dict[str, "Chart"] = field(default_factory=dict)
 
 
 # --- Selectors: a fixed number of aggregate queries --------------------------------------
@@ -447,215 +423,4 @@ def untriaged_backlog(*, now: datetime) -> Backlog:
         buckets=[
             CountRow(label=label, count=n) for (label, _low, _high), n in zip(BACKLOG_BUCKETS, waiting, strict=True)
         ],
-    )
-
-
-def dashboard_data(*, now: datetime | None = None) -> Dashboard:
-    """Everything the dashboard shows. Six queries on PostgreSQL, seven elsewhere, however many
-    rows."""
-    now = now or timezone.now()
-    themes = list(Theme.objects.order_by("sort_order", "name"))
-    counts = feedback_counts()
-    data = Dashboard(
-        counted_at=now,
-        theme_source=feedback_by_theme_and_source(themes=themes, by_source=counts.by_source, sets=counts.themes),
-        months=feedback_by_month(now=now),
-        wards=feedback_by_ward(by_ward=counts.by_ward),
-        age_bands=feedback_by_age_band(by_age_band=counts.by_age_band),
-        backlog=untriaged_backlog(now=now),
-        agreement=theme_agreement(themes=themes, sets=counts.themes),
-    )
-    data.charts = {
-        "theme_source": theme_source_chart(data.theme_source),
-        "months": month_chart(data.months),
-        "wards": bar_chart("wards", "Feedback by ward", data.wards),
-        "age_bands": bar_chart("age-bands", "Feedback by age band", data.age_bands),
-    }
-    return data
-
-
-# --- Charts: inline SVG, no inline styles (CSP) -------------------------------------------
-#
-# The geometry is worked out here, in the SVG's own units; the template only writes it out
-# (templates/consultation/admin/includes/chart.html). Colours come from CSS classes in
-# static/css/admin-dashboard.css; text uses currentColor, so it follows the admin's theme.
-
-
-@dataclass
-class Chart:
-    id: str
-    label: str  # aria-label: the chart's numbers in words
-    width: int
-    height: int
-    rects: list[dict] = field(default_factory=list)
-    texts: list[dict] = field(default_factory=list)
-
-
-CHART_WIDTH = 640
-LABEL_WIDTH = 230  # theme, ward and age band names, right-aligned
-BAR_MAX = 310  # the longest bar; room is left after it for its value
-ROW_HEIGHT = 26
-BAR_HEIGHT = 16
-# A count that is not shown is marked with a hatched block of this fixed width, never to scale.
-SUPPRESSED_MARK = 14
-
-
-def _n(value: float) -> str:
-    """A coordinate as SVG wants it, never localised ("12.5", not "12,5")."""
-    return f"{value:.1f}"
-
-
-def _rect(x, y, width, height, css, *, hatched=False) -> dict:
-    return {"x": _n(x), "y": _n(y), "width": _n(width), "height": _n(height), "css": css, "hatched": hatched}
-
-
-def _text(x, y, text, css="dash-chart__text", anchor="start") -> dict:
-    return {"x": _n(x), "y": _n(y), "text": text, "css": css, "anchor": anchor}
-
-
-def bar_chart(chart_id: str, title: str, rows: list[CountRow]) -> Chart:
-    """Horizontal bars, one per row. A suppressed count gets a hatched mark, not a bar."""
-    chart = Chart(id=chart_id, label="", width=CHART_WIDTH, height=len(rows) * ROW_HEIGHT + 8)
-    largest = max([row.count for row in rows if not row.suppressed] + [1])
-    for i, row in enumerate(rows):
-        top = 4 + i * ROW_HEIGHT
-        middle = top + BAR_HEIGHT / 2 + 4
-        chart.texts.append(_text(LABEL_WIDTH - 8, middle, row.label, anchor="end"))
-        if row.suppressed:
-            chart.rects.append(
-                _rect(LABEL_WIDTH, top, SUPPRESSED_MARK, BAR_HEIGHT, "dash-chart__suppressed", hatched=True)
-            )
-            end = LABEL_WIDTH + SUPPRESSED_MARK
-        else:
-            width = BAR_MAX * row.count / largest
-            if width:
-                chart.rects.append(_rect(LABEL_WIDTH, top, width, BAR_HEIGHT, "dash-chart__bar"))
-            end = LABEL_WIDTH + width
-        chart.texts.append(_text(end + 6, middle, row.text, css="dash-chart__value"))
-    chart.label = f"{title}: " + ", ".join(f"{row.label} {row.text}" for row in rows) + "."
-    return chart
-
-
-def theme_source_chart(table: ThemeSourceTable) -> Chart:
-    """One bar per theme, in segments by source (CSS classes dash-fill--0 to --4)."""
-    chart = Chart(id="theme-source", label="", width=CHART_WIDTH, height=len(table.rows) * ROW_HEIGHT + 8)
-    largest = max([row.total for row in table.rows] + [1])
-    words = []
-    for i, row in enumerate(table.rows):
-        top = 4 + i * ROW_HEIGHT
-        middle = top + BAR_HEIGHT / 2 + 4
-        chart.texts.append(_text(LABEL_WIDTH - 8, middle, row.label, anchor="end"))
-        x = LABEL_WIDTH
-        for j, count in enumerate(row.counts):
-            if count:
-                width = BAR_MAX * count / largest
-                chart.rects.append(_rect(x, top, width, BAR_HEIGHT, f"dash-fill--{j}"))
-                x += width
-        chart.texts.append(_text(x + 6, middle, f"{row.total:,}", css="dash-chart__value"))
-        parts = [f"{source} {count:,}" for source, count in zip(table.sources, row.counts, strict=True) if count]
-        words.append(f"{row.label} {row.total:,}" + (f" ({', '.join(parts)})" if parts else ""))
-    chart.label = "Feedback by confirmed theme and source: " + "; ".join(words) + "."
-    return chart
-
-
-def month_chart(months: list[MonthCount]) -> Chart:
-    """A column per month, oldest on the left, each labelled with its count."""
-    height, top, plot = 250, 24, 170
-    chart = Chart(id="months", label="", width=CHART_WIDTH, height=height)
-    slot = (CHART_WIDTH - 16) / max(len(months), 1)
-    column = slot * 0.6
-    largest = max([m.count for m in months] + [1])
-    baseline = top + plot
-    for i, item in enumerate(months):
-        centre = 8 + slot * i + slot / 2
-        bar = plot * item.count / largest
-        if bar:
-            chart.rects.append(_rect(centre - column / 2, baseline - bar, column, bar, "dash-chart__bar"))
-        chart.texts.append(
-            _text(centre, baseline - bar - 6, f"{item.count:,}", css="dash-chart__value", anchor="middle")
-        )
-        chart.texts.append(_text(centre, baseline + 20, f"{item.month:%b}", anchor="middle"))
-        chart.texts.append(_text(centre, baseline + 38, f"{item.month:%Y}", css="dash-chart__small", anchor="middle"))
-    chart.rects.append(_rect(8, baseline, CHART_WIDTH - 16, 1, "dash-chart__axis"))
-    chart.label = (
-        f"Feedback received in each of the last {len(months)} months: "
-        + ", ".join(f"{m.label} {m.count:,}" for m in months)
-        + "."
-    )
-    return chart
-
-
-# --- The view, its URL and its menu item ---------------------------------------------------
-
-
-# The counted figures are kept in the cache with a fingerprint of the data: a few numbers, read
-# in three cheap queries, that change whenever feedback arrives or is deleted, is reviewed, or
-# has its suggested or confirmed themes changed, and with today's date. While the fingerprint
-# holds, the page is served from the cache; anything it cannot see (an edited ward or age band,
-# a renamed theme) shows within CACHE_SECONDS.
-# Bump the version when the dataclasses above change shape, so nothing pickled by an older
-# release is read back.
-CACHE_KEY = "consultation:feedback-dashboard:1"
-CACHE_SECONDS = 300
-
-
-def data_fingerprint(*, now: datetime) -> tuple:
-    """Three queries."""
-    feedback = Feedback.objects.aggregate(
-        count=Count("pk"), last=Max("pk"), reviewed=Count("pk", filter=Q(reviewed=True)), seen=Max("reviewed_at")
-    )
-    themed = ThemedFeedback.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    # Suggestions are replaced, never edited: new ones have a higher id, and fewer change the count.
-    suggested = ThemeSuggestion.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    return (
-        timezone.localtime(now, LONDON).date(),
-        tuple(feedback.values()),
-        tuple(themed.values()),
-        tuple(suggested.values()),
-    )
-
-
-def dashboard_cached(*, now: datetime | None = None) -> Dashboard:
-    """The dashboard from the cache while the data's fingerprint is unchanged, else counted afresh."""
-    now = now or timezone.now()
-    fingerprint = data_fingerprint(now=now)
-    cached = cache.get(CACHE_KEY)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    data = dashboard_data(now=now)
-    cache.set(CACHE_KEY, (fingerprint, data), CACHE_SECONDS)
-    return data
-
-
-def dashboard_view(request):
-    require_permission(request, PERMISSION)
-    data = dashboard_cached()
-    return TemplateResponse(
-        request,
-        "consultation/admin/dashboard.html",
-        {
-            "data": data,
-            "charts": data.charts,
-            "page_title": "Feedback dashboard",
-            "header_icon": "table",
-        },
-    )
-
-
-urls = ([path("", dashboard_view, name="index")], "consultation_dashboard")
-
-
-@hooks.register("register_admin_urls")
-def _dashboard_urls():
-    return [path("feedback-dashboard/", include(urls))]
-
-
-@hooks.register("register_admin_menu_item")
-def _dashboard_menu_item():
-    return PermissionMenuItem(
-        "Feedback dashboard",
-        reverse("consultation_dashboard:index"),
-        icon_name="table",
-        order=160,
-        permission=PERMISSION,
     )

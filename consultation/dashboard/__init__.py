@@ -1,0 +1,1 @@
+"""The feedback dashboard: what it counts (counting), how it draws it (charts), and the page (views)."""
