@@ -489,7 +489,7 @@ def feedback_load(maker: Maker, *, total: int, tag_ids: list[int]) -> None:
 def copy_query() -> str:
     """COPY (SELECT ...) TO STDOUT WITH CSV of the export's columns, computed by PostgreSQL as
     the export computes them: labels of sources and age bands, local time, themes, suggested
-    themes and tags joined with "; ", every text cell neutralised as config/spreadsheets.py
+    themes and tags joined with "; ", every text cell neutralised as core/spreadsheets.py
     does, in the export's order. Themes and tags are aggregated once per table and joined by
     hash, the quickest plan for a whole-table export (a subquery per row was slower)."""
     from django.conf import settings

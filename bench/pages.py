@@ -6,7 +6,7 @@ Creates its own database (dropped at the end unless --keep), loads the demo cont
 gunicorn with production settings on a free 127.0.0.1 port and measures each page twice:
 
 (a) anonymous, with the page cache warm: what almost every visitor gets;
-(b) uncached: with a session cookie, which makes config/pagecache.py pass the request on to
+(b) uncached: with a session cookie, which makes core/pagecache.py pass the request on to
     Wagtail, as for a logged-in editor or forum member.
 
 Every figure is compared with /bench/ok/, a view that returns "ok" (bench/bench_urls.py),
@@ -59,7 +59,7 @@ PAGES = [
     ("progress report", "/strategy/progress-report/"),
 ]
 BARE = ("bare view", READY_PATH)
-# Any session cookie makes the page cache pass the request through (config/pagecache.py).
+# Any session cookie makes the page cache pass the request through (core/pagecache.py).
 SESSION_COOKIE = "sessionid=bench"
 GOAL_RATIO = 0.7
 GOAL_P95_MS = 50.0

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/theming.py [--texts 100000] [--seed 2022] [--errors]
 
-Measures the matcher itself (consultation/matching.py) with the starting word list
+Measures the matcher itself (core/matching.py) with the starting word list
 (consultation.wordlists.THEME_KEYWORDS), built in memory: no database, no cache, no queue.
 
 (a) throughput: theme suggestions per second on one core, over --texts feedback texts made by

@@ -2,7 +2,7 @@
 
 - Only rows the officer filtered, with the same filters as the admin list.
 - Contact details only with `consultation.export_personal_data`.
-- Every cell that a spreadsheet would run as a formula is neutralised (config/spreadsheets.py).
+- Every cell that a spreadsheet would run as a formula is neutralised (core/spreadsheets.py).
 - CSV is streamed row by row with a byte-order mark; memory stays flat however many rows.
 - Over EXPORT_SYNC_LIMIT rows, the export runs as a Celery job; the file is kept outside the
   public media folder for EXPORT_KEEP_DAYS and the officer is emailed a link.

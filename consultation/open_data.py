@@ -10,7 +10,7 @@ are those officers confirmed; feedback with no confirmed theme yet is counted un
 with two themes is counted under each.
 
 Nothing else leaves: no text, ward, age band, survey, question or date finer than the month.
-What is published is protected three ways (consultation/disclosure.py), so that no one can learn
+What is published is protected three ways (core/disclosure.py), so that no one can learn
 how many pieces of feedback are in a small cell, now or by comparing downloads over time:
 
 - counts from 1 to 4 are suppressed;
@@ -26,7 +26,7 @@ JSON, whatever the reason, so a complementary cell cannot be told from a small o
 are published.
 
 Caching: the responses say `Cache-Control: public, max-age=600`. The page cache
-(config/pagecache.py) keeps them for anonymous visitors for up to that long, and so may
+(core/pagecache.py) keeps them for anonymous visitors for up to that long, and so may
 browsers and proxies; the counted rows, suppressed and rounded, are also kept in the cache for
 as long, so a request with an unusual query string (which the page cache keys apart) does not
 count everything again. The counts can therefore be up to 10 minutes old. Nothing clears them sooner: counts

@@ -6,7 +6,7 @@
 - On each of those recommendation pages, "What people told us": the themes, their counts and a
   link back to the theme page's section.
 
-Counts from 1 to 4 are shown as "fewer than 5" (consultation/disclosure.py). Each selector runs
+Counts from 1 to 4 are shown as "fewer than 5" (core/disclosure.py). Each selector runs
 one or two queries, however many recommendations or contributions there are.
 
 A saved or deleted summary, or a change to its recommendations, clears the anonymous page

@@ -80,7 +80,7 @@ class CachedViewRestrictionsMixin:
 
     Wagtail checks them on every request to a page, in two queries. They change only when an
     editor changes a page's privacy or moves a page, and either starts a new page cache
-    generation (strategy/signals.py), so they are kept for the generation."""
+    generation (core/pagecache.py), so they are kept for the generation."""
 
     def get_view_restrictions(self):
         return kept_for_generation(

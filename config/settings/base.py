@@ -74,13 +74,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # The page cache answers anonymous visitors before any other work is done, and stores
-    # responses after every other middleware has added its headers. See config/pagecache.py.
+    # responses after every other middleware has added its headers. See core/pagecache.py.
     "core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry it too; inside the page cache, so cached pages do.
     "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, forms and views: no NUL character reaches a query (config/textguard.py).
+    # Before sessions, forms and views: no NUL character reaches a query (core/textguard.py).
     "core.textguard.NulGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -156,7 +156,7 @@ else:
 # Seconds an anonymous page stays in the page cache; publishing clears it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # The longest a browser may keep an HTML page. Publishing cannot clear browsers, so keep it
-# short: a cancelled event must not stay on someone's screen for days. See config/pagecache.py.
+# short: a cancelled event must not stay on someone's screen for days. See core/pagecache.py.
 BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=300)
 
 # --- Celery -------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ FORUM_HELD_POST_COUNT = 3
 
 # --- Staff sign-in and password reset (the Wagtail admin) -----------------------------------
 # /admin/login/ and /admin/password_reset/ get the same protection as the public accounts,
-# counted in the cache (see strategy/admin_accounts.py). Rates are "count/period", the period
+# counted in the cache (see core/admin_accounts.py). Rates are "count/period", the period
 # in s, m, h or d ("5/15m" is five in fifteen minutes).
 # Wrong passwords for one submitted username (whether or not it exists) before that username
 # is locked out for the period; while locked, even the right password is refused.
@@ -376,7 +376,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# The Wagtail admin has a policy of its own (config/headers.py): it still loads nothing from
+# The Wagtail admin has a policy of its own (core/headers.py): it still loads nothing from
 # another host, but Wagtail 8 writes inline scripts (inline panels, date pickers) and style
 # attributes, shows uploads before they are saved (blob:) and previews pages in a frame.
 ADMIN_CONTENT_SECURITY_POLICY = {
@@ -396,7 +396,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
-# Browser features no page of the site uses: allowed to no one (config/headers.py). Only
+# Browser features no page of the site uses: allowed to no one (core/headers.py). Only
 # features Chromium recognises, as an unknown one is logged as an error on every page
 # ("interest-cohort", FLoC's name, has been replaced by "browsing-topics").
 PERMISSIONS_POLICY_DENY = [

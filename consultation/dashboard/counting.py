@@ -11,7 +11,7 @@ read from the bits kept on its row (consultation/theme_bits.py). At 100,000 piec
 on PostgreSQL, counting takes about 130 ms (bench/export.py).
 
 Counts by ward and by age band from 1 to 4 are shown as "fewer than 5"
-(consultation/disclosure.py), in the tables and the charts, so the page is safe to share.
+(core/disclosure.py), in the tables and the charts, so the page is safe to share.
 """
 
 from collections import Counter

@@ -1,4 +1,4 @@
-"""Spreadsheet files: formulas are neutralised, numbers stay numbers (config/spreadsheets.py)."""
+"""Spreadsheet files: formulas are neutralised, numbers stay numbers (core/spreadsheets.py)."""
 
 import io
 import zipfile

@@ -1,4 +1,4 @@
-"""Staff sign-in and password reset at /admin/ (strategy/admin_accounts.py): rate limits, the
+"""Staff sign-in and password reset at /admin/ (core/admin_accounts.py): rate limits, the
 lockout, staff-only reset emails, and messages that name nobody."""
 
 import time

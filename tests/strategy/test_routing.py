@@ -1,5 +1,5 @@
 """The home page finds pages by their stored URL path in two queries, with the same results as
-Wagtail's walk down the tree (strategy/routing.py)."""
+Wagtail's walk down the tree (core/routing.py)."""
 
 import pytest
 from wagtail.models import PageViewRestriction
