@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 
 from core.admin_views import export_confirm, require_permission
 from core.models import ExportLog
@@ -19,6 +18,7 @@ from core.spreadsheets import csv_stream_response
 
 from .models import Feedback, Response, SurveyPage
 from .selectors import safeguarding_flagged, survey_response_rows, survey_results, surveys_with_response_counts
+from .services import safeguarding_alert_handle
 
 SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
 RESULTS_PERMISSION = "consultation.view_response"
@@ -42,11 +42,7 @@ def safeguarding_detail(request, pk: int):
     require_permission(request, SAFEGUARDING_PERMISSION)
     feedback = get_object_or_404(Feedback.objects.select_related("survey", "ward"), pk=pk, safeguarding_flag=True)
     if request.method == "POST":
-        note = request.POST.get("note", "").strip()[:5000]
-        feedback.safeguarding_note = note
-        feedback.safeguarding_handled_at = timezone.now()
-        feedback.safeguarding_handled_by = request.user
-        feedback.save(update_fields=["safeguarding_note", "safeguarding_handled_at", "safeguarding_handled_by"])
+        safeguarding_alert_handle(feedback=feedback, user=request.user, note=request.POST.get("note", ""))
         messages.success(request, "Recorded as handled.")
         return redirect("consultation_safeguarding:index")
     contacts = list(feedback.contacts.all())

@@ -5,7 +5,8 @@
 - Every cell that a spreadsheet would run as a formula is neutralised (core/spreadsheets.py).
 - CSV is streamed row by row with a byte-order mark; memory stays flat however many rows.
 - Over EXPORT_SYNC_LIMIT rows, the export runs as a Celery job; the file is kept outside the
-  public media folder for EXPORT_KEEP_DAYS and the officer is emailed a link.
+  public media folder for the export files' period (Settings > Data retention) and the officer
+  is emailed a link.
 - Every export is logged (who, when, filters, rows, whether personal data was included).
 """
 
@@ -25,6 +26,7 @@ from openpyxl import Workbook
 
 from core.links import site_url
 from core.models import ExportLog
+from core.retention import retention_rule
 from core.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
 
 from .filters import feedback_filtered
@@ -392,7 +394,7 @@ def _finish(job: ExportJob, attempt: int, file_name: str, count: int) -> bool:
             rows_total=count,
             file_name=file_name,
             finished_at=now,
-            expires_at=now + timedelta(days=settings.EXPORT_KEEP_DAYS),
+            expires_at=now + timedelta(days=export_keep_days()),
             lease_expires_at=None,
             error="",
         )
@@ -465,7 +467,7 @@ def export_job_email(*, job: ExportJob) -> bool:
     else:
         subject, template = "Your feedback export could not be made", "export_failed"
     link = site_url(reverse("consultation_exports:index"))
-    context = {"job": job, "keep_days": settings.EXPORT_KEEP_DAYS, "link": link}
+    context = {"job": job, "keep_days": export_keep_days(), "link": link}
     message = render_to_string(f"consultation/emails/{template}.txt", context)
     try:
         send_mail(subject=subject, message=message, from_email=None, recipient_list=[job.user.email])
@@ -483,7 +485,7 @@ def export_job_emails_send_pending() -> int:
         ExportJob.objects.filter(
             status__in=[ExportJob.Status.DONE, ExportJob.Status.FAILED],
             email_sent_at__isnull=True,
-            finished_at__gte=timezone.now() - timedelta(days=settings.EXPORT_KEEP_DAYS),
+            finished_at__gte=timezone.now() - timedelta(days=export_keep_days()),
         )
         .exclude(user__email="")
         .order_by("pk")
@@ -491,14 +493,27 @@ def export_job_emails_send_pending() -> int:
     return sum(export_job_email(job=job) for job in owed)
 
 
-def export_files_expire() -> int:
-    """Delete export files past their expiry date. Returns how many were removed."""
+def export_keep_days() -> int:
+    """Days an export's file is kept: the export files' period in Settings > Data retention."""
+    return retention_rule("export_files").days
+
+
+def export_files_expire(*, now=None, limit: int | None = None) -> int:
+    """Delete export files past their expiry date, or older than the export files' period now
+    (so a shorter period applies to files already made). At most `limit`, for the retention
+    schedule's batches. Returns how many were removed."""
+    now = now or timezone.now()
+    due = ExportJob.objects.filter(status=ExportJob.Status.DONE).filter(
+        Q(expires_at__lte=now) | Q(finished_at__lte=now - timedelta(days=export_keep_days()))
+    )
     removed = 0
-    for job in ExportJob.objects.filter(status=ExportJob.Status.DONE, expires_at__lte=timezone.now()):
-        (export_dir() / job.file_name).unlink(missing_ok=True)
-        job.file_name = ""
-        job.status = ExportJob.Status.EXPIRED
+    for job in due.order_by("pk")[:limit] if limit is not None else due:
+        name, job.file_name, job.status = job.file_name, "", ExportJob.Status.EXPIRED
+        # The row first: stopped between the two, the job already says the file is gone, and
+        # nobody is offered a download that fails.
         job.save(update_fields=["file_name", "status"])
+        if name:
+            (export_dir() / name).unlink(missing_ok=True)
         removed += 1
     return removed
 

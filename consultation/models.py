@@ -475,7 +475,8 @@ class ThemeKeyword(models.Model):
 
 class ExportJob(models.Model):
     """A large export made in the background. The file is kept outside the public media folder,
-    downloaded only by the officer who asked for it, and deleted after EXPORT_KEEP_DAYS.
+    downloaded only by the officer who asked for it, and deleted after the export files' period
+    (Settings > Data retention).
 
     A worker makes it under a lease (consultation/exports.py): `attempts` counts the claims,
     `lease_expires_at` is renewed as rows are written, and a job whose lease runs out is made

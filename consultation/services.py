@@ -7,6 +7,7 @@ only after the commit; if the queue is down the submission still stands, and
 """
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.core.mail import send_mail
@@ -344,3 +345,81 @@ def feedback_mark_reviewed(*, feedback: Feedback, user=None) -> None:
     feedback.reviewed_by = user
     feedback.save(update_fields=["reviewed", "reviewed_at", "reviewed_by"])
     log(instance=feedback, action="consultation.reviewed", user=user)
+
+
+# --- Personal details typed into feedback -----------------------------------------------------
+
+# What takes the place of the words an officer removes, and of a whole text removed.
+REDACTED_WORDS = "[removed]"
+REDACTED_TEXT = "[Removed by an officer because it held someone's personal details.]"
+
+
+class RedactionError(ValueError):
+    """A redaction that cannot be done as asked, with a message for the officer."""
+
+
+def feedback_redact(*, feedback: Feedback, user, reason: str, words: str = "") -> Feedback:
+    """Remove personal details someone typed into one piece of feedback: every place the words
+    appear (in any case), or the whole text if no words are given. The survey answer it came
+    from is changed the same way, so the details are not left in the survey's results.
+
+    Feedback is anonymous and stays, so this is the one change to what people wrote. It is
+    logged in the item's history with who did it and why; the words removed are not logged,
+    which would keep them."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise RedactionError("Say why the text is being removed: it is kept in the item's history.")
+    words = words.strip()
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+        original = feedback.text
+        if words:
+            pattern = re.compile(re.escape(words), re.IGNORECASE)
+            if not pattern.search(original):
+                raise RedactionError("Those words are not in the text. Copy them exactly as they are written.")
+
+            def replace(text: str) -> str:
+                return pattern.sub(REDACTED_WORDS, text)
+
+        else:
+
+            def replace(text: str) -> str:
+                return REDACTED_TEXT if text.strip() == original.strip() else text
+
+        feedback.text = replace(original)
+        feedback.save(update_fields=["text"])
+        if feedback.response_id:
+            for answer in Answer.objects.filter(response_id=feedback.response_id):
+                # A choice's value is one of the survey's own choices; only written text changes.
+                value = replace(answer.value) if isinstance(answer.value, str) else answer.value
+                other_text = replace(answer.other_text) if answer.other_text else ""
+                if (value, other_text) != (answer.value, answer.other_text):
+                    answer.value, answer.other_text = value, other_text
+                    answer.save(update_fields=["value", "other_text"])
+        log(
+            instance=feedback,
+            action="consultation.redacted",
+            user=user,
+            data={"reason": reason, "removed": "some words" if words else "the whole text"},
+        )
+    return feedback
+
+
+# --- Safeguarding alerts --------------------------------------------------------------------------
+
+
+def safeguarding_alert_handle(*, feedback: Feedback, user, note: str) -> Feedback:
+    """Record what the Safeguarding group did about an alert. The contact requests that came
+    with it are marked handled the first time: from then on the retention schedule removes them
+    (Settings > Data retention)."""
+    now = timezone.now()
+    with transaction.atomic():
+        feedback.safeguarding_note = note.strip()[:5000]
+        feedback.safeguarding_handled_at = now
+        feedback.safeguarding_handled_by = user
+        feedback.save(update_fields=["safeguarding_note", "safeguarding_handled_at", "safeguarding_handled_by"])
+        contacts = Q(feedback=feedback)
+        if feedback.response_id:
+            contacts |= Q(response_id=feedback.response_id)
+        ContactRequest.objects.filter(contacts, handled_at__isnull=True).update(handled_at=now, handled_by=user)
+    return feedback

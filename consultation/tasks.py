@@ -73,7 +73,8 @@ def export_jobs_requeue() -> int:
 
 @shared_task(name="consultation.export_files_expire")
 def export_files_expire() -> int:
-    """Delete export files older than EXPORT_KEEP_DAYS. Run daily by beat."""
+    """Delete export files past their period (Settings > Data retention). Run hourly by beat;
+    the daily retention schedule runs the same step."""
     from .exports import export_files_expire as expire
 
     return expire()

@@ -14,7 +14,7 @@ from core.models import SafeguardingPhrase
 from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
 from . import admin_home, admin_views
-from .admin_feedback import bulk_actions, export_views, offline, viewset
+from .admin_feedback import bulk_actions, export_views, offline, redact, viewset
 from .models import SurveyPage, ThemeKeyword
 from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
 
@@ -88,6 +88,7 @@ def _admin_urls():
         path("survey-results/", include(results_urls)),
         path("feedback-offline/", include(offline.offline_urls)),
         path("feedback-actions/", include(viewset.action_urls)),
+        path("feedback-redact/", include(redact.redact_urls)),
         path("feedback-exports/", include(export_views.export_urls)),
     ]
 
@@ -122,6 +123,15 @@ def _feedback_log_actions(actions):
     actions.register_action("consultation.tagged")(Tagged)
     actions.register_action("consultation.reviewed", "Marked reviewed", "Marked reviewed")
     actions.register_action("consultation.added_offline", "Added offline", "Added from offline input")
+
+    class Redacted(LogFormatter):
+        label = "Personal details removed"
+
+        def format_message(self, log_entry):
+            removed = log_entry.data.get("removed", "")
+            return f"Personal details removed ({removed}): {log_entry.data.get('reason', '')}"
+
+    actions.register_action("consultation.redacted")(Redacted)
 
 
 @hooks.register("register_admin_menu_item")

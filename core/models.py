@@ -1,5 +1,6 @@
 """What every app stands on: the strategy's themes, the council's wards, the site settings, the
-safeguarding phrases and the log of every export.
+safeguarding phrases, the log of every export, and the retention schedule with the logs of its
+runs and of every erasure on request.
 
 These models moved here from `strategy` and `consultation` when the ground floor was built;
 each keeps the table it had (`Meta.db_table`), so the move changed no data.
@@ -7,11 +8,12 @@ each keeps the table it had (`Meta.db_table`), so the move changed no data.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
 from .pagecache import kept_for_generation
 
@@ -202,3 +204,148 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.kind} by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# --- Data protection: the retention schedule and its audit logs -------------------------------
+
+
+def _default_booking_days() -> int:
+    """Bookings' period starts from EVENT_BOOKING_RETENTION_DAYS, the setting that held it before
+    the schedule was one place, so a deployment that set it keeps its period."""
+    return settings.EVENT_BOOKING_RETENTION_DAYS
+
+
+def _default_export_file_days() -> int:
+    """Export files' period starts from EXPORT_KEEP_DAYS, as bookings' does (above)."""
+    return settings.EXPORT_KEEP_DAYS
+
+
+def _days(default: int, help_text: str, *, verbose_name: str):
+    return models.PositiveIntegerField(
+        default=default, validators=[MinValueValidator(1)], verbose_name=verbose_name, help_text=help_text
+    )
+
+
+@register_setting(icon="calendar-alt")
+class DataRetentionSettings(BaseGenericSetting):
+    """How long each kind of personal data is kept: the one retention schedule.
+
+    A daily task (core/retention.py) applies it, in batches, and logs each run's counts in
+    RetentionRun. Periods are in days (a year is 365) so that "before" and "after" are exact.
+    One schedule for the whole database, not per site: a booking or a forum account belongs to
+    no site. No staff group holds the permission to change it, so only administrators can.
+    README ("Personal data and retention") explains each default.
+    """
+
+    contact_request_days = _days(
+        365,
+        "Contact details left with a survey or youth voice answer are removed this many days after the "
+        "survey closes (for youth voice, and surveys with no closing date: after they were given), or "
+        "once the Safeguarding group has recorded the alert they came with as handled, whichever is first.",
+        verbose_name="contact details (days)",
+    )
+    forum_account_days = _days(
+        730,
+        "A parent forum account nobody has signed in to for this many days is deleted, as deleting "
+        "one's own account does: posts stay, shown as \u201cFormer member\u201d.",
+        verbose_name="unused forum accounts (days)",
+    )
+    forum_warning_days = _days(
+        30,
+        "The account's owner is emailed this many days before it is deleted. Signing in keeps it.",
+        verbose_name="warning before deleting a forum account (days)",
+    )
+    booking_days = models.PositiveIntegerField(
+        default=_default_booking_days,
+        validators=[MinValueValidator(1)],
+        verbose_name="event bookings (days)",
+        help_text="Names, emails and access needs are removed this many days after the event ends. The "
+        "booking stays, anonymous, for attendance figures.",
+    )
+    safeguarding_alert_days = _days(
+        6 * 365,
+        "What the Safeguarding group recorded about an alert (the note, who handled it) is removed this "
+        "many days after it was handled, in line with local-authority guidance on safeguarding records. "
+        "The anonymous feedback stays.",
+        verbose_name="safeguarding alert records (days)",
+    )
+    export_file_days = models.PositiveIntegerField(
+        default=_default_export_file_days,
+        validators=[MinValueValidator(1)],
+        verbose_name="export files (days)",
+        help_text="Files made by background exports are deleted this many days after they were made.",
+    )
+    log_days = _days(
+        2 * 365,
+        "After this many days, entries in the export log and the forum's moderation log keep the staff "
+        "user, the action and the date; their detail (filters, the member, thread or post, the reason) "
+        "is removed.",
+        verbose_name="export and moderation logs (days)",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_request_days"), FieldPanel("booking_days")], heading="People's details"),
+        MultiFieldPanel(
+            [FieldPanel("forum_account_days"), FieldPanel("forum_warning_days")], heading="Parent forum accounts"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("safeguarding_alert_days"), FieldPanel("export_file_days"), FieldPanel("log_days")],
+            heading="Records and logs",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "data retention"
+
+    def clean(self):
+        super().clean()
+        if self.forum_warning_days and self.forum_account_days and self.forum_warning_days >= self.forum_account_days:
+            raise ValidationError(
+                {"forum_warning_days": "The warning must come before the account is deleted: make it fewer days."}
+            )
+
+
+class RetentionRun(models.Model):
+    """One run of the retention schedule: when, and how many records each step removed or
+    anonymised. Counts only, never what was removed. A run with no `finished_at` stopped part
+    way (its `error` names the exception); each batch it finished is done, the rest is left for
+    the next run."""
+
+    started_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    counts = models.JSONField(default=dict, blank=True, help_text="Records removed or anonymised, by step.")
+    error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"Retention run {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class ErasureLog(models.Model):
+    """One erasure of a person's data on request: who did it, when, what they searched by
+    (email, phone, name: the kinds, never the values) and how many records of each kind were
+    removed or anonymised. Nothing here says who the person was."""
+
+    class Via(models.TextChoices):
+        ADMIN = "admin", "Admin"
+        COMMAND = "command", "Command line"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    via = models.CharField(max_length=10, choices=Via.choices, default=Via.ADMIN)
+    searched_by = models.JSONField(default=list, blank=True)
+    counts = models.JSONField(default=dict, blank=True)
+    total = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        permissions = [("handle_personal_data", "Can find, export and erase one person's personal data on request")]
+
+    def __str__(self):
+        return f"Erasure at {self.created_at:%Y-%m-%d %H:%M} ({self.total} records)"

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from . import demo_content as demo
 from .models import Ward
-from .staff_groups import EDITORS, FORUM_MODERATORS, OFFICERS, SAFEGUARDING
+from .staff_groups import DATA_PROTECTION, EDITORS, FORUM_MODERATORS, OFFICERS, SAFEGUARDING
 
 # Demo staff: one account per group, all sharing the printed demo password.
 DEMO_STAFF = [
@@ -23,6 +23,7 @@ DEMO_STAFF = [
     ("officer", OFFICERS),
     ("moderator", FORUM_MODERATORS),
     ("safeguarding", SAFEGUARDING),
+    ("dataprotection", DATA_PROTECTION),
 ]
 
 
@@ -46,14 +47,28 @@ def wards_seed() -> None:
 
 def staff_seed(*, credentials_file: Path) -> tuple[str, str | None]:
     """The demo staff accounts. Returns the demo password: new if the accounts were just made,
-    read back from the credentials file otherwise (None if that file is gone)."""
+    read back from the credentials file otherwise (None if that file is gone). An account a
+    later version added to the demo is made on an older demo database too, with the same
+    password (with none that signs in, if the password file is gone)."""
     User = get_user_model()
     if User.objects.filter(username="admin").exists():
         password = credentials_file.read_text().strip() if credentials_file.exists() else None
+        _staff_accounts_make(password, existing=set(User.objects.values_list("username", flat=True)))
         return "admin", password
 
     password = secrets.token_urlsafe(12)
+    _staff_accounts_make(password, existing=set())
+    credentials_file.parent.mkdir(parents=True, exist_ok=True)
+    credentials_file.write_text(password + "\n")
+    credentials_file.chmod(0o600)
+    return "admin", password
+
+
+def _staff_accounts_make(password: str | None, *, existing: set[str]) -> None:
+    User = get_user_model()
     for username, group_name in DEMO_STAFF:
+        if username in existing:
+            continue
         user = User.objects.create_user(
             username=username,
             email=f"{username}@example.com",
@@ -63,7 +78,3 @@ def staff_seed(*, credentials_file: Path) -> tuple[str, str | None]:
         )
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
-    credentials_file.parent.mkdir(parents=True, exist_ok=True)
-    credentials_file.write_text(password + "\n")
-    credentials_file.chmod(0o600)
-    return "admin", password

@@ -1,7 +1,8 @@
 """Staff groups and what each may do, for data migrations in every app.
 
-Four groups: Editors (pages, events, surveys), Officers (feedback and exports), Forum
-moderators (the forum) and Safeguarding (flagged items and contact details). Each app's
+Five groups: Editors (pages, events, surveys), Officers (feedback and exports), Forum
+moderators (the forum), Safeguarding (flagged items and contact details) and Data protection
+(finding, exporting and erasing one person's data on request). Each app's
 migrations call `group_grant` with the historical `apps`, so permissions for models that later
 issues add are granted in those apps' own migrations.
 
@@ -18,7 +19,8 @@ EDITORS = "Editors"
 OFFICERS = "Officers"
 FORUM_MODERATORS = "Forum moderators"
 SAFEGUARDING = "Safeguarding"
-GROUP_NAMES = (EDITORS, OFFICERS, FORUM_MODERATORS, SAFEGUARDING)
+DATA_PROTECTION = "Data protection"
+GROUP_NAMES = (EDITORS, OFFICERS, FORUM_MODERATORS, SAFEGUARDING, DATA_PROTECTION)
 
 # Wagtail page actions that editors get on the whole page tree.
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")

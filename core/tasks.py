@@ -1,4 +1,5 @@
-"""Site-wide background tasks: scheduled publishing, expired sessions and staff password resets."""
+"""Site-wide background tasks: scheduled publishing, expired sessions, staff password resets and
+the daily run of the retention schedule."""
 
 from celery import shared_task
 from django.core.management import call_command
@@ -31,3 +32,12 @@ def staff_password_reset_send(email: str) -> int:
     from .admin_accounts import staff_password_reset_email
 
     return staff_password_reset_email(email=email)
+
+
+@shared_task(name="core.retention_apply")
+def retention_apply() -> dict:
+    """Apply the retention schedule (core/retention.py): remove or anonymise what is past its
+    period, in batches, and log the run's counts. Run daily by beat; safe to run twice."""
+    from .retention import retention_apply as apply
+
+    return apply().counts

@@ -9,8 +9,16 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import page_cache_clears_on
+        from core.personal_data import personal_data_module_register
 
-        from . import tasks  # noqa: F401  (registered now, so eager runs and on_commit queueing find them)
+        from . import (
+            personal_data,
+            tasks,  # noqa: F401  (registered now, so eager runs and on_commit queueing find them)
+        )
+
+        # Bookings, waiting lists and feedback given: for access and erasure requests and the
+        # retention schedule.
+        personal_data_module_register(personal_data)
 
         # The kits are editorial content: a change shows on the cached /bleed-kits/ page at
         # once. Bookings do not clear it.

@@ -334,8 +334,9 @@ class EventPlaces(models.Model):
 class Booking(models.Model):
     """One person's booking of one or more places, or their place on the waiting list.
 
-    Personal data (name, email, access needs) is kept only to run the event: it is removed
-    EVENT_BOOKING_RETENTION_DAYS (a setting) after the event ends (`booking_personal_data_purge`). Each email
+    Personal data (name, email, access needs) is kept only to run the event: it is removed the
+    bookings' period (Settings > Data retention) after the event ends, by the retention schedule
+    (`booking_personal_data_purge`), or on an erasure request (events/personal_data.py). Each email
     has a timestamp, so the periodic tasks send what was never sent and nothing twice.
     """
 

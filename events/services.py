@@ -25,6 +25,7 @@ from consultation.models import Feedback, ThemeSuggestion
 from consultation.services import feedback_create, feedback_suggest_themes
 from core.links import site_url
 from core.queue import queue_after_commit
+from core.retention import retention_rule
 from core.textguard import email_subject
 
 from .models import Booking, EventPage, EventPlaces
@@ -446,11 +447,21 @@ def event_feedback_record(*, booking: Booking, text: str) -> Feedback:
 # --- Personal data ------------------------------------------------------------------------
 
 
-def booking_personal_data_purge(*, now=None) -> int:
-    """Remove names, emails and access needs from bookings of events that ended more than
-    EVENT_BOOKING_RETENTION_DAYS ago. The bookings stay, anonymous, for attendance figures."""
+def bookings_anonymise(*, bookings, now=None) -> int:
+    """Remove the name, email and access needs from these bookings (a queryset). Each booking
+    stays, anonymous, for attendance figures, and `purged_at` stops every email. Returns how
+    many bookings it changed."""
+    return bookings.update(name="", email="", access_needs="", purged_at=now or timezone.now())
+
+
+def booking_personal_data_purge(*, now=None, days: int | None = None, limit: int | None = None) -> int:
+    """Remove names, emails and access needs from bookings of events that ended more than the
+    bookings' period ago (Settings > Data retention, or `days`): at most `limit` bookings, for
+    the retention schedule's batches. The bookings stay, anonymous, for attendance figures."""
     now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.EVENT_BOOKING_RETENTION_DAYS)
-    return Booking.objects.filter(event__end_at__lt=cutoff, purged_at__isnull=True).update(
-        name="", email="", access_needs="", purged_at=now
-    )
+    if days is None:
+        days = retention_rule("bookings").days
+    due = Booking.objects.filter(event__end_at__lt=now - timedelta(days=days), purged_at__isnull=True)
+    if limit is not None:
+        due = Booking.objects.filter(pk__in=list(due.order_by("pk").values_list("pk", flat=True)[:limit]))
+    return bookings_anonymise(bookings=due, now=now)

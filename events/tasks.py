@@ -48,9 +48,3 @@ def reminders_send() -> int:
 def feedback_requests_send() -> int:
     """Ask attendees for feedback after the event. Run by beat every hour."""
     return services.feedback_requests_send()
-
-
-@shared_task(name="events.booking_personal_data_purge")
-def booking_personal_data_purge() -> int:
-    """Remove attendees' personal data after the retention period. Run by beat daily."""
-    return services.booking_personal_data_purge()

@@ -6,5 +6,13 @@ class ForumConfig(AppConfig):
     verbose_name = "Parent forum"
 
     def ready(self):
-        # Register the tasks with Celery now: services queue them by name.
-        from . import tasks  # noqa: F401
+        from core.personal_data import personal_data_module_register
+
+        from . import (
+            personal_data,
+            tasks,  # noqa: F401  (registered with Celery now: services queue them by name)
+        )
+
+        # Accounts, join requests, email settings, posts and reports; unused accounts and old
+        # moderation log detail in the retention schedule.
+        personal_data_module_register(personal_data)

@@ -43,6 +43,10 @@ class Member(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     suspended_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the owner was emailed that the unused account will be deleted (the retention
+    # schedule, forum/personal_data.py). Set before the email goes, so it goes once; a sign-in
+    # after it makes it void.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["display_name"]

@@ -193,7 +193,9 @@ CELERY_BEAT_SCHEDULE = {
     "events-emails-pending": {"task": "events.emails_send_pending", "schedule": 5 * 60},
     "events-reminders": {"task": "events.reminders_send", "schedule": 15 * 60},
     "events-feedback-requests": {"task": "events.feedback_requests_send", "schedule": 60 * 60},
-    "events-purge-personal-data": {"task": "events.booking_personal_data_purge", "schedule": 24 * 60 * 60},
+    # The retention schedule (Settings > Data retention): bookings' personal data, contact details,
+    # unused forum accounts, old log detail and more, in batches, at night.
+    "retention-schedule": {"task": "core.retention_apply", "schedule": crontab(hour=2, minute=30)},
     "resume-police-imports": {"task": "localpicture.police_imports_resume", "schedule": 10 * 60},
 }
 
@@ -206,7 +208,8 @@ SAFEGUARDING_EMAILS = env.list("SAFEGUARDING_EMAILS", default=[])
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
-# Days after an event ends that attendees' names, emails and access needs are kept.
+# Days after an event ends that attendees' names, emails and access needs are kept: the
+# starting value of Settings > Data retention, where administrators change it.
 EVENT_BOOKING_RETENTION_DAYS = env.int("EVENT_BOOKING_RETENTION_DAYS", default=90)
 
 # --- Users and passwords ------------------------------------------------------------------
@@ -299,7 +302,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 # Feedback exports: outside MEDIA_ROOT, so the web server never serves them; downloaded only
-# through the admin by the officer who made them, and deleted after EXPORT_KEEP_DAYS.
+# through the admin by the officer who made them, and deleted after the days in Settings > Data
+# retention, which start from EXPORT_KEEP_DAYS.
 EXPORT_ROOT = Path(env("EXPORT_ROOT", default=str(BASE_DIR / "var" / "exports")))
 EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", default=7)
 # Exports with more rows than this run in the background and the officer is emailed a link.

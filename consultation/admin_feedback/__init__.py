@@ -8,6 +8,7 @@
 - offline: input gathered on paper or at events, one item at a time, or a CSV file that is saved
   all or nothing.
 - export_views: exports of the filtered list (consultation/exports.py), logged.
+- redact: removing personal details someone typed into one item, with who and why logged.
 
 Every change is logged with who and when, in the item's history. Permissions are checked in
 each module: Officers hold view/add/change feedback and export_feedback. Everything is

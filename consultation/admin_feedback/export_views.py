@@ -90,7 +90,12 @@ def export_jobs(request):
     return TemplateResponse(
         request,
         "consultation/admin/export_jobs.html",
-        {"jobs": jobs, "page_title": "Your exports", "header_icon": "download", "keep_days": settings.EXPORT_KEEP_DAYS},
+        {
+            "jobs": jobs,
+            "page_title": "Your exports",
+            "header_icon": "download",
+            "keep_days": exports.export_keep_days(),
+        },
     )
 
 

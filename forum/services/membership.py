@@ -125,6 +125,22 @@ def account_is_staff(*, user) -> bool:
     return user.is_staff or user.is_superuser or user.groups.exists()
 
 
+def member_anonymise(*, member: Member) -> Member:
+    """The part of closing an account that concerns the forum profile: it is shown as "Former
+    member" and loses its pseudonym, join reason, suspension reason, follows, notifications and
+    read marks, and its link to the user. Posts stay. Safe to run again."""
+    member.status = Member.Status.LEFT
+    member.display_name = FORMER_MEMBER
+    member.join_reason = ""
+    member.suspended_reason = ""
+    member.user = None
+    member.save()
+    Follow.objects.filter(member=member).delete()
+    Notification.objects.filter(member=member).delete()
+    ThreadRead.objects.filter(member=member).delete()
+    return member
+
+
 @transaction.atomic
 def account_delete(*, user) -> None:
     """Delete a parent's account. Their posts stay, shown as "Former member"; their email,
@@ -133,13 +149,5 @@ def account_delete(*, user) -> None:
         raise ForumError("Staff accounts are closed by an administrator, not here.")
     member = Member.objects.filter(user=user).first()
     if member is not None:
-        member.status = Member.Status.LEFT
-        member.display_name = FORMER_MEMBER
-        member.join_reason = ""
-        member.suspended_reason = ""
-        member.user = None
-        member.save()
-        Follow.objects.filter(member=member).delete()
-        Notification.objects.filter(member=member).delete()
-        ThreadRead.objects.filter(member=member).delete()
+        member_anonymise(member=member)
     user.delete()

@@ -8,6 +8,7 @@ makes no accounts. The refusal is here, not in the seeding functions, which the 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.seeding import DEMO_STAFF
 from home.demo import demo_seed_all
 
 PRODUCTION_FLAG = "--i-know-this-is-production"
@@ -45,7 +46,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/  username: {username}")
         if password:
-            self.stdout.write(f"Password: {password}  (also for: editor, officer, moderator, safeguarding)")
+            others = ", ".join(name for name, group in DEMO_STAFF if group)
+            self.stdout.write(f"Password: {password}  (also for: {others})")
             self.stdout.write(
                 f"Parent forum: {settings.SITE_URL}/accounts/login/  parent1@example.com or parent2@example.com,"
                 " same password"

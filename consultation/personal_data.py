@@ -1,0 +1,168 @@
+"""What the consultation app holds about people, for access and erasure requests and the
+retention schedule (core/personal_data.py, core/retention.py); registered in
+ConsultationConfig.ready().
+
+Feedback and survey responses are anonymous: they hold no name, email or phone number. The one
+kind of personal data is a contact request, left by someone who asked to be contacted about
+what they said. While it exists, what they said is theirs too, so an export includes it; once the
+request is erased or past its period, nothing links the feedback to them.
+
+The schedule also removes what the Safeguarding group recorded about an alert after the alerts'
+period, old export files, and the detail of old background exports.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+from core.personal_data import Person, PersonalDataSource, phone_matches
+from core.retention import RetentionRule, RetentionStep
+
+from .exports import export_files_expire
+from .models import ContactRequest, ExportJob, Feedback
+
+
+def _contacts(person: Person):
+    query = Q()
+    if person.email:
+        query |= Q(email__iexact=person.email)
+    if person.phone_digits:
+        query |= phone_matches("phone", person.phone_digits)
+    if person.name:
+        query |= Q(name__iexact=person.name)
+    if not query:
+        return ContactRequest.objects.none()
+    return (
+        ContactRequest.objects.filter(query)
+        .select_related("feedback", "response")
+        .prefetch_related("response__feedback")
+        .order_by("created_at", "pk")
+    )
+
+
+def _given_with(contact: ContactRequest) -> str:
+    if contact.response_id:
+        return f"Survey: {contact.response.survey_title}"
+    if contact.feedback_id:
+        return contact.feedback.get_source_display()
+    return "Not known"
+
+
+def _what_they_said(contact: ContactRequest) -> list[str]:
+    if contact.response_id:
+        return [feedback.text for feedback in contact.response.feedback.all()]
+    if contact.feedback_id:
+        # Youth voice: the request is attached to the first answer given with it.
+        return [contact.feedback.text]
+    return []
+
+
+def _contact_export(contact: ContactRequest) -> dict:
+    return {
+        "name": contact.name,
+        "email": contact.email,
+        "phone": contact.phone,
+        "consent_to_contact": contact.consent,
+        "given_at": contact.created_at,
+        "given_with": _given_with(contact),
+        "what_they_said": _what_they_said(contact),
+        "handled_at": contact.handled_at,
+    }
+
+
+def _contact_line(contact: ContactRequest) -> str:
+    when = date_format(timezone.localtime(contact.created_at), "j F Y")
+    return f"Asked to be contacted ({_given_with(contact)}) on {when}"
+
+
+def _contacts_delete(rows: list[ContactRequest]) -> int:
+    count, _ = ContactRequest.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return count
+
+
+contact_requests_source = PersonalDataSource(
+    key="consultation.contact_requests",
+    label="Contact details left with a survey or youth voice answer",
+    models=("consultation.ContactRequest",),
+    find=_contacts,
+    describe=_contact_line,
+    export=_contact_export,
+    erase=_contacts_delete,
+    removed="Each contact request (name, email address, phone number) is deleted.",
+    kept="What they said stays in the feedback store, anonymous: it never held their name, and once the "
+    "contact request is gone nothing links it to them.",
+)
+
+SOURCES = (contact_requests_source,)
+
+
+# --- The retention schedule's steps ---------------------------------------------------------------
+
+
+def _first(queryset, limit: int) -> list[int]:
+    return list(queryset.order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def contact_requests_expire(*, rule: RetentionRule, now, limit: int) -> int:
+    """Delete contact requests the Safeguarding group has handled, and those older than the
+    period after their survey closed (youth voice, and surveys with no closing date: after
+    they were given)."""
+    cutoff = now - timedelta(days=rule.days)
+    due = ContactRequest.objects.filter(
+        Q(handled_at__isnull=False)
+        | Q(response__survey__closes_at__lt=cutoff)
+        | Q(response__survey__closes_at__isnull=True, created_at__lt=cutoff)
+    )
+    count, _ = ContactRequest.objects.filter(pk__in=_first(due, limit)).delete()
+    return count
+
+
+def safeguarding_records_expire(*, rule: RetentionRule, now, limit: int) -> int:
+    """Remove the note and the staff name from safeguarding alerts handled longer ago than the
+    period. The feedback stays, anonymous, still marked as flagged and handled."""
+    cutoff = now - timedelta(days=rule.days)
+    due = Feedback.objects.filter(safeguarding_flag=True, safeguarding_handled_at__lt=cutoff).filter(
+        Q(safeguarding_handled_by__isnull=False) | ~Q(safeguarding_note="")
+    )
+    return Feedback.objects.filter(pk__in=_first(due, limit)).update(safeguarding_note="", safeguarding_handled_by=None)
+
+
+def export_job_details_drop(*, rule: RetentionRule, now, limit: int) -> int:
+    """Background exports older than the logs' period keep who, when, the format and the row
+    count; their filters (which can hold an officer's search) and any error go."""
+    cutoff = now - timedelta(days=rule.days)
+    due = ExportJob.objects.filter(created_at__lt=cutoff).filter(~Q(filters={}) | ~Q(error=""))
+    return ExportJob.objects.filter(pk__in=_first(due, limit)).update(filters={}, error="")
+
+
+RETENTION_STEPS = (
+    RetentionStep(
+        key="consultation.contact_requests",
+        rule="contact_requests",
+        label="Contact requests deleted",
+        apply=contact_requests_expire,
+    ),
+    RetentionStep(
+        key="consultation.safeguarding_records",
+        rule="safeguarding_alerts",
+        label="Safeguarding alerts: notes and who handled them removed",
+        apply=safeguarding_records_expire,
+    ),
+    RetentionStep(
+        key="consultation.export_files",
+        rule="export_files",
+        label="Export files deleted",
+        apply=lambda *, rule, now, limit: export_files_expire(now=now, limit=limit),
+        # Files are not in the database's transaction: each job is saved as expired on its own,
+        # before its file is deleted.
+        atomic=False,
+    ),
+    RetentionStep(
+        key="consultation.export_job_details",
+        rule="logs",
+        label="Background exports: filters removed",
+        apply=export_job_details_drop,
+    ),
+)
