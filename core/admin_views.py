@@ -1,6 +1,8 @@
 """The admin's shared parts: one way to check a permission, a menu item shown only to those
 who hold it, and the confirmation page every export starts from."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from wagtail.admin.menu import MenuItem
@@ -10,6 +12,31 @@ def require_permission(request, permission: str) -> None:
     """Refuse the request unless the user holds the permission (the admin shows its message)."""
     if not request.user.has_perm(permission):
         raise PermissionDenied
+
+
+def forbidden_unless(permission: str):
+    """A view decorator that answers 403, with a page saying so, unless the user holds
+    `permission` ("is_superuser": only administrators). Wagtail turns a PermissionDenied raised
+    in an admin view into a redirect to the dashboard; areas that must refuse plainly (personal
+    data) use this instead, so a refusal is a refusal to the browser, the logs and the tests."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            user = request.user
+            allowed = user.is_superuser if permission == "is_superuser" else user.has_perm(permission)
+            if not allowed:
+                return TemplateResponse(
+                    request,
+                    "core/admin/forbidden.html",
+                    {"page_title": "You cannot open this page", "header_icon": "lock"},
+                    status=403,
+                )
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
 
 
 def export_confirm(request, *, title: str, summary: str, button: str, back_url: str, offer_personal: bool = False):

@@ -145,6 +145,11 @@ class PersonalDataSource:
     removed: str
     kept: str = ""
 
+    @property
+    def erasable(self) -> bool:
+        """Whether erasing removes anything (templates would call `erase` itself)."""
+        return self.erase is not None
+
 
 _sources: dict[str, PersonalDataSource] = {}
 

@@ -8,27 +8,33 @@
 - Erasure log (the same group): who erased, when, by what and how many records of each kind.
 - Retention runs (administrators): each daily run of the retention schedule with its counts,
   and the schedule as it stands (core/retention.py).
+- A panel on the admin home with the way in, recent erasures and the last run.
 
 What staff type about a person is only ever POSTed, never put in a URL, so it stays out of
 server logs and browser history; pages that show personal data are never cached. Each view
-checks the permission first, so staff outside the group get 403 on every part.
+checks the permission first (`forbidden_unless`), so staff outside the group get 403 on every
+part, before anything is read or written.
 Registered as Wagtail ViewSets in core/wagtail_hooks.py:
 https://docs.wagtail.org/en/stable/extending/admin_views.html#using-viewset-to-group-custom-admin-views
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from .admin_views import PermissionMenuItem, require_permission
+from .admin_views import PermissionMenuItem, forbidden_unless
 from .models import ErasureLog, RetentionRun
 from .personal_data import (
     PERMISSION,
@@ -44,11 +50,6 @@ from .personal_data import (
 from .retention import retention_rules, retention_step_labels
 
 ADMINISTRATORS = "is_superuser"
-
-
-def _require_administrator(request) -> None:
-    if not request.user.is_superuser:
-        raise PermissionDenied
 
 
 class PersonForm(forms.Form):
@@ -112,9 +113,9 @@ def _findings_context(form: PersonForm) -> dict:
 
 
 @never_cache
+@forbidden_unless(PERMISSION)
 def find_view(request):
     """The search form; POSTed, every record found for the person, kind by kind."""
-    require_permission(request, PERMISSION)
     form = PersonForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "sources": personal_data_sources()}
     if form.is_bound and form.is_valid():
@@ -123,9 +124,9 @@ def find_view(request):
 
 
 @never_cache
+@forbidden_unless(PERMISSION)
 def export_view(request):
     """Everything found for the person as a ZIP download (POST). Logged in the export log."""
-    require_permission(request, PERMISSION)
     if request.method != "POST":
         return redirect("data_protection:find")
     form = PersonForm(request.POST)
@@ -152,9 +153,9 @@ def _confirm_page(request, form: PersonForm, *, error: str = "", status: int = 2
 
 
 @never_cache
+@forbidden_unless(PERMISSION)
 def erase_confirm_view(request):
     """What erasing would remove and what it would keep, and why (POST from the results)."""
-    require_permission(request, PERMISSION)
     if request.method != "POST":
         return redirect("data_protection:find")
     form = PersonForm(request.POST)
@@ -165,10 +166,10 @@ def erase_confirm_view(request):
 
 
 @never_cache
+@forbidden_unless(PERMISSION)
 @require_POST
 def erase_view(request):
     """Erase what the confirmation page listed, if it is still exactly that, and log it."""
-    require_permission(request, PERMISSION)
     form = PersonForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Search again: the details to erase by were not right.")
@@ -200,9 +201,9 @@ def _labelled(counts: dict, labels: dict) -> list[tuple[str, int]]:
     return [(labels.get(key, key), count) for key, count in counts.items() if count]
 
 
+@forbidden_unless(PERMISSION)
 def erasure_log_view(request):
     """Every erasure: who, when, how, searched by what, and how many records of each kind."""
-    require_permission(request, PERMISSION)
     labels = {source.key: source.label for source in personal_data_sources()}
     page = Paginator(ErasureLog.objects.select_related("user"), 50).get_page(request.GET.get("p"))
     entries = [(entry, _labelled(entry.counts, labels)) for entry in page.object_list]
@@ -215,9 +216,9 @@ def erasure_log_view(request):
     )
 
 
+@forbidden_unless(ADMINISTRATORS)
 def retention_runs_view(request):
     """The schedule as it stands, and every run with what each step removed."""
-    _require_administrator(request)
     labels = retention_step_labels()
     page = Paginator(RetentionRun.objects.all(), 50).get_page(request.GET.get("p"))
     runs = [(run, _labelled(run.counts, labels)) for run in page.object_list]
@@ -298,3 +299,23 @@ class DataProtectionViewSetGroup(ViewSetGroup):
     menu_icon = "lock"
     menu_order = 890
     items = (DataRequestViewSet, ErasureLogViewSet, RetentionRunViewSet)
+
+
+# --- The admin home -----------------------------------------------------------------------------
+
+
+class DataProtectionPanel(Component):
+    """The Data protection group's start on the admin home: the way to a request, recent
+    erasures, and for administrators how the last retention run went (a stopped run shows)."""
+
+    name = "data_protection"
+    template_name = "core/admin/data_protection/home_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        since = timezone.now() - timedelta(days=30)
+        return {
+            "erasures": ErasureLog.objects.filter(created_at__gte=since).count(),
+            "last_run": RetentionRun.objects.first() if user.is_superuser else None,
+        }

@@ -2,9 +2,11 @@
 
 EXPECTED is the table in README's "Roles" section, row for row: a test parses README and
 compares, so the promise and the behaviour cannot drift apart. Each cell is checked as the demo
-account of that group (seed_demo's editor, officer, moderator, safeguarding and admin) through
-the real admin URLs: "yes" means the page opens (or the POST does what it says), "no" means the
-admin refuses (403, or a redirect to the dashboard or the sign-in page) and nothing changes.
+account of that group (seed_demo's editor, officer, moderator, safeguarding, dataprotection and
+admin) through the real admin URLs: "yes" means the page opens (or the POST does what it says),
+"no" means the admin refuses (403, or a redirect to the dashboard or the sign-in page) and
+nothing changes. The Data protection areas refuse with 403 only
+(tests/core/test_data_protection_admin.py).
 
 Snippets and their choosers come from Wagtail's snippet registry, so a new snippet fails here
 until it has a row, and a snippet with no "Chooser" row must have no chooser at all.
@@ -22,7 +24,8 @@ from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPa
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from consultation.models import SurveyPage
+from consultation.models import Feedback, SurveyPage
+from core.models import DataRetentionSettings
 from core.staff_groups import GROUP_NAMES
 from events.models import Booking, EventPage
 from home.models import HomePage, StandardPage
@@ -32,45 +35,54 @@ pytestmark = pytest.mark.django_db
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 # The README table's columns, and the demo account that stands for each.
-COLUMNS = ("Editors", "Officers", "Forum moderators", "Safeguarding", "Administrators")
-ACCOUNTS = dict(zip(COLUMNS, ("editor", "officer", "moderator", "safeguarding", "admin"), strict=True))
+COLUMNS = ("Editors", "Officers", "Forum moderators", "Safeguarding", "Data protection", "Administrators")
+ACCOUNTS = dict(
+    zip(COLUMNS, ("editor", "officer", "moderator", "safeguarding", "dataprotection", "admin"), strict=True)
+)
 
 Y, N = "yes", "no"
 
 # fmt: off
 EXPECTED = {
-    # area                                    Editors Officers Forum moderators Safeguarding Administrators
-    "Pages: explore":                           (Y, N, N, N, Y),
-    "Pages: edit":                              (Y, N, N, N, Y),
-    "Pages: publish":                           (Y, N, N, N, Y),
-    "Pages: unpublish":                         (Y, N, N, N, Y),
-    "Images":                                   (Y, N, N, N, Y),
-    "Documents":                                (Y, N, N, N, Y),
-    "Snippet: Bleed-control kits":              (Y, N, N, N, Y),
-    "Snippet: Feedback":                        (N, Y, N, N, Y),
-    "Snippet: Figures the police share":        (Y, Y, N, N, Y),
-    "Snippet: Safeguarding phrases":            (N, N, N, Y, Y),
-    "Snippet: Theme keywords":                  (N, Y, N, N, Y),
-    "Snippet: Themes":                          (Y, Y, N, N, Y),
-    "Snippet: Wards":                           (Y, Y, N, N, Y),
-    "Snippet: You said, we did summaries":      (N, Y, N, N, Y),
-    "Chooser: Themes":                          (Y, Y, N, N, Y),
-    "Chooser: Wards":                           (Y, Y, N, N, Y),
-    "Feedback dashboard":                       (N, Y, N, N, Y),
-    "Offline feedback":                         (N, Y, N, N, Y),
-    "Feedback exports":                         (N, Y, N, N, Y),
-    "Export log":                               (N, N, N, N, Y),
-    "Survey results":                           (Y, Y, N, N, Y),
-    "Event attendees: names and places":        (Y, Y, N, N, Y),
-    "Event attendees: emails and access needs": (N, Y, N, N, Y),
-    "Event attendees: CSV download":            (N, Y, N, N, Y),
-    "Forum moderation":                         (N, N, Y, Y, Y),
-    "Safeguarding alerts":                      (N, N, N, Y, Y),
-    "Local picture: police data imports":       (N, Y, N, N, Y),
-    "Local picture: ward lookup":               (N, Y, N, N, Y),
-    "Local picture settings":                   (N, Y, N, N, Y),
-    "Site settings":                            (Y, N, N, N, Y),
-    "Users and groups":                         (N, N, N, N, Y),
+    # area                                    Editors, Officers, Forum moderators, Safeguarding, Data protection, Admins
+    "Pages: explore":                           (Y, N, N, N, N, Y),
+    "Pages: edit":                              (Y, N, N, N, N, Y),
+    "Pages: publish":                           (Y, N, N, N, N, Y),
+    "Pages: unpublish":                         (Y, N, N, N, N, Y),
+    "Images":                                   (Y, N, N, N, N, Y),
+    "Documents":                                (Y, N, N, N, N, Y),
+    "Snippet: Bleed-control kits":              (Y, N, N, N, N, Y),
+    "Snippet: Feedback":                        (N, Y, N, N, N, Y),
+    "Snippet: Figures the police share":        (Y, Y, N, N, N, Y),
+    "Snippet: Safeguarding phrases":            (N, N, N, Y, N, Y),
+    "Snippet: Theme keywords":                  (N, Y, N, N, N, Y),
+    "Snippet: Themes":                          (Y, Y, N, N, N, Y),
+    "Snippet: Wards":                           (Y, Y, N, N, N, Y),
+    "Snippet: You said, we did summaries":      (N, Y, N, N, N, Y),
+    "Chooser: Themes":                          (Y, Y, N, N, N, Y),
+    "Chooser: Wards":                           (Y, Y, N, N, N, Y),
+    "Feedback dashboard":                       (N, Y, N, N, N, Y),
+    "Offline feedback":                         (N, Y, N, N, N, Y),
+    "Feedback exports":                         (N, Y, N, N, N, Y),
+    "Export log":                               (N, N, N, N, N, Y),
+    "Survey results":                           (Y, Y, N, N, N, Y),
+    "Event attendees: names and places":        (Y, Y, N, N, N, Y),
+    "Event attendees: emails and access needs": (N, Y, N, N, N, Y),
+    "Event attendees: CSV download":            (N, Y, N, N, N, Y),
+    "Forum moderation":                         (N, N, Y, Y, N, Y),
+    "Safeguarding alerts":                      (N, N, N, Y, N, Y),
+    "Local picture: police data imports":       (N, Y, N, N, N, Y),
+    "Local picture: ward lookup":               (N, Y, N, N, N, Y),
+    "Local picture settings":                   (N, Y, N, N, N, Y),
+    "Site settings":                            (Y, N, N, N, N, Y),
+    "Users and groups":                         (N, N, N, N, N, Y),
+    "Feedback: remove personal details":        (N, Y, N, N, N, Y),
+    "Data protection: find a person":           (N, N, N, N, Y, Y),
+    "Data protection: download":                (N, N, N, N, Y, Y),
+    "Data protection: erase":                   (N, N, N, N, Y, Y),
+    "Data protection: erasure log":             (N, N, N, N, Y, Y),
+    "Data protection: retention runs":          (N, N, N, N, N, Y),
+    "Data retention settings":                  (N, N, N, N, N, Y),
 }
 # fmt: on
 
@@ -144,6 +156,32 @@ def _attendee_csv(client, ctx) -> bool:
     return _opens(response)
 
 
+def _data_protection_person(ctx) -> dict:
+    return {"email": ctx["booking"].email, "phone": "", "name": ""}
+
+
+def _data_protection_download(client, ctx) -> bool:
+    response = client.post(reverse("data_protection:export"), _data_protection_person(ctx))
+    if response.status_code == 200:
+        assert response["Content-Type"] == "application/zip"
+        return True
+    return _opens(response)
+
+
+def _data_protection_erase(client, ctx) -> bool:
+    from core.personal_data import person_build, personal_data_find, personal_data_fingerprint
+
+    fields = _data_protection_person(ctx)
+    expected = personal_data_fingerprint(personal_data_find(person=person_build(**fields)))
+    response = client.post(reverse("data_protection:erase"), {**fields, "confirm": "yes", "expected": expected})
+    ctx["booking"].refresh_from_db()
+    if ctx["booking"].email == "":
+        assert response.status_code == 302
+        return True
+    assert _opens(response) is False, "erase answered but erased nothing"
+    return False
+
+
 def _snippet_rows() -> dict:
     """'Snippet: <name>' and 'Chooser: <name>' for every registered snippet (choosers only where
     the model has one)."""
@@ -183,6 +221,15 @@ CHECKS = {
     "Local picture settings": _get(lambda ctx: f"/admin/settings/localpicture/localpicturesettings/{ctx['site'].pk}/"),
     "Site settings": _get(lambda ctx: f"/admin/settings/core/sitesettings/{ctx['site'].pk}/"),
     "Users and groups": _get(lambda ctx: "/admin/users/"),
+    "Feedback: remove personal details": _get(lambda ctx: f"/admin/feedback-redact/{ctx['feedback'].pk}/"),
+    "Data protection: find a person": _get(lambda ctx: reverse("data_protection:find")),
+    "Data protection: download": _data_protection_download,
+    "Data protection: erase": _data_protection_erase,
+    "Data protection: erasure log": _get(lambda ctx: reverse("data_protection_log:index")),
+    "Data protection: retention runs": _get(lambda ctx: reverse("data_protection_retention:index")),
+    "Data retention settings": _get(
+        lambda ctx: f"/admin/settings/core/dataretentionsettings/{DataRetentionSettings.load().pk}/"
+    ),
 }
 
 
@@ -203,6 +250,7 @@ def ctx():
         "event": event,
         "booking": booking,
         "site": Site.objects.get(is_default_site=True),
+        "feedback": Feedback.objects.create(source=Feedback.Source.OTHER, text="Matrix feedback"),
     }
 
 
@@ -260,7 +308,7 @@ def test_readme_roles_table_is_this_table():
 # --- The groups themselves -------------------------------------------------------------------
 
 
-def test_the_staff_groups_are_the_four_in_the_table_and_wagtail_moderators_is_gone():
+def test_the_staff_groups_are_the_five_in_the_table_and_wagtail_moderators_is_gone():
     assert set(GROUP_NAMES) == set(COLUMNS) - {"Administrators"}
     assert set(Group.objects.values_list("name", flat=True)) == set(GROUP_NAMES)
     demo = {user.username: [g.name for g in user.groups.all()] for user in get_user_model().objects.all()}
