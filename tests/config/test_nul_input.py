@@ -161,6 +161,7 @@ def _arg_values(route: str, namespace: str, pattern: URLPattern) -> list[dict] |
         "consultation_exports": _first_pk(ExportJob.objects),
         "consultation_results": page.pk,
         "consultation_feedback_actions": _first_pk(Feedback),
+        "consultation_feedback_redact": _first_pk(Feedback),
         "events_attendees": EventPage.objects.live().values_list("pk", flat=True).first(),
         "localpicture_imports": _first_pk(PoliceImport),
         "wagtailadmin_pages": page.pk,
