@@ -4,11 +4,11 @@ what personal data it keeps, and the find, export and erase that access and eras
 
 Each app lists a `PersonalDataSource` for each kind of record it holds about people in its own
 `<app>/personal_data.py` (SOURCES, with the retention steps of core/retention.py in
-RETENTION_STEPS), registered from its AppConfig.ready() by `personal_data_module_register`. A source
-says how to find rows by email, phone or name, how to write each row as JSON, and how to erase
-rows: what is removed, and what is kept and why. This floor never imports the apps. A test
-fails if a model of ours with an email, phone or name field is not covered by a source, so a new
-app cannot be forgotten.
+RETENTION_STEPS), registered from its AppConfig.ready() by `personal_data_module_register`. A
+source says how to find rows by email, phone or name, how to write each row as JSON, and how to
+erase rows: what is removed, and what is kept and why. This floor never imports the apps. A
+test fails if a model of ours with an email, phone or name field is not covered by a source
+(tests/core/test_personal_data.py), so a new app cannot be forgotten.
 
 - `personal_data_find(person=...)`: every record that matches, source by source.
 - `personal_data_export_zip(person=..., user=...)`: a ZIP with one JSON file per kind and a
@@ -254,32 +254,21 @@ def personal_data_export_zip(*, person: Person, user=None) -> tuple[str, bytes]:
     the bytes."""
     findings = [finding for finding in personal_data_find(person=person) if finding.rows]
     now = timezone.now()
+    kinds = []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for finding in findings:
-            document = {"kind": finding.source.label, "exported_at": now, "records": finding.records}
-            archive.writestr(
-                f"{finding.source.key}.json",
-                json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-            )
+            records, file_name = finding.records, f"{finding.source.key}.json"
+            document = {"kind": finding.source.label, "exported_at": now, "records": records}
+            archive.writestr(file_name, json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
+            readable = [
+                [(name.replace("_", " ").capitalize(), _readable(value)) for name, value in record.items()]
+                for record in records
+            ]
+            kinds.append({"label": finding.source.label, "file": file_name, "records": readable})
         summary = render_to_string(
             "core/personal_data/summary.html",
-            {
-                "council_name": _council_name(),
-                "person": person,
-                "exported_at": now,
-                "kinds": [
-                    {
-                        "label": finding.source.label,
-                        "file": f"{finding.source.key}.json",
-                        "records": [
-                            [(name.replace("_", " ").capitalize(), _readable(value)) for name, value in record.items()]
-                            for record in finding.records
-                        ],
-                    }
-                    for finding in findings
-                ],
-            },
+            {"council_name": _council_name(), "person": person, "exported_at": now, "kinds": kinds},
         )
         archive.writestr("summary.html", summary)
     ExportLog.objects.create(

@@ -151,6 +151,13 @@ def test_find_by_phone_or_name_finds_what_holds_them(sam):
     assert _everything(person_build(name="Sam P"))["forum.account"] == [sam.member]
 
 
+def test_a_forum_account_is_found_by_any_email_address_it_has_added(sam):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=sam.member.user, email="sam.other@example.net", verified=True)
+    assert _everything(person_build(email="SAM.OTHER@example.net"))["forum.account"] == [sam.member]
+
+
 def test_find_finds_nothing_of_someone_else(sam):
     assert _everything(person_build(email="someone.else@example.org", phone="0207 000 0000", name="Alex Other")) == {}
 
