@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.admin_views import export_confirm, require_permission
-from core.models import ExportLog
+from core.exports import export_log_record
 from core.spreadsheets import csv_stream_response
 
 from .models import Feedback, Response, SurveyPage
@@ -109,10 +109,11 @@ def survey_results_csv(request, pk: int):
             back_url=reverse("consultation_results:index", args=[survey.pk]),
         )
     header, rows = survey_response_rows(survey=survey)
-    ExportLog.objects.create(
+    export_log_record(
         user=request.user,
         kind="survey responses",
         filters={"survey": survey.pk, "survey_title": survey.title},
         row_count=Response.objects.filter(survey=survey).count(),
+        included_personal_data=False,
     )
     return csv_stream_response(filename=f"responses-{survey.slug}.csv", header=header, rows=rows)

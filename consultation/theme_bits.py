@@ -9,7 +9,7 @@ two link tables for 100,000 pieces took most of its time.
 The link tables (ThemedFeedback, ThemeSuggestion) stay the record; the numbers are worked out
 from them by the database (`theme_bits_refresh`) whenever a link is saved or deleted (the
 signal receivers below, which taggit's `add`, `remove`, `set` and `clear` go through), and
-after the bulk writes that send no signals (`services.feedback_suggest_themes`).
+after the bulk writes that send no signals (`processing.feedback_suggest_themes`).
 """
 
 from collections.abc import Iterable

@@ -1,7 +1,10 @@
-"""Site-wide background tasks: scheduled publishing, expired sessions and staff password resets."""
+"""Site-wide background tasks: scheduled publishing, expired sessions and staff password resets.
+Thin: the work is in Django and Wagtail commands and core/password_reset.py."""
 
 from celery import shared_task
 from django.core.management import call_command
+
+from .password_reset import staff_password_reset_email
 
 
 @shared_task(name="core.publish_scheduled_pages")
@@ -28,6 +31,4 @@ def staff_password_reset_send(email: str) -> int:
     Queued for every request, whoever the address belongs to, so the reset page does the same
     work and takes the same time for a staff address, a parent's and an unknown one.
     """
-    from .admin_accounts import staff_password_reset_email
-
     return staff_password_reset_email(email=email)

@@ -6,7 +6,7 @@ Permissions are checked here, one place:
   names and places, and prints the sign-in sheet, which has names and places only;
 - `events.export_booking` (Officers only) also sees emails and access needs on the list and
   downloads the CSV with them, by a POST (a GET only shows the button); every download is
-  logged in consultation's ExportLog.
+  logged in the export log (core/exports.py).
 """
 
 from django.shortcuts import get_object_or_404
@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 
 from core.admin_views import export_confirm, require_permission
-from core.models import ExportLog
+from core.exports import export_log_record
 from core.spreadsheets import csv_stream_response
 
 from .models import Booking, EventPage
@@ -90,7 +90,7 @@ def attendees_csv(request, pk: int):
             button="Download attendees (CSV)",
             back_url=reverse("events_attendees:index", args=[event.pk]),
         )
-    ExportLog.objects.create(
+    export_log_record(
         user=request.user,
         kind="event attendees",
         filters={"event": event.pk, "event_title": event.title},

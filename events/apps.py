@@ -10,8 +10,6 @@ class EventsConfig(AppConfig):
     def ready(self):
         from core.pagecache import page_cache_clears_on
 
-        from . import tasks  # noqa: F401  (registered now, so eager runs and on_commit queueing find them)
-
         # The kits are editorial content: a change shows on the cached /bleed-kits/ page at
         # once. Bookings do not clear it.
         page_cache_clears_on("events.BleedKit")

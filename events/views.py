@@ -14,7 +14,7 @@ from core.forms import validation_error_list
 from core.pagecache import kept_for_generation
 from core.ratelimit import submission_limited
 
-from . import services
+from . import links, services
 from .calendar import calendar_build, calendar_bytes_response, calendar_response
 from .forms import BookingForm, EventFeedbackForm
 from .models import EventIndexPage, EventPage
@@ -71,7 +71,7 @@ def event_serve(request, *, event: EventPage):
                 form.add_error(error.field or None, error.message)
                 availability = event_availability(event=event)
             else:
-                token = signing.dumps(booking.pk, salt=services.BOOKED_SALT)
+                token = signing.dumps(booking.pk, salt=links.BOOKED_SALT)
                 return HttpResponseRedirect(f"{event.url}{event.reverse_subpage('booked_view')}?t={token}")
     elif state == "open":
         form = BookingForm(**limits)
@@ -96,9 +96,7 @@ def event_serve(request, *, event: EventPage):
 
 def event_booked(request, *, event: EventPage):
     """After booking: booked, or on the waiting list. The link is signed and short-lived."""
-    booking = services.booking_from_token(
-        token=request.GET.get("t", ""), salt=services.BOOKED_SALT, max_age=BOOKED_MAX_AGE
-    )
+    booking = links.booking_from_token(token=request.GET.get("t", ""), salt=links.BOOKED_SALT, max_age=BOOKED_MAX_AGE)
     if booking is None or booking.event_id != event.pk:
         return HttpResponseRedirect(event.url)
     return _render(request, "events/booked.html", _event_context(event, booking=booking))
@@ -107,7 +105,7 @@ def event_booked(request, *, event: EventPage):
 def booking_cancel_view(request, *, event: EventPage):
     """From the link in the confirmation email: GET asks "are you sure?", POST cancels."""
     token = request.POST.get("t") or request.GET.get("t", "")
-    booking = services.booking_from_token(token=token, salt=services.CANCEL_SALT)
+    booking = links.booking_from_token(token=token, salt=links.CANCEL_SALT)
     if booking is None or booking.event_id != event.pk or booking.purged_at:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)
     done = False
@@ -121,8 +119,8 @@ def booking_cancel_view(request, *, event: EventPage):
 def event_feedback_view(request, *, event: EventPage):
     """From the link sent after the event: one short comment, which becomes Feedback."""
     token = request.POST.get("t") or request.GET.get("t", "")
-    booking = services.booking_from_token(
-        token=token, salt=services.FEEDBACK_SALT, max_age=services.FEEDBACK_LINK_DAYS * 24 * 60 * 60
+    booking = links.booking_from_token(
+        token=token, salt=links.FEEDBACK_SALT, max_age=links.FEEDBACK_LINK_DAYS * 24 * 60 * 60
     )
     if booking is None or booking.event_id != event.pk:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)

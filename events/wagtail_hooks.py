@@ -17,7 +17,7 @@ from core.admin_snippets import StaffSnippetViewSet
 from core.admin_views import PermissionMenuItem
 from core.queue import queue_after_commit
 
-from . import admin_home, admin_views
+from . import admin_home, admin_views, tasks
 from .models import BleedKit, EventPage
 from .selectors import events_with_places_taken
 
@@ -133,4 +133,4 @@ def _cancelled_event_published(request, page):
     # Attendees hear about a cancellation as soon as it is published; the periodic task
     # catches any whose email could not be sent.
     if isinstance(page, EventPage) and page.cancelled:
-        queue_after_commit("events.event_cancelled_notify", page.pk)
+        queue_after_commit(tasks.event_cancelled_notify, page.pk)

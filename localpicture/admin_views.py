@@ -20,7 +20,7 @@ from django.urls import path
 
 from core.admin_views import require_permission
 
-from . import selectors, services
+from . import imports, selectors, services
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 IMPORT_PERMISSION = "localpicture.import_police_data"
@@ -77,7 +77,7 @@ def police_imports(request):
             else:
                 run_now = True
         if run_now:
-            services.police_import_run(police_import=job)
+            imports.police_import_run(police_import=job)
         return redirect("localpicture_imports:detail", job.pk)
     return TemplateResponse(
         request,

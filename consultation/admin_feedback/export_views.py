@@ -14,12 +14,13 @@ from django.utils import timezone
 
 from core.admin_views import export_confirm, require_permission
 from core.models import ExportLog
+from core.queue import queue_after_commit
 from core.spreadsheets import csv_stream_response
 
 from .. import exports
 from ..filters import feedback_filtered, filter_params
 from ..models import ExportJob
-from ..tasks import export_run_after_commit
+from ..tasks import export_run
 
 EXPORT_PERMISSION = "consultation.export_feedback"
 PERSONAL_DATA_PERMISSION = "consultation.export_personal_data"
@@ -61,7 +62,7 @@ def export_view(request, file_format: str):
             include_personal_data=include_personal,
             rows_total=count,
         )
-        export_run_after_commit(job.pk)
+        queue_after_commit(export_run, job.pk)
         messages.success(request, f"{count:,} rows: the export is being made. We will email you when it is ready.")
         return redirect("consultation_exports:index")
 
