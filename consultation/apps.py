@@ -10,7 +10,9 @@ class ConsultationConfig(AppConfig):
     def ready(self):
         from core.pagecache import page_cache_clears_on
 
-        from . import theme_bits  # noqa: F401  (connects the receivers keeping the theme bits)
+        from .theme_bits import theme_bits_signals_connect
+
+        theme_bits_signals_connect()
 
         # "You said, we did" summaries show on the strategy's pages: publishing one shows at once.
         page_cache_clears_on("consultation.ThemeSummary")

@@ -1,14 +1,25 @@
 """The admin's shared parts: one way to check a permission, a menu item shown only to those
-who hold it, and the confirmation page every export starts from."""
+who hold it, and the confirmation page every export starts from. Admin areas put the first two
+together in core.viewsets.PermissionViewSet."""
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from wagtail.admin.menu import MenuItem
 
 
+def user_has_permission(user, permission: str) -> bool:
+    """Whether the user holds `permission` ("app_label.codename"); "is_superuser" stands for
+    administrators only, who hold every permission but are the only ones who hold that one."""
+    if permission == "is_superuser":
+        return user.is_superuser
+    return user.has_perm(permission)
+
+
 def require_permission(request, permission: str) -> None:
-    """Refuse the request unless the user holds the permission (the admin shows its message)."""
-    if not request.user.has_perm(permission):
+    """Refuse the request unless the user holds the permission (the admin shows its message).
+    Whole areas check theirs in core.viewsets.PermissionViewSet; this is for a view that asks
+    more than its area does."""
+    if not user_has_permission(request.user, permission):
         raise PermissionDenied
 
 
@@ -41,6 +52,4 @@ class PermissionMenuItem(MenuItem):
         self.permission = permission
 
     def is_shown(self, request):
-        if self.permission == "is_superuser":
-            return request.user.is_superuser
-        return request.user.has_perm(self.permission)
+        return user_has_permission(request.user, self.permission)
