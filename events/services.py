@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -328,8 +328,6 @@ def booking_emails_send(*, booking: Booking) -> list[str]:
 
 def bookings_owed_email():
     """Bookings with an email that was never sent (the queue was down, or sending failed)."""
-    from django.db.models import Q
-
     now = timezone.now()
     upcoming = Q(event__start_at__gt=now, event__cancelled=False) & (
         Q(status__in=["confirmed", "waiting"], confirmation_sent_at__isnull=True)
