@@ -20,6 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from wagtail.log_actions import log
+from wagtail.models import Site
 
 from core.pagecache import page_cache_clear_on_commit
 
@@ -36,8 +37,6 @@ UPLOAD_MAX_ROWS = 10_000
 
 def lsoa_prefix() -> str:
     """The LSOA name prefix of the city's rows, from the default site's settings."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return LocalPictureSettings._meta.get_field("lsoa_prefix").default
@@ -45,8 +44,6 @@ def lsoa_prefix() -> str:
 
 
 def _default_site_settings() -> LocalPictureSettings:
-    from wagtail.models import Site
-
     return LocalPictureSettings.for_site(Site.objects.filter(is_default_site=True).first() or Site.objects.first())
 
 
