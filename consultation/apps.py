@@ -9,8 +9,11 @@ class ConsultationConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import page_cache_clears_on
+        from core.routing import page_routes_register
 
         from . import theme_bits  # noqa: F401  (connects the receivers keeping the theme bits)
+        from .routes import PAGE_ROUTES  # the views, which import the models: only now can they load
 
         # "You said, we did" summaries show on the strategy's pages: publishing one shows at once.
         page_cache_clears_on("consultation.ThemeSummary")
+        page_routes_register(PAGE_ROUTES)

@@ -5,8 +5,8 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from . import services
-from .models import Feedback
+from . import exports, services
+from .models import ExportJob, Feedback
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +36,9 @@ def feedback_process_pending(older_than_seconds: int = 60) -> int:
 def export_run(job_id: int) -> None:
     """Make a large export's file in the background. A job another worker holds, or that is
     finished, is left alone."""
-    from .exports import export_job_run
-    from .models import ExportJob
-
     job = ExportJob.objects.filter(pk=job_id).first()
     if job is not None:
-        export_job_run(job=job)
+        exports.export_job_run(job=job)
 
 
 def _queue_export(job_id: int) -> None:
@@ -61,19 +58,14 @@ def export_run_after_commit(job_id: int) -> None:
 def export_jobs_requeue() -> int:
     """Queue again the exports whose worker stopped (their lease ran out) or that never reached
     a worker, and send any export email still owed. Run by beat every minute."""
-    from .exports import export_job_emails_send_pending
-    from .exports import export_jobs_requeue as requeue
-
-    job_ids = requeue()
+    job_ids = exports.export_jobs_requeue()
     for job_id in job_ids:
         _queue_export(job_id)
-    export_job_emails_send_pending()
+    exports.export_job_emails_send_pending()
     return len(job_ids)
 
 
 @shared_task(name="consultation.export_files_expire")
 def export_files_expire() -> int:
     """Delete export files older than EXPORT_KEEP_DAYS. Run daily by beat."""
-    from .exports import export_files_expire as expire
-
-    return expire()
+    return exports.export_files_expire()
