@@ -9,10 +9,12 @@ class ConsultationConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import page_cache_clears_on
+        from core.routing import page_routes_register
 
+        from .routes import PAGE_ROUTES  # the views, which import the models: only now can they load
         from .theme_bits import theme_bits_signals_connect
 
         theme_bits_signals_connect()
-
         # "You said, we did" summaries show on the strategy's pages: publishing one shows at once.
         page_cache_clears_on("consultation.ThemeSummary")
+        page_routes_register(PAGE_ROUTES)

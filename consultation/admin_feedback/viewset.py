@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import HeaderButton
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from core.admin_snippets import StaffSnippetViewSet
@@ -156,8 +157,6 @@ class FeedbackInspectView(InspectView):
 
 
 def feedback_history(feedback: Feedback):
-    from wagtail.models import ModelLogEntry
-
     return ModelLogEntry.objects.for_instance(feedback).select_related("user").order_by("-timestamp")[:50]
 
 
