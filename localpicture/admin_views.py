@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from wagtail.models import ModelLogEntry
 
 from core.viewsets import PermissionViewSet
 
@@ -110,8 +111,6 @@ SOURCES = {"illustrative": (True, "illustrative (made-up demo) figures"), "polic
 
 def police_months(request):
     """Every month of figures the page can show, with its source, and what was removed when."""
-    from wagtail.models import ModelLogEntry
-
     months = selectors.police_months()
     return TemplateResponse(
         request,
