@@ -298,9 +298,11 @@ class Maker:
     made: int = 0
 
     def __post_init__(self):
-        from consultation import matching, services
         from consultation.models import AgeBand, SurveyPage, SurveyQuestion
+        from consultation.processing import theme_matcher
+        from core import matching
         from core.models import Theme, Ward
+        from core.safeguarding import safeguarding_matches
 
         self.rng = random.Random(self.seed)
         with LABELLED.open(encoding="utf-8", newline="") as handle:
@@ -314,13 +316,13 @@ class Maker:
         sentences = [s for text, _ in labelled for s in _SENTENCE_END.split(text) if s]
         texts = [(text, [theme_ids[t] for t in themes if t in theme_ids]) for text, themes in labelled]
         texts += [(" ".join(self.rng.choices(sentences, k=self.rng.randint(1, 3))), []) for _ in range(len(labelled))]
-        matcher = services.theme_matcher()
+        matcher = theme_matcher()
         self.pool = [
             PoolText(
                 text=text,
                 suggestions=matching.suggest(matcher, text),
                 labelled=themes,
-                safeguarding=services.safeguarding_matches(text=text),
+                safeguarding=safeguarding_matches(text=text),
             )
             for text, themes in texts
         ]

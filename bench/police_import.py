@@ -9,7 +9,7 @@ into a temporary folder: --small rows and --rows rows, 24 months, the 14 police 
 
 For each file, in a fresh child process each time (so its peak memory is its own):
 - the floor: `csv.reader` reading every row of the file, doing nothing with it;
-- the import: `localpicture.services.police_import_run` on the file, as the admin and
+- the import: `localpicture.imports.police_import_run` on the file, as the admin and
   `manage.py import_police_data` run it: read, check, count, and replace the months in
   PostgreSQL in one transaction.
 
@@ -102,9 +102,9 @@ def child_floor(path: Path) -> dict:
 
 
 def child_import(path: Path) -> dict:
+    from localpicture.imports import lsoa_prefix, police_import_run
     from localpicture.models import CrimeCount, PoliceImport
     from localpicture.police import tally_files
-    from localpicture.services import lsoa_prefix, police_import_run
 
     # For the breakdown: reading, checking and counting alone, without the database write.
     started = time.perf_counter()

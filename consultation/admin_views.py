@@ -1,20 +1,22 @@
 """Admin pages of the consultation app: safeguarding alerts, the list of surveys and each
 survey's results.
 
-Permissions are checked here, in one place per view: the Safeguarding group
-(`consultation.view_safeguarding`) sees flagged feedback with any contact details; officers
-and editors (`consultation.view_response`) see survey results.
+Each is an admin area (core.viewsets.PermissionViewSet, registered in wagtail_hooks.py) that
+checks its permission for every view: the Safeguarding group (`consultation.view_safeguarding`)
+sees flagged feedback with any contact details; officers and editors
+(`consultation.view_response`) see survey results.
 """
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 
-from core.admin_views import export_confirm, require_permission
-from core.models import ExportLog
+from core.admin_views import export_confirm
+from core.exports import export_log_record
 from core.spreadsheets import csv_stream_response
+from core.viewsets import PermissionViewSet
 
 from .models import Feedback, Response, SurveyPage
 from .selectors import safeguarding_flagged, survey_response_rows, survey_results, surveys_with_response_counts
@@ -26,7 +28,6 @@ RESULTS_PERMISSION = "consultation.view_response"
 
 def safeguarding_index(request):
     """Flagged feedback, unhandled first."""
-    require_permission(request, SAFEGUARDING_PERMISSION)
     paginator = Paginator(safeguarding_flagged(), 50)
     page = paginator.get_page(request.GET.get("p"))
     return TemplateResponse(
@@ -39,7 +40,6 @@ def safeguarding_index(request):
 def safeguarding_detail(request, pk: int):
     """One flagged item: what was written, where, the matched words, any contact details, and
     a form to record what was done."""
-    require_permission(request, SAFEGUARDING_PERMISSION)
     feedback = get_object_or_404(Feedback.objects.select_related("survey", "ward"), pk=pk, safeguarding_flag=True)
     if request.method == "POST":
         safeguarding_alert_handle(feedback=feedback, user=request.user, note=request.POST.get("note", ""))
@@ -63,7 +63,6 @@ def safeguarding_detail(request, pk: int):
 def survey_list(request):
     """Every survey with its status and number of responses, each linking to its results: the way
     in for officers, who may read results but not the page tree the surveys sit in."""
-    require_permission(request, RESULTS_PERMISSION)
     return TemplateResponse(
         request,
         "consultation/admin/survey_list.html",
@@ -73,7 +72,6 @@ def survey_list(request):
 
 def survey_results_view(request, pk: int):
     """Per survey: responses, counts per choice, and the free-text answers."""
-    require_permission(request, RESULTS_PERMISSION)
     survey = get_object_or_404(SurveyPage, pk=pk)
     response_count, results = survey_results(survey=survey)
     return TemplateResponse(
@@ -93,7 +91,6 @@ def survey_results_view(request, pk: int):
 def survey_results_csv(request, pk: int):
     """The survey's responses as CSV, one row per response. No contact details. Logged.
     A POST makes it; a GET only offers the button (export_confirm)."""
-    require_permission(request, RESULTS_PERMISSION)
     survey = get_object_or_404(SurveyPage, pk=pk)
     if request.method != "POST":
         count = Response.objects.filter(survey=survey).count()
@@ -105,10 +102,48 @@ def survey_results_csv(request, pk: int):
             back_url=reverse("consultation_results:index", args=[survey.pk]),
         )
     header, rows = survey_response_rows(survey=survey)
-    ExportLog.objects.create(
+    export_log_record(
         user=request.user,
         kind="survey responses",
         filters={"survey": survey.pk, "survey_title": survey.title},
         row_count=Response.objects.filter(survey=survey).count(),
+        included_personal_data=False,
     )
     return csv_stream_response(filename=f"responses-{survey.slug}.csv", header=header, rows=rows)
+
+
+class SafeguardingViewSet(PermissionViewSet):
+    """Safeguarding alerts, for the Safeguarding group."""
+
+    name = "consultation_safeguarding"
+    url_prefix = "safeguarding"
+    permission = SAFEGUARDING_PERMISSION
+    add_to_admin_menu = True
+    menu_label = "Safeguarding alerts"
+    icon = "warning"
+    menu_order = 150
+
+    def get_routes(self):
+        return [
+            path("", safeguarding_index, name="index"),
+            path("<int:pk>/", safeguarding_detail, name="inspect"),
+        ]
+
+
+class SurveyResultsViewSet(PermissionViewSet):
+    """Every survey's results, for officers and editors."""
+
+    name = "consultation_results"
+    url_prefix = "survey-results"
+    permission = RESULTS_PERMISSION
+    add_to_admin_menu = True
+    menu_label = "Survey results"
+    icon = "list-ul"
+    menu_order = 142
+
+    def get_routes(self):
+        return [
+            path("", survey_list, name="surveys"),
+            path("<int:pk>/", survey_results_view, name="index"),
+            path("<int:pk>/responses.csv", survey_results_csv, name="csv"),
+        ]

@@ -24,8 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from core.exports import export_log_record
 from core.links import site_url
 from core.models import ExportLog
+from core.outbox import send_once
 from core.retention import retention_rule
 from core.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
 
@@ -232,7 +234,8 @@ def export_csv_lines(params: dict, *, include_personal_data: bool) -> Iterator[s
 
 
 def export_log(*, user, params: dict, row_count: int, include_personal_data: bool, file_format: str) -> ExportLog:
-    return ExportLog.objects.create(
+    """Log an export of feedback, made at once or by a background job."""
+    return export_log_record(
         user=user,
         kind=f"feedback ({file_format})",
         filters=params,
@@ -453,29 +456,29 @@ def export_jobs_requeue(*, now=None) -> list[int]:
 
 def export_job_email(*, job: ExportJob) -> bool:
     """Tell the officer their job is ready, or that it failed: once. The email is claimed on the
-    row (email_sent_at) before it goes, so two workers racing send one email; if sending fails
-    the claim is released and export_job_emails_send_pending tries again."""
+    row (email_sent_at) through the outbox (core/outbox.py), so two workers racing send one
+    email; if sending fails the claim is released and export_job_emails_send_pending tries again."""
     job = ExportJob.objects.select_related("user").get(pk=job.pk)
     if job.status not in (ExportJob.Status.DONE, ExportJob.Status.FAILED) or not job.user.email:
-        return False
-    if not ExportJob.objects.filter(pk=job.pk, status=job.status, email_sent_at__isnull=True).update(
-        email_sent_at=timezone.now()
-    ):
         return False
     if job.status == ExportJob.Status.DONE:
         subject, template = "Your feedback export is ready", "export_ready"
     else:
         subject, template = "Your feedback export could not be made", "export_failed"
-    link = site_url(reverse("consultation_exports:index"))
-    context = {"job": job, "keep_days": export_keep_days(), "link": link}
-    message = render_to_string(f"consultation/emails/{template}.txt", context)
-    try:
+
+    def send(claimed) -> None:
+        link = site_url(reverse("consultation_exports:index"))
+        context = {"job": job, "keep_days": export_keep_days(), "link": link}
+        message = render_to_string(f"consultation/emails/{template}.txt", context)
         send_mail(subject=subject, message=message, from_email=None, recipient_list=[job.user.email])
+
+    try:
+        return send_once(
+            rows=ExportJob.objects.filter(pk=job.pk), stamp_field="email_sent_at", when=Q(status=job.status), send=send
+        )
     except Exception:
-        ExportJob.objects.filter(pk=job.pk).update(email_sent_at=None)
         logger.exception("Could not email the officer about export %s; it will be tried again", job.pk)
         return False
-    return True
 
 
 def export_job_emails_send_pending() -> int:

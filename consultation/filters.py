@@ -3,6 +3,8 @@ holds exactly the rows the officer is looking at."""
 
 import django_filters
 from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
@@ -73,11 +75,7 @@ def feedback_filtered(params: dict):
 def feedback_search(queryset, words: str):
     """Full-text search of what people wrote: PostgreSQL's English text search (so "schools"
     finds "school"), or a plain substring match on other databases."""
-    from django.db import connection
-
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
         return queryset.annotate(search=SearchVector("text", config="english")).filter(
             search=SearchQuery(words, config="english", search_type="websearch")
         )

@@ -11,11 +11,15 @@ from core.forms import HoneypotMixin
 from core.models import Ward
 from core.textguard import one_line_text
 
-from .models import LONG_TEXT_MAX, SHORT_TEXT_MAX, YOUTH_AGE_BANDS, AgeBand, SurveyQuestion
-
-WARD_PREFER_NOT = "prefer-not-to-say"
-WARD_OUTSIDE = "outside"
-OTHER = "__other__"
+from .models import (
+    LONG_TEXT_MAX,
+    OTHER,
+    SHORT_TEXT_MAX,
+    WARD_ANSWER_LABELS,
+    YOUTH_AGE_BANDS,
+    AgeBand,
+    SurveyQuestion,
+)
 
 
 def _text_field(*, label, required, max_length, long, help_text="", required_message="", too_long_message=""):
@@ -41,7 +45,7 @@ def ward_choices() -> list[tuple[str, str]]:
     return (
         [("", "Choose your ward")]
         + [(str(pk), name) for pk, name in Ward.objects.values_list("pk", "name")]
-        + [(WARD_OUTSIDE, "I don't live in the city"), (WARD_PREFER_NOT, "Prefer not to say")]
+        + list(WARD_ANSWER_LABELS.items())
     )
 
 

@@ -4,6 +4,10 @@ A submission is written by `consultation.services` in one transaction; theme sug
 safeguarding emails follow in Celery tasks (consultation/tasks.py). Processing state lives on
 each Feedback row, so nothing is lost if the queue is down: a periodic task picks up whatever
 was never processed.
+
+The survey and youth voice pages take their answers in views (consultation/views.py), which
+consultation/routes.py lists as the pages' routes: the views submit through the services,
+which write these models.
 """
 
 from django import forms
@@ -15,14 +19,13 @@ from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import Theme, Ward
-from core.routing import CachedViewRestrictionsMixin
+from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 # Longest free-text answer accepted, in characters.
 LONG_TEXT_MAX = 5000
@@ -44,6 +47,13 @@ class AgeBand(models.TextChoices):
 
 
 YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeBand.PREFER_NOT_TO_SAY]
+
+# Stored answers that are not a ward or a choice of the question, as the forms write them and
+# the results and exports read them.
+WARD_OUTSIDE = "outside"
+WARD_PREFER_NOT = "prefer-not-to-say"
+WARD_ANSWER_LABELS = {WARD_OUTSIDE: "I don't live in the city", WARD_PREFER_NOT: "Prefer not to say"}
+OTHER = "__other__"
 
 
 # --- Pages --------------------------------------------------------------------------------
@@ -75,11 +85,14 @@ class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
         return response
 
 
-class SurveyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """A consultation survey that residents answer, one section at a time.
 
     Questions are edited in the admin in order; a "Section" row starts a new step. After the
     last step the resident checks their answers and submits. Nothing is saved until then.
+
+    Routes (consultation/routes.py): the survey's front page, `answer/<step>/`, `check/` and
+    `thank-you/`.
     """
 
     class Status(models.TextChoices):
@@ -174,32 +187,6 @@ class SurveyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
             steps.append(current)
         return [step for step in steps if step["questions"]]
 
-    # The journey through the steps: each route hands over to consultation/views.py.
-
-    @path("")
-    def start_route(self, request):
-        from . import views
-
-        return views.survey_start(request, survey=self)
-
-    @path("answer/<int:step>/")
-    def step_route(self, request, step):
-        from . import views
-
-        return views.survey_step(request, survey=self, step=step)
-
-    @path("check/")
-    def check_route(self, request):
-        from . import views
-
-        return views.survey_check(request, survey=self)
-
-    @path("thank-you/")
-    def thank_you_route(self, request):
-        from . import views
-
-        return views.survey_thank_you(request, survey=self)
-
 
 class SurveyQuestion(Orderable):
     """One question of a survey, or a "Section" row that starts a new step."""
@@ -252,7 +239,7 @@ class SurveyQuestion(Orderable):
         return self.label
 
 
-class YouthVoicePage(CachedViewRestrictionsMixin, Page):
+class YouthVoicePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The "Have your say" page: young people say, anonymously, what would make them feel safer.
 
     Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes
@@ -274,11 +261,6 @@ class YouthVoicePage(CachedViewRestrictionsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
-
-    def serve(self, request, *args, **kwargs):
-        from .views import youth_voice_serve
-
-        return youth_voice_serve(self, request)
 
 
 # --- Responses ----------------------------------------------------------------------------

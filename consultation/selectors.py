@@ -6,7 +6,20 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from .models import Answer, ExportJob, Feedback, Response, SurveyPage, SurveyQuestion, YouthVoicePage
+from core.models import Ward
+
+from .models import (
+    OTHER,
+    WARD_ANSWER_LABELS,
+    AgeBand,
+    Answer,
+    ExportJob,
+    Feedback,
+    Response,
+    SurveyPage,
+    SurveyQuestion,
+    YouthVoicePage,
+)
 
 FREE_TEXT_SHOWN = 200
 
@@ -41,7 +54,7 @@ def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
             others = []
             for value, other in answers.values_list("value", "other_text"):
                 for item in value if isinstance(value, list) else [value]:
-                    counter["Other" if item == "__other__" else str(item)] += 1
+                    counter["Other" if item == OTHER else str(item)] += 1
                 if other:
                     others.append(other)
             result.counts = _ordered_counts(question, counter)
@@ -51,11 +64,6 @@ def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
 
 
 def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[str, int]]:
-    from core.models import Ward
-
-    from .forms import WARD_OUTSIDE, WARD_PREFER_NOT
-    from .models import AgeBand
-
     if question.kind in SurveyQuestion.CHOICE_KINDS:
         labels = question.choice_list + (["Other"] if question.allow_other else [])
         return [(label, counter.get(label, 0)) for label in labels]
@@ -68,30 +76,21 @@ def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[st
     if question.kind == SurveyQuestion.Kind.WARD:
         names = dict(Ward.objects.values_list("pk", "name"))
         rows = [(name, counter.get(str(pk), 0)) for pk, name in names.items()]
-        rows += [
-            ("I don't live in the city", counter.get(WARD_OUTSIDE, 0)),
-            ("Prefer not to say", counter.get(WARD_PREFER_NOT, 0)),
-        ]
+        rows += [(label, counter.get(value, 0)) for value, label in WARD_ANSWER_LABELS.items()]
         return rows
     return sorted(counter.items())
 
 
 def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: dict | None = None) -> str:
     """An answer as a person reads it: labels instead of stored codes, "Other: ..." spelled out."""
-    from .forms import OTHER, WARD_OUTSIDE, WARD_PREFER_NOT
-    from .models import AgeBand
-
     if value in (None, "", []):
         return ""
     if question.kind == SurveyQuestion.Kind.AGE_BAND:
         value = AgeBand(value).label if value in AgeBand.values else value
     elif question.kind == SurveyQuestion.Kind.WARD:
         if ward_names is None:
-            from core.models import Ward
-
             ward_names = dict(Ward.objects.values_list("pk", "name"))
-        special = {WARD_OUTSIDE: "I don't live in the city", WARD_PREFER_NOT: "Prefer not to say"}
-        value = special.get(value) or (ward_names.get(int(value), value) if str(value).isdigit() else value)
+        value = WARD_ANSWER_LABELS.get(value) or (ward_names.get(int(value), value) if str(value).isdigit() else value)
     elif question.kind == SurveyQuestion.Kind.YES_NO:
         value = {"yes": "Yes", "no": "No"}.get(value, value)
     if isinstance(value, list):
@@ -110,8 +109,6 @@ def survey_response_rows(*, survey: SurveyPage):
         header.append(question.label)
         if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
             header.append(f"{question.label} (other)")
-
-    from core.models import Ward
 
     ward_names = dict(Ward.objects.values_list("pk", "name"))
 

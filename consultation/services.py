@@ -1,28 +1,27 @@
-"""Writes of the consultation app: submitting a survey, recording a youth voice, processing
-feedback (theme suggestions, safeguarding alerts).
+"""Writes of the consultation app: submitting a survey, recording a youth voice, adding
+feedback gathered offline, and officers' theming.
 
 Submissions are written in one transaction. Work that can wait (suggestions, emails) is queued
 only after the commit; if the queue is down the submission still stands, and
 `feedback_process_pending` (run by beat) finishes the work later from the state on each row.
+The work itself is in consultation/processing.py, which the tasks call.
 """
 
-import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core import matching
-from core.links import site_url
+from core.matching import Suggestion
 from core.models import Ward
-from core.safeguarding import safeguarding_matches, safeguarding_recipients
+from core.queue import queue_after_commit
+from core.safeguarding import safeguarding_matches
 
+from . import tasks
 from .models import (
     Answer,
     ContactRequest,
@@ -30,26 +29,9 @@ from .models import (
     Response,
     SurveyPage,
     SurveyQuestion,
-    ThemeKeyword,
     ThemeSuggestion,
 )
-from .theme_bits import theme_bits_refresh
-
-logger = logging.getLogger(__name__)
-
-# --- Word lists, cached until staff change them ------------------------------------------
-
-
-def theme_matcher() -> matching.Matcher:
-    """The theme keywords as a matcher, rebuilt when staff edit a word list."""
-    return matching.matcher_cached(
-        "themes",
-        lambda: [
-            matching.Entry(phrase=phrase, key=theme_id, weight=weight)
-            for phrase, theme_id, weight in ThemeKeyword.objects.values_list("phrase", "theme_id", "weight")
-        ],
-    )
-
+from .processing import feedback_suggest_themes
 
 # --- Submissions -------------------------------------------------------------------------
 
@@ -71,18 +53,8 @@ def _feedback_build(*, text: str, **fields) -> Feedback:
 def _queue_processing(feedback_ids: list[int]) -> None:
     """After the commit, queue the processing of new feedback. Never fails the submission:
     if the queue is unreachable the rows stay unprocessed and the periodic task takes them."""
-    if not feedback_ids:
-        return
-
-    def enqueue():
-        from .tasks import feedback_process
-
-        try:
-            feedback_process.delay(feedback_ids)
-        except Exception:
-            logger.exception("Could not queue feedback processing; the periodic task will pick it up")
-
-    transaction.on_commit(enqueue)
+    if feedback_ids:
+        queue_after_commit(tasks.feedback_process, feedback_ids)
 
 
 class DuplicateSubmission(Exception):
@@ -201,96 +173,55 @@ def youth_voice_record(
     return rows
 
 
-# --- Processing --------------------------------------------------------------------------
-
-
-def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
-    """Store the suggester's themes for one piece of feedback, replacing earlier suggestions.
-    Confirmed themes are never touched. Safe to run twice."""
-    suggestions = matching.suggest(theme_matcher(), feedback.text)
-    with transaction.atomic():
-        feedback.suggestions.all().delete()
-        rows = ThemeSuggestion.objects.bulk_create(
-            ThemeSuggestion(feedback=feedback, theme_id=s.key, score=s.score, matched=list(s.matched))
-            for s in suggestions
-        )
-        theme_bits_refresh(feedback_ids=[feedback.pk])  # bulk_create sends no signals
-        Feedback.objects.filter(pk=feedback.pk).update(suggested_at=timezone.now())
-    return rows
-
-
-def safeguarding_alert_send(*, feedback: Feedback) -> bool:
-    """Email every member of the Safeguarding group a link to flagged feedback (never its
-    text). Sends once: a row already alerted is skipped, so running it twice sends nothing twice."""
-    claimed = Feedback.objects.filter(pk=feedback.pk, safeguarding_flag=True, alerted_at__isnull=True).update(
-        alerted_at=timezone.now()
-    )
-    if not claimed:
-        return False
-    recipients = safeguarding_recipients()
-    if not recipients:
-        # Nobody to tell: keep it pending, so it is sent once someone joins the group.
-        Feedback.objects.filter(pk=feedback.pk).update(alerted_at=None)
-        logger.error(
-            "Safeguarding alert for feedback %s has no recipients: add people to the Safeguarding group", feedback.pk
-        )
-        return False
-    link = site_url(reverse("consultation_safeguarding:inspect", args=[feedback.pk]))
-    try:
-        send_mail(
-            subject="Safeguarding alert: feedback needs checking",
-            message=render_to_string("consultation/emails/safeguarding_alert.txt", {"link": link}),
-            from_email=None,
-            recipient_list=recipients,
-        )
-    except Exception:
-        # Release the claim so the periodic task tries again.
-        Feedback.objects.filter(pk=feedback.pk).update(alerted_at=None)
-        raise
-    return True
-
-
-def feedback_process(*, feedback: Feedback) -> None:
-    """Everything that follows a submission: theme suggestions and, if flagged, the alert."""
-    if feedback.suggested_at is None:
-        feedback_suggest_themes(feedback=feedback)
-    if feedback.safeguarding_flag and feedback.alerted_at is None:
-        safeguarding_alert_send(feedback=feedback)
-
-
-def feedback_pending(*, older_than_seconds: int = 60):
-    """Feedback whose processing never ran (the queue was down, or a task failed)."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
-    return Feedback.objects.filter(created_at__lte=cutoff).filter(
-        Q(suggested_at__isnull=True) | Q(safeguarding_flag=True, alerted_at__isnull=True)
-    )
-
-
-def theme_suggestions_backfill(*, only_missing: bool = True) -> int:
-    """Suggest themes for all feedback (or only feedback without suggestions). Returns the count."""
-    queryset = Feedback.objects.all()
-    if only_missing:
-        queryset = queryset.filter(suggested_at__isnull=True)
-    count = 0
-    for feedback in queryset.iterator(chunk_size=500):
-        feedback_suggest_themes(feedback=feedback)
-        count += 1
-    return count
-
-
 # --- Officers' work ------------------------------------------------------------------------
 
 
-def feedback_create(*, source: str, text: str, created_at, ward=None, age_band: str = "", user=None) -> Feedback:
+def feedback_create(
+    *,
+    source: str,
+    text: str,
+    created_at,
+    ward=None,
+    age_band: str = "",
+    question_text: str = "",
+    suggested_themes: Iterable[Suggestion] | None = None,
+    user=None,
+) -> Feedback:
     """Add feedback gathered offline (on paper, at an event). Checked for safeguarding phrases
-    and queued for theme suggestions like any other."""
-    feedback = _feedback_build(
-        text=text.strip(), source=source, created_at=created_at, ward=ward, age_band=age_band or ""
-    )
-    feedback.save()
-    log(instance=feedback, action="consultation.added_offline", user=user)
+    and queued for theme suggestions like any other.
+
+    `suggested_themes` are themes the place it came from suggests (an event's own themes, none
+    if it has none), as `core.matching.Suggestion`s keyed by theme id: kept beside the
+    suggester's, a theme both suggest keeping the higher score and both reasons. Given them, the
+    suggester runs now rather than after the commit, so its results do not replace these (the
+    queued processing then sees it has run)."""
+    with transaction.atomic():
+        feedback = _feedback_build(
+            text=text.strip(),
+            source=source,
+            created_at=created_at,
+            ward=ward,
+            age_band=age_band or "",
+            question_text=question_text,
+        )
+        feedback.save()
+        log(instance=feedback, action="consultation.added_offline", user=user)
+        if suggested_themes is not None:
+            feedback_suggest_themes(feedback=feedback)
+            _suggestions_add(feedback, suggested_themes)
     _queue_processing([feedback.pk])
     return feedback
+
+
+def _suggestions_add(feedback: Feedback, suggestions: Iterable[Suggestion]) -> None:
+    for given in suggestions:
+        suggestion, created = ThemeSuggestion.objects.get_or_create(
+            feedback=feedback, theme_id=given.key, defaults={"score": given.score, "matched": list(given.matched)}
+        )
+        if not created:
+            suggestion.matched = [*suggestion.matched, *given.matched]
+            suggestion.score = max(suggestion.score, given.score)
+            suggestion.save(update_fields=["matched", "score"])
 
 
 def feedback_theme(*, feedback: Feedback, add=(), remove=(), user=None) -> None:

@@ -1,6 +1,7 @@
 """ "You said, we did": the summary an officer writes for each theme, and where it is shown.
 
-- In the admin, a snippet ("You said, we did") that officers edit and publish.
+- In the admin, a snippet ("You said, we did") that officers edit and publish (registered in
+  consultation/wagtail_hooks.py).
 - On the theme's page, once published: how many contributions were confirmed under the theme,
   what people said, what was done, and links to the recommendations it informed.
 - On each of those recommendation pages, "What people told us": the themes, their counts and a
@@ -18,33 +19,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
-from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.snippets.models import register_snippet
 
-from core.admin_snippets import StaffSnippetViewSet
 from core.disclosure import count_text
 from strategy.models import RecommendationPage
 
 from .models import ThemedFeedback, ThemeSummary
 
 SECTION_ID = "you-said-we-did"
-
-
-# --- Admin --------------------------------------------------------------------------------
-
-
-class ThemeSummaryViewSet(StaffSnippetViewSet):
-    model = ThemeSummary
-    icon = "openquote"
-    menu_label = "You said, we did"
-    menu_order = 220
-    add_to_admin_menu = True
-    list_display = ["theme", BooleanColumn("published"), "updated_at"]
-    list_filter = ["published"]
-    has_chooser = False  # nothing chooses a summary
-
-
-register_snippet(ThemeSummaryViewSet)
 
 
 # --- Selectors for the public pages -------------------------------------------------------

@@ -1,12 +1,18 @@
-"""Background tasks of the consultation app. Thin: load by id, call a service, safe to run twice."""
+"""Background tasks of the consultation app. Thin: load by id, call the work, safe to run twice.
+
+Services and admin views queue these (core.queue.queue_after_commit); the tasks call
+consultation/processing.py and consultation/exports.py, which queue nothing, so the imports run
+one way.
+"""
 
 import logging
 
 from celery import shared_task
-from django.db import transaction
 
-from . import services
-from .models import Feedback
+from core.queue import queue_now
+
+from . import exports, processing
+from .models import ExportJob, Feedback
 
 logger = logging.getLogger(__name__)
 
@@ -15,7 +21,7 @@ logger = logging.getLogger(__name__)
 def feedback_process(feedback_ids: list[int]) -> None:
     """Suggest themes for new feedback and send any safeguarding alert."""
     for feedback in Feedback.objects.filter(pk__in=feedback_ids):
-        services.feedback_process(feedback=feedback)
+        processing.feedback_process(feedback=feedback)
 
 
 @shared_task(name="consultation.feedback_process_pending")
@@ -23,9 +29,9 @@ def feedback_process_pending(older_than_seconds: int = 60) -> int:
     """Finish processing that never ran, for example while the queue was down. Run by beat.
     Feedback younger than `older_than_seconds` is left to the task queued at submission."""
     done = 0
-    for feedback in services.feedback_pending(older_than_seconds=older_than_seconds).iterator(chunk_size=200):
+    for feedback in processing.feedback_pending(older_than_seconds=older_than_seconds).iterator(chunk_size=200):
         try:
-            services.feedback_process(feedback=feedback)
+            processing.feedback_process(feedback=feedback)
             done += 1
         except Exception:
             logger.exception("Processing feedback %s failed; it will be tried again", feedback.pk)
@@ -36,45 +42,25 @@ def feedback_process_pending(older_than_seconds: int = 60) -> int:
 def export_run(job_id: int) -> None:
     """Make a large export's file in the background. A job another worker holds, or that is
     finished, is left alone."""
-    from .exports import export_job_run
-    from .models import ExportJob
-
     job = ExportJob.objects.filter(pk=job_id).first()
     if job is not None:
-        export_job_run(job=job)
-
-
-def _queue_export(job_id: int) -> None:
-    try:
-        export_run.delay(job_id)
-    except Exception:
-        # The job's lease runs out and export_jobs_requeue queues it again.
-        logger.exception("Could not queue export %s", job_id)
-
-
-def export_run_after_commit(job_id: int) -> None:
-    """Queue a job's export once the transaction that made it commits."""
-    transaction.on_commit(lambda: _queue_export(job_id))
+        exports.export_job_run(job=job)
 
 
 @shared_task(name="consultation.export_jobs_requeue")
 def export_jobs_requeue() -> int:
     """Queue again the exports whose worker stopped (their lease ran out) or that never reached
-    a worker, and send any export email still owed. Run by beat every minute."""
-    from .exports import export_job_emails_send_pending
-    from .exports import export_jobs_requeue as requeue
-
-    job_ids = requeue()
+    a worker, and send any export email still owed. Run by beat every minute. A job that cannot
+    be queued now keeps its new lease, and is queued again when that runs out."""
+    job_ids = exports.export_jobs_requeue()
     for job_id in job_ids:
-        _queue_export(job_id)
-    export_job_emails_send_pending()
+        queue_now(export_run, job_id)
+    exports.export_job_emails_send_pending()
     return len(job_ids)
 
 
 @shared_task(name="consultation.export_files_expire")
 def export_files_expire() -> int:
     """Delete export files past their period (Settings > Data retention). Run hourly by beat;
-    the daily retention schedule runs the same step."""
-    from .exports import export_files_expire as expire
-
-    return expire()
+    the nightly retention run runs the same step."""
+    return exports.export_files_expire()

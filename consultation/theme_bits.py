@@ -8,8 +8,9 @@ two link tables for 100,000 pieces took most of its time.
 
 The link tables (ThemedFeedback, ThemeSuggestion) stay the record; the numbers are worked out
 from them by the database (`theme_bits_refresh`) whenever a link is saved or deleted (the
-signal receivers below, which taggit's `add`, `remove`, `set` and `clear` go through), and
-after the bulk writes that send no signals (`services.feedback_suggest_themes`).
+signal receivers below, connected by ConsultationConfig.ready through
+`theme_bits_signals_connect`; taggit's `add`, `remove`, `set` and `clear` go through them), and
+after the bulk writes that send no signals (`processing.feedback_suggest_themes`).
 """
 
 from collections.abc import Iterable
@@ -17,7 +18,6 @@ from collections.abc import Iterable
 from django.db.models import BigIntegerField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from core.models import Theme
 
@@ -56,15 +56,19 @@ def theme_bits_refresh(*, feedback_ids: Iterable[int] | None = None) -> int:
     )
 
 
-@receiver(post_save, sender=ThemedFeedback, dispatch_uid="theme_bits_confirmed_saved")
-@receiver(post_delete, sender=ThemedFeedback, dispatch_uid="theme_bits_confirmed_deleted")
 def _confirmed_changed(sender, instance, **kwargs):
     theme_bits_refresh(feedback_ids=[instance.content_object_id])
 
 
-@receiver(post_save, sender=ThemeSuggestion, dispatch_uid="theme_bits_suggested_saved")
-@receiver(post_delete, sender=ThemeSuggestion, dispatch_uid="theme_bits_suggested_deleted")
 def _suggested_changed(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and not {"feedback", "feedback_id", "theme", "theme_id"} & set(update_fields):
         return  # only its score or matched words changed
     theme_bits_refresh(feedback_ids=[instance.feedback_id])
+
+
+def theme_bits_signals_connect() -> None:
+    """Connect the receivers once, from ConsultationConfig.ready()."""
+    post_save.connect(_confirmed_changed, sender=ThemedFeedback, dispatch_uid="theme_bits_confirmed_saved")
+    post_delete.connect(_confirmed_changed, sender=ThemedFeedback, dispatch_uid="theme_bits_confirmed_deleted")
+    post_save.connect(_suggested_changed, sender=ThemeSuggestion, dispatch_uid="theme_bits_suggested_saved")
+    post_delete.connect(_suggested_changed, sender=ThemeSuggestion, dispatch_uid="theme_bits_suggested_deleted")

@@ -1,5 +1,8 @@
 """The survey journey and the youth voice page. Thin: forms validate, services write.
 
+Each view is a route of its page (consultation/routes.py): Wagtail calls it with the page
+first, then the request.
+
 Survey answers in progress are kept in the visitor's session (not in the database tables)
 until they submit on the "check your answers" step; the session copy is deleted then. Every
 step is a plain form that posts and redirects, so the journey works without JavaScript and
@@ -70,7 +73,7 @@ def _not_open(request, survey: SurveyPage):
     return _render(request, "consultation/survey_closed.html", {"page": survey, "self": survey}, status=status)
 
 
-def survey_start(request, *, survey: SurveyPage):
+def survey_start(survey: SurveyPage, request):
     """The survey's front page: what it is about, privacy, dates, and Start."""
     context = {"page": survey, "self": survey, "steps": _steps_with_contact(survey)}
     if survey.is_open:
@@ -78,7 +81,7 @@ def survey_start(request, *, survey: SurveyPage):
     return _render(request, "consultation/survey_page.html", context)
 
 
-def survey_step(request, *, survey: SurveyPage, step: int):
+def survey_step(survey: SurveyPage, request, step: int):
     if not survey.is_open:
         return _not_open(request, survey)
     steps = _steps_with_contact(survey)
@@ -172,7 +175,7 @@ def _first_incomplete_step(steps: list[dict], draft: dict) -> int | None:
     return None
 
 
-def survey_check(request, *, survey: SurveyPage):
+def survey_check(survey: SurveyPage, request):
     """Check your answers, then submit. Only this step saves anything."""
     if not survey.is_open:
         return _not_open(request, survey)
@@ -250,7 +253,7 @@ def survey_check(request, *, survey: SurveyPage):
     )
 
 
-def survey_thank_you(request, *, survey: SurveyPage):
+def survey_thank_you(survey: SurveyPage, request):
     done = request.session.get(f"{DONE_PREFIX}{survey.pk}") or {}
     return _render(
         request,

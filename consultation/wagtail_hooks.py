@@ -1,21 +1,25 @@
-"""Admin registration: word lists as snippets, safeguarding alerts and survey results."""
+"""Admin registration: the word lists, feedback and "You said, we did" as snippets; the admin
+areas (safeguarding alerts, survey results, the feedback dashboard, offline input, exports and
+the export log), each a ViewSet with its URLs and menu item; the panels of the admin home; and
+"You said, we did" on the strategy's pages."""
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_snippets import StaffSnippetViewSet
-from core.admin_views import PermissionMenuItem
 from core.matching import wordlists_changed
 from core.models import SafeguardingPhrase
 from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
 from . import admin_home, admin_views
 from .admin_feedback import bulk_actions, export_views, offline, redact, viewset
-from .models import SurveyPage, ThemeKeyword
+from .dashboard.views import DashboardViewSet
+from .models import SurveyPage, ThemeKeyword, ThemeSummary
 from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
 
 
@@ -46,7 +50,22 @@ class WordListGroup(SnippetViewSetGroup):
     menu_order = 210
 
 
+class ThemeSummaryViewSet(StaffSnippetViewSet):
+    model = ThemeSummary
+    icon = "openquote"
+    menu_label = "You said, we did"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["theme", BooleanColumn("published"), "updated_at"]
+    list_filter = ["published"]
+    has_chooser = False  # nothing chooses a summary
+
+
 register_snippet(WordListGroup)
+register_snippet(viewset.FeedbackViewSet)
+register_snippet(ThemeSummaryViewSet)
+for _action in bulk_actions.BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action)
 
 
 def _word_list_changed(request, instance):
@@ -64,38 +83,18 @@ def _word_list_deleted(request, instances):
         wordlists_changed()
 
 
-safeguarding_urls = (
-    [
-        path("", admin_views.safeguarding_index, name="index"),
-        path("<int:pk>/", admin_views.safeguarding_detail, name="inspect"),
-    ],
-    "consultation_safeguarding",
-)
-results_urls = (
-    [
-        path("", admin_views.survey_list, name="surveys"),
-        path("<int:pk>/", admin_views.survey_results_view, name="index"),
-        path("<int:pk>/responses.csv", admin_views.survey_results_csv, name="csv"),
-    ],
-    "consultation_results",
-)
-
-
-@hooks.register("register_admin_urls")
-def _admin_urls():
+@hooks.register("register_admin_viewset")
+def _admin_areas():
     return [
-        path("safeguarding/", include(safeguarding_urls)),
-        path("survey-results/", include(results_urls)),
-        path("feedback-offline/", include(offline.offline_urls)),
-        path("feedback-actions/", include(viewset.action_urls)),
-        path("feedback-redact/", include(redact.redact_urls)),
-        path("feedback-exports/", include(export_views.export_urls)),
+        admin_views.SafeguardingViewSet(),
+        admin_views.SurveyResultsViewSet(),
+        DashboardViewSet(),
+        offline.OfflineFeedbackViewSet(),
+        viewset.FeedbackActionsViewSet(),
+        redact.FeedbackRedactViewSet(),
+        export_views.ExportsViewSet(),
+        export_views.ExportLogViewSet(),
     ]
-
-
-register_snippet(viewset.FeedbackViewSet)
-for _action in bulk_actions.BULK_ACTIONS:
-    hooks.register("register_bulk_action", _action)
 
 
 @hooks.register("register_log_actions")
@@ -134,28 +133,6 @@ def _feedback_log_actions(actions):
     actions.register_action("consultation.redacted")(Redacted)
 
 
-@hooks.register("register_admin_menu_item")
-def _exports_menu_item():
-    return PermissionMenuItem(
-        "Your exports",
-        reverse("consultation_exports:index"),
-        icon_name="download",
-        order=145,
-        permission=export_views.EXPORT_PERMISSION,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def _survey_results_menu_item():
-    return PermissionMenuItem(
-        "Survey results",
-        reverse("consultation_results:surveys"),
-        icon_name="list-ul",
-        order=142,
-        permission=admin_views.RESULTS_PERMISSION,
-    )
-
-
 @hooks.register("construct_homepage_panels")
 def _home_panels(request, panels):
     user = request.user
@@ -167,24 +144,6 @@ def _home_panels(request, panels):
         panels.append(admin_home.OpenSurveysPanel())
     if user.has_perm(export_views.EXPORT_PERMISSION):
         panels.append(admin_home.RecentExportsPanel())
-
-
-@hooks.register("register_admin_menu_item")
-def _export_log_menu_item():
-    return PermissionMenuItem(
-        "Export log", reverse("consultation_exports:log"), icon_name="history", order=905, permission="is_superuser"
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def _safeguarding_menu_item():
-    return PermissionMenuItem(
-        "Safeguarding alerts",
-        reverse("consultation_safeguarding:index"),
-        icon_name="warning",
-        order=150,
-        permission=admin_views.SAFEGUARDING_PERMISSION,
-    )
 
 
 def _results_button(page, user, priority):
@@ -203,9 +162,6 @@ def _survey_results_header_button(page, user, view_name=None, next_url=None):
 def _survey_results_listing_button(page, user, next_url=None):
     yield from _results_button(page, user, priority=5)
 
-
-from . import summaries  # noqa: E402, F401  (admin registrations)
-from .dashboard import views as dashboard_views  # noqa: E402, F401  (admin registrations)
 
 # --- "You said, we did" on the strategy's pages ----------------------------------------------
 

@@ -1,5 +1,6 @@
 """The admin's shared parts: one way to check a permission, a menu item shown only to those
-who hold it, and the confirmation page every export starts from."""
+who hold it, and the confirmation page every export starts from. Admin areas put the first two
+together in core.viewsets.PermissionViewSet."""
 
 from functools import wraps
 
@@ -8,9 +9,19 @@ from django.template.response import TemplateResponse
 from wagtail.admin.menu import MenuItem
 
 
+def user_has_permission(user, permission: str) -> bool:
+    """Whether the user holds `permission` ("app_label.codename"); "is_superuser" stands for
+    administrators only, who hold every permission but are the only ones who hold that one."""
+    if permission == "is_superuser":
+        return user.is_superuser
+    return user.has_perm(permission)
+
+
 def require_permission(request, permission: str) -> None:
-    """Refuse the request unless the user holds the permission (the admin shows its message)."""
-    if not request.user.has_perm(permission):
+    """Refuse the request unless the user holds the permission (the admin shows its message).
+    Whole areas check theirs in core.viewsets.PermissionViewSet; this is for a view that asks
+    more than its area does."""
+    if not user_has_permission(request.user, permission):
         raise PermissionDenied
 
 
@@ -23,9 +34,7 @@ def forbidden_unless(permission: str):
     def decorator(view):
         @wraps(view)
         def checked(request, *args, **kwargs):
-            user = request.user
-            allowed = user.is_superuser if permission == "is_superuser" else user.has_perm(permission)
-            if not allowed:
+            if not user_has_permission(request.user, permission):
                 return TemplateResponse(
                     request,
                     "core/admin/forbidden.html",
@@ -68,6 +77,4 @@ class PermissionMenuItem(MenuItem):
         self.permission = permission
 
     def is_shown(self, request):
-        if self.permission == "is_superuser":
-            return request.user.is_superuser
-        return request.user.has_perm(self.permission)
+        return user_has_permission(request.user, self.permission)

@@ -1,7 +1,7 @@
 """The StreamField blocks that every page body shares (after bakerydemo's base/blocks.py)."""
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 # Rich text features for editors: enough for plain, accessible content, nothing that lets
 # them paste in styling or embeds from other hosts.
@@ -19,15 +19,17 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image with the text alternative that screen reader users hear."""
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image and an optional caption. The image is Wagtail's own ImageBlock: the editor writes
+    the text alternative that screen reader users hear or ticks "decorative", and it will not
+    save with neither; `{% image %}` then uses that text, or an empty alt for a decorative image.
+    https://docs.wagtail.org/en/stable/reference/streamfield/blocks.html#imageblock
 
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
-        required=False,
-    )
+    Bodies saved before it stored the alt text beside the image (an empty one meaning
+    decorative): the migrations named `*_image_block_alt_text` moved it into the image's block
+    (core.migration_operations.ImageAltTextIntoImageBlock)."""
+
+    image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
 
     class Meta:
@@ -62,6 +64,6 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     key_figures = blocks.ListBlock(KeyFigureBlock(), icon="pick", template="blocks/key_figures_block.html")

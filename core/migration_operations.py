@@ -1,12 +1,21 @@
 """Migration operations shared by the apps' migrations.
 
-When a model moves from one app to another its table stays where it is
+Moving a model: when a model moves from one app to another its table stays where it is
 (`SeparateDatabaseAndState`), but Django's content type still names the old app. Permissions,
 groups' grants, Wagtail pages (`Page.content_type`), revisions and log entries all point at
 that content type by id, so renaming it in place carries every one of them to the new app.
+
+Moving an image's alt text: the page bodies' image block (core.blocks.CaptionedImageBlock) once
+stored `{"image": id, "alt_text": ..., "caption": ...}`, an empty alt text meaning decorative.
+Its image is now Wagtail's ImageBlock: `{"image": {"image": id, "alt_text": ..., "decorative":
+...}, "caption": ...}`. `image_block_alt_text_moves` moves every old value over, in the pages
+and in their revisions, with Wagtail's MigrateStreamData.
 """
 
 from django.db import migrations
+from django.utils.deconstruct import deconstructible
+from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
+from wagtail.blocks.migrations.operations import BaseBlockOperation
 
 
 def content_types_move(*moves: tuple[str, str, str]) -> migrations.RunPython:
@@ -33,3 +42,35 @@ def _rename(apps, moves) -> None:
         ContentType.objects.filter(app_label=new_app, model=model).delete()
         old.app_label = new_app
         old.save(update_fields=["app_label"])
+
+
+@deconstructible
+class ImageAltTextIntoImageBlock(BaseBlockOperation):
+    """One image block's value in the old shape, in the new; a value already in the new shape
+    (its image a dict) is left as it is, so the migration can run on a body twice."""
+
+    def apply(self, block_value):
+        if not isinstance(block_value, dict) or isinstance(block_value.get("image"), dict):
+            return block_value
+        alt_text = (block_value.get("alt_text") or "").strip()
+        return {
+            "image": {"image": block_value.get("image"), "alt_text": alt_text, "decorative": not alt_text},
+            "caption": block_value.get("caption") or "",
+        }
+
+    @property
+    def operation_name_fragment(self):
+        return "image_alt_text_into_image_block"
+
+
+def image_block_alt_text_moves(app_label: str, *model_names: str) -> list[MigrateStreamData]:
+    """The operations that move the alt text of every image in the `body` of each named model."""
+    return [
+        MigrateStreamData(
+            app_name=app_label,
+            model_name=model_name,
+            field_name="body",
+            operations_and_block_paths=[(ImageAltTextIntoImageBlock(), "image")],
+        )
+        for model_name in model_names
+    ]

@@ -39,7 +39,8 @@ from django.db.models.lookups import In
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import ErasureLog, ExportLog
+from .exports import export_log_record
+from .models import ErasureLog
 
 PERMISSION = "core.handle_personal_data"
 EXPORT_KIND = "Personal data of one person (access request)"
@@ -271,7 +272,7 @@ def personal_data_export_zip(*, person: Person, user=None) -> tuple[str, bytes]:
             {"council_name": _council_name(), "person": person, "exported_at": now, "kinds": kinds},
         )
         archive.writestr("summary.html", summary)
-    ExportLog.objects.create(
+    export_log_record(
         user=user,
         kind=EXPORT_KIND,
         filters={"searched_by": person.searched_by},

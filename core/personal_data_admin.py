@@ -11,10 +11,10 @@
 - A panel on the admin home with the way in, recent erasures and the last run.
 
 What staff type about a person is only ever POSTed, never put in a URL, so it stays out of
-server logs and browser history; pages that show personal data are never cached. Each view
-checks the permission first (`forbidden_unless`), so staff outside the group get 403 on every
-part, before anything is read or written.
-Registered as Wagtail ViewSets in core/wagtail_hooks.py:
+server logs and browser history; pages that show personal data are never cached. Each area is a
+core.viewsets.PermissionViewSet whose every view checks its permission first and refuses with
+403 (`forbidden_unless`), so staff outside the group get 403 on every part, before anything is
+read or written. Registered in core/wagtail_hooks.py:
 https://docs.wagtail.org/en/stable/extending/admin_views.html#using-viewset-to-group-custom-admin-views
 """
 
@@ -32,9 +32,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .admin_views import PermissionMenuItem, forbidden_unless
+from .admin_views import forbidden_unless
 from .models import ErasureLog, RetentionRun
 from .personal_data import (
     PERMISSION,
@@ -48,6 +48,7 @@ from .personal_data import (
     personal_data_total,
 )
 from .retention import retention_rules, retention_step_labels
+from .viewsets import PermissionViewSet
 
 ADMINISTRATORS = "is_superuser"
 
@@ -113,7 +114,6 @@ def _findings_context(form: PersonForm) -> dict:
 
 
 @never_cache
-@forbidden_unless(PERMISSION)
 def find_view(request):
     """The search form; POSTed, every record found for the person, kind by kind."""
     form = PersonForm(request.POST if request.method == "POST" else None)
@@ -124,7 +124,6 @@ def find_view(request):
 
 
 @never_cache
-@forbidden_unless(PERMISSION)
 def export_view(request):
     """Everything found for the person as a ZIP download (POST). Logged in the export log."""
     if request.method != "POST":
@@ -153,7 +152,6 @@ def _confirm_page(request, form: PersonForm, *, error: str = "", status: int = 2
 
 
 @never_cache
-@forbidden_unless(PERMISSION)
 def erase_confirm_view(request):
     """What erasing would remove and what it would keep, and why (POST from the results)."""
     if request.method != "POST":
@@ -166,7 +164,6 @@ def erase_confirm_view(request):
 
 
 @never_cache
-@forbidden_unless(PERMISSION)
 @require_POST
 def erase_view(request):
     """Erase what the confirmation page listed, if it is still exactly that, and log it."""
@@ -201,7 +198,6 @@ def _labelled(counts: dict, labels: dict) -> list[tuple[str, int]]:
     return [(labels.get(key, key), count) for key, count in counts.items() if count]
 
 
-@forbidden_unless(PERMISSION)
 def erasure_log_view(request):
     """Every erasure: who, when, how, searched by what, and how many records of each kind."""
     labels = {source.key: source.label for source in personal_data_sources()}
@@ -216,7 +212,6 @@ def erasure_log_view(request):
     )
 
 
-@forbidden_unless(ADMINISTRATORS)
 def retention_runs_view(request):
     """The schedule as it stands, and every run with what each step removed."""
     labels = retention_step_labels()
@@ -234,31 +229,24 @@ def retention_runs_view(request):
 # --- The ViewSets -------------------------------------------------------------------------------
 
 
-class _PermissionViewSet(ViewSet):
-    """A ViewSet whose menu item shows only to those its views let in."""
+class _RefusingViewSet(PermissionViewSet):
+    """An area of personal data: anyone without its permission gets 403, with a page saying so,
+    where other areas send them home (core.admin_views.forbidden_unless)."""
 
-    permission = PERMISSION
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            self.menu_url,
-            name=self.menu_name,
-            icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
-            permission=self.permission,
-        )
+    def permission_required(self, view):
+        return forbidden_unless(self.permission)(view)
 
 
-class DataRequestViewSet(_PermissionViewSet):
+class DataRequestViewSet(_RefusingViewSet):
     """Find, export and erase one person's data: /admin/data-protection/."""
 
     name = "data_protection"
     url_prefix = "data-protection"
+    permission = PERMISSION
     icon = "lock"
     menu_label = "Find a person"
 
-    def get_urlpatterns(self):
+    def get_routes(self):
         return [
             path("", find_view, name="find"),
             path("export/", export_view, name="export"),
@@ -267,28 +255,29 @@ class DataRequestViewSet(_PermissionViewSet):
         ]
 
 
-class ErasureLogViewSet(_PermissionViewSet):
+class ErasureLogViewSet(_RefusingViewSet):
     """The log of erasures: /admin/data-protection/erasures/."""
 
     name = "data_protection_log"
     url_prefix = "data-protection/erasures"
+    permission = PERMISSION
     icon = "history"
     menu_label = "Erasure log"
 
-    def get_urlpatterns(self):
+    def get_routes(self):
         return [path("", erasure_log_view, name="index")]
 
 
-class RetentionRunViewSet(_PermissionViewSet):
+class RetentionRunViewSet(_RefusingViewSet):
     """The retention schedule's runs, for administrators: /admin/data-protection/retention-runs/."""
 
     name = "data_protection_retention"
     url_prefix = "data-protection/retention-runs"
+    permission = ADMINISTRATORS
     icon = "history"
     menu_label = "Retention runs"
-    permission = ADMINISTRATORS
 
-    def get_urlpatterns(self):
+    def get_routes(self):
         return [path("", retention_runs_view, name="index")]
 
 

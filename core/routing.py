@@ -16,9 +16,13 @@ The result is the same as Wagtail's walk, which `route_from_url_path` keeps step
 
 The home page calls it from its `route` method; see
 https://docs.wagtail.org/en/stable/reference/pages/model_recipes.html#custom-page-routing
+
+Below it, the routes of the routable pages whose answers are views of their app
+(`RegisteredRoutesMixin`), and the cache of every page's view restrictions.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -73,6 +77,42 @@ def route_from_url_path(root: Page, request, path_components: list[str]):
                 raise Http404 from error
             return page.route(request, remaining)
     raise Http404  # not reached: the last page in the chain always routes
+
+
+# --- Routes that are views of the page's app ----------------------------------------------
+
+_registered_routes: dict[type, tuple] = {}
+
+
+def page_routes_register(routes: dict) -> None:
+    """Give pages their routes: {page model: [django.urls.path(...), ...]}. Each app calls it
+    from its AppConfig.ready(), where its views can be imported (see RegisteredRoutesMixin)."""
+    for model, patterns in routes.items():
+        if not issubclass(model, RegisteredRoutesMixin):
+            raise ImproperlyConfigured(f"{model.__name__} takes no registered routes: it is no RegisteredRoutesMixin")
+        _registered_routes[model] = tuple(patterns)
+
+
+class RegisteredRoutesMixin(RoutablePageMixin):
+    """A routable page whose routes are views of its app, which the app registers.
+
+    Wagtail's routable pages carry their routes as methods. A page that answers with its app's
+    forms, services and selectors cannot: those import the page's own models module, which
+    would then import them back. So the page imports nothing above it, and its app registers
+    the views as its routes in AppConfig.ready() (`page_routes_register`, listed in the app's
+    routes.py), as it registers what clears the page cache. Wagtail calls each view as it would
+    a method of the page: with the page first, then the request and the route's arguments.
+    https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    """
+
+    @classmethod
+    def get_subpage_urls(cls):
+        try:
+            return _registered_routes[cls]
+        except KeyError:
+            raise ImproperlyConfigured(
+                f"{cls.__name__} has no routes: its app registers them in AppConfig.ready() (page_routes_register)"
+            ) from None
 
 
 class CachedViewRestrictionsMixin:

@@ -2,15 +2,19 @@
 and how.
 
 Every app that takes free text (survey answers, youth voice, event comments, forum posts)
-checks it with `safeguarding_matches` and, on a match, alerts the Safeguarding group with a
-link to the text, never the text itself.
+checks it with `safeguarding_matches` and, on a match, alerts the Safeguarding group with
+`safeguarding_alert_send`: a link to the text, never the text itself.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
 
 from . import matching
 from .models import SafeguardingPhrase
+from .outbox import NobodyToSend, send_once
 from .staff_groups import SAFEGUARDING
 
 SAFEGUARDING_GROUP = SAFEGUARDING
@@ -43,3 +47,39 @@ def safeguarding_recipients() -> list[str]:
         .distinct()
     )
     return members or list(settings.SAFEGUARDING_EMAILS)
+
+
+def safeguarding_alert_send(
+    *,
+    rows: QuerySet,
+    stamp_field: str,
+    link: str,
+    item: str,
+    what: str,
+    who: str = "someone",
+    note: str = "",
+) -> bool:
+    """Email the Safeguarding group (or the fallback addresses) that something flagged needs
+    checking: a link to it, never what the person wrote. Sent once through the outbox
+    (core/outbox.py): `rows` is the flagged row, claimed by setting `stamp_field`; a row whose
+    `safeguarding_flag` was cleared meanwhile is not sent. With nobody to tell, the alert stays
+    owed and is logged, so it goes once someone joins the group. Returns whether this call
+    sent it.
+
+    The wording names what was flagged: `item` in the subject ("Safeguarding alert: <item>
+    needs checking"), `what` and `who` in "<what> matched the safeguarding word list and may
+    mean <who> is at risk.", then `note` if there is more to say."""
+
+    def send(claimed) -> None:
+        recipients = safeguarding_recipients()
+        if not recipients:
+            raise NobodyToSend(f"a safeguarding alert ({link}) has no recipients: add people to the Safeguarding group")
+        context = {"what": what, "who": who, "note": note, "link": link}
+        send_mail(
+            subject=f"Safeguarding alert: {item} needs checking",
+            message=render_to_string("core/emails/safeguarding_alert.txt", context),
+            from_email=None,
+            recipient_list=recipients,
+        )
+
+    return send_once(rows=rows, stamp_field=stamp_field, when=Q(safeguarding_flag=True), send=send)

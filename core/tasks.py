@@ -1,8 +1,12 @@
 """Site-wide background tasks: scheduled publishing, expired sessions, staff password resets and
-the daily run of the retention schedule."""
+the nightly retention run. Thin: the work is in Django and Wagtail commands,
+core/password_reset.py and core/retention.py."""
 
 from celery import shared_task
 from django.core.management import call_command
+
+from . import retention
+from .password_reset import staff_password_reset_email
 
 
 @shared_task(name="core.publish_scheduled_pages")
@@ -29,8 +33,6 @@ def staff_password_reset_send(email: str) -> int:
     Queued for every request, whoever the address belongs to, so the reset page does the same
     work and takes the same time for a staff address, a parent's and an unknown one.
     """
-    from .admin_accounts import staff_password_reset_email
-
     return staff_password_reset_email(email=email)
 
 
@@ -38,6 +40,4 @@ def staff_password_reset_send(email: str) -> int:
 def retention_apply() -> dict:
     """Apply the retention schedule (core/retention.py): remove or anonymise what is past its
     period, in batches, and log the run's counts. Run daily by beat; safe to run twice."""
-    from .retention import retention_apply as apply
-
-    return apply().counts
+    return retention.retention_apply().counts

@@ -1,23 +1,25 @@
 """Staff pages of the events app: the list of events with their bookings, each event's attendee
 list, its CSV export and the sign-in sheet.
 
-Permissions are checked here, one place:
+Permissions are checked here, one place: AttendeesViewSet, the admin area these pages make,
+lets in only those who hold the first, and the CSV asks for the second:
 - `events.view_booking` (Editors, who run events, and Officers) sees the attendee list, with
   names and places, and prints the sign-in sheet, which has names and places only;
 - `events.export_booking` (Officers only) also sees emails and access needs on the list and
   downloads the CSV with them, by a POST (a GET only shows the button); every download is
-  logged in consultation's ExportLog.
+  logged in the export log (core/exports.py).
 """
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.ui.tables import Column
 
 from core.admin_views import export_confirm, require_permission
-from core.models import ExportLog
+from core.exports import export_log_record
 from core.spreadsheets import csv_stream_response
+from core.viewsets import PermissionViewSet
 
 from .models import Booking, EventPage
 from .selectors import event_attendee_summary, event_attendees, events_for_staff
@@ -40,7 +42,6 @@ def _local(value) -> str:
 def events_index(request):
     """Events with their places taken and waiting list, each linking to its attendees: the way in
     for officers, who may see bookings but not the page listing, which is for page editors."""
-    require_permission(request, VIEW_PERMISSION)
     return TemplateResponse(
         request,
         "events/admin/event_list.html",
@@ -56,7 +57,6 @@ def events_index(request):
 
 def attendees_view(request, pk: int):
     """Who is booked and who is waiting; emails and access needs only for those who may see them."""
-    require_permission(request, VIEW_PERMISSION)
     event = get_object_or_404(EventPage, pk=pk)
     return TemplateResponse(
         request,
@@ -90,7 +90,7 @@ def attendees_csv(request, pk: int):
             button="Download attendees (CSV)",
             back_url=reverse("events_attendees:index", args=[event.pk]),
         )
-    ExportLog.objects.create(
+    export_log_record(
         user=request.user,
         kind="event attendees",
         filters={"event": event.pk, "event_title": event.title},
@@ -115,7 +115,6 @@ def attendees_csv(request, pk: int):
 def sign_in_sheet(request, pk: int):
     """A printable sheet of the confirmed attendees, to sign on arrival: names and places only,
     since a sheet on a table at the door can be read by anyone passing."""
-    require_permission(request, VIEW_PERMISSION)
     event = get_object_or_404(EventPage, pk=pk)
     bookings = event_attendees(event=event).filter(status=Booking.Status.CONFIRMED).order_by("name", "pk")
     return TemplateResponse(
@@ -145,3 +144,24 @@ class PlacesTakenColumn(Column):
         if instance.waiting_count:
             text += f" ({instance.waiting_count} waiting)"
         return text
+
+
+class AttendeesViewSet(PermissionViewSet):
+    """The events with their bookings, each event's attendees, their CSV and the sign-in sheet,
+    for whoever may see bookings."""
+
+    name = "events_attendees"
+    url_prefix = "event-attendees"
+    permission = VIEW_PERMISSION
+    add_to_admin_menu = True
+    menu_label = "Event attendees"
+    icon = "group"
+    menu_order = 121
+
+    def get_routes(self):
+        return [
+            path("", events_index, name="events"),
+            path("<int:pk>/", attendees_view, name="index"),
+            path("<int:pk>/attendees.csv", attendees_csv, name="csv"),
+            path("<int:pk>/sign-in-sheet/", sign_in_sheet, name="sheet"),
+        ]

@@ -10,16 +10,15 @@ class EventsConfig(AppConfig):
     def ready(self):
         from core.pagecache import page_cache_clears_on
         from core.personal_data import personal_data_module_register
+        from core.routing import page_routes_register
 
-        from . import (
-            personal_data,
-            tasks,  # noqa: F401  (registered now, so eager runs and on_commit queueing find them)
-        )
-
-        # Bookings, waiting lists and feedback given: for access and erasure requests and the
-        # retention schedule.
-        personal_data_module_register(personal_data)
+        from . import personal_data
+        from .routes import PAGE_ROUTES  # the views, which import the models: only now can they load
 
         # The kits are editorial content: a change shows on the cached /bleed-kits/ page at
         # once. Bookings do not clear it.
         page_cache_clears_on("events.BleedKit")
+        page_routes_register(PAGE_ROUTES)
+        # Bookings, waiting lists and feedback given: for access and erasure requests and the
+        # retention run.
+        personal_data_module_register(personal_data)

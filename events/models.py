@@ -1,5 +1,8 @@
 """Community events, their bookings, and the bleed-control kit locations.
 
+The pages are shown by views (events/views.py), which events/routes.py lists as their routes:
+the views book through the services, which write these models.
+
 Page tree (see DESIGN.md for the URL map):
 
     HomePage  /
@@ -13,22 +16,22 @@ publishing a revision copies every page field from the revision, which would wri
 old count.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import Theme, Ward
-from core.routing import CachedViewRestrictionsMixin
+from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 # Without a limit one person could book every place of an event.
 DEFAULT_MAX_PLACES_PER_BOOKING = 4
@@ -50,7 +53,7 @@ class ThemedEvent(TaggedItemBase):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class EventIndexPage(CachedViewRestrictionsMixin, Page):
+class EventIndexPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The list of events: upcoming (soonest first) or past (latest first), filtered by theme,
     ward and audience with a plain GET form, ten to a page.
 
@@ -67,25 +70,8 @@ class EventIndexPage(CachedViewRestrictionsMixin, Page):
     subpage_types = ["events.EventPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import event_list_page
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_list_page(index=self, params=request.GET))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        from .selectors import seconds_until_events_change
-
-        response = super().serve(request, *args, **kwargs)
-        # An event moves from "upcoming" to "past" when it ends: cache no longer than that.
-        seconds = seconds_until_events_change()
-        if seconds is not None:
-            patch_cache_control(response, max_age=max(seconds, 0))
-        return response
-
-
-class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One event: what, when, where, for whom, and the booking form (or the waiting list).
 
     Routes: the page itself (GET shows it, POST books), `booked/` (after booking),
@@ -190,8 +176,6 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         permissions = [("export_booking", "Can export event attendee lists with names and emails")]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         errors = {}
         if self.start_at and self.end_at and self.end_at <= self.start_at:
@@ -257,32 +241,8 @@ class EventPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
         add_never_cache_headers(response)
         return response
 
-    @path("")
-    def event_view(self, request):
-        from .views import event_serve
 
-        return event_serve(request, event=self)
-
-    @path("booked/")
-    def booked_view(self, request):
-        from .views import event_booked
-
-        return event_booked(request, event=self)
-
-    @path("cancel/")
-    def cancel_view(self, request):
-        from .views import booking_cancel_view
-
-        return booking_cancel_view(request, event=self)
-
-    @path("feedback/")
-    def feedback_view(self, request):
-        from .views import event_feedback_view
-
-        return event_feedback_view(request, event=self)
-
-
-class BleedKitIndexPage(CachedViewRestrictionsMixin, Page):
+class BleedKitIndexPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """Where the emergency bleed-control kits are, by ward, and what to do in an emergency."""
 
     intro = models.TextField(blank=True)
@@ -301,13 +261,6 @@ class BleedKitIndexPage(CachedViewRestrictionsMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import bleed_kits_by_ward
-
-        context = super().get_context(request, *args, **kwargs)
-        context["wards"] = bleed_kits_by_ward()
-        return context
 
 
 # --- Bookings -----------------------------------------------------------------------------

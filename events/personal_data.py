@@ -15,7 +15,7 @@ from core.personal_data import Person, PersonalDataSource
 from core.retention import RetentionStep
 
 from .models import Booking
-from .services import booking_personal_data_purge, bookings_anonymise
+from .retention import booking_personal_data_purge, bookings_anonymise
 
 
 def _day(value) -> str:

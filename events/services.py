@@ -1,46 +1,26 @@
-"""Writes of the events app: booking, cancelling, the waiting list, the emails that follow,
-feedback after an event and the removal of attendees' personal data.
+"""Writes of the events app: booking, cancelling, the waiting list and feedback after an
+event.
 
 Places: every booking and cancellation locks the event's `EventPlaces` row
 (SELECT ... FOR UPDATE), so two people can never both get the last place; the row's check
 constraint (taken <= capacity) makes the database refuse it even if code forgot the lock.
 
-Emails: sent after the commit, never inside the booking's transaction. Each email has a
-timestamp on the booking row, claimed with a conditional UPDATE before sending and released
-if sending fails, so a periodic task sends what was missed and nothing is ever sent twice.
+Emails: queued after the commit, never sent inside the booking's transaction; the task sends
+them through events/emails.py, once each. Signed links are in events/links.py, and the removal
+of attendees' personal data in events/retention.py.
 """
 
-import logging
-from datetime import timedelta
-
-from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from consultation.models import Feedback, ThemeSuggestion
-from consultation.services import feedback_create, feedback_suggest_themes
-from core.links import site_url
+from consultation.models import Feedback
+from consultation.services import feedback_create
+from core.matching import Suggestion
 from core.queue import queue_after_commit
-from core.retention import retention_rule
-from core.textguard import email_subject
 
+from . import tasks
 from .models import Booking, EventPage, EventPlaces
 
-logger = logging.getLogger(__name__)
-
-CANCEL_SALT = "events.booking.cancel"
-FEEDBACK_SALT = "events.booking.feedback"
-BOOKED_SALT = "events.booking.booked"
-# Feedback links work for this long after they are sent.
-FEEDBACK_LINK_DAYS = 30
-# Feedback is asked for within this long after an event ends (not for old events).
-FEEDBACK_REQUEST_WINDOW = timedelta(days=7)
-# Reminders go out in the 24 hours before an event starts.
-REMINDER_BEFORE = timedelta(hours=24)
 # The score given to a theme suggested because the event carries it.
 EVENT_THEME_SCORE = 1.0
 
@@ -94,43 +74,6 @@ def places_limit_message(limit: int) -> str:
 
 class FeedbackAlreadyGiven(Exception):
     pass
-
-
-# --- Signed links -------------------------------------------------------------------------
-
-
-def booking_token(*, booking: Booking, salt: str) -> str:
-    return signing.dumps(booking.pk, salt=salt, compress=True)
-
-
-def booking_from_token(*, token: str, salt: str, max_age: float | None = None) -> Booking | None:
-    """The booking a signed link points at; None if the link was changed, expired or its
-    booking is gone."""
-    try:
-        pk = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    if not isinstance(pk, int):
-        return None
-    return Booking.objects.select_related("event").filter(pk=pk).first()
-
-
-def booking_cancel_url(*, booking: Booking) -> str:
-    event = booking.event
-    return (
-        site_url(event.url + event.reverse_subpage("cancel_view"))
-        + "?t="
-        + booking_token(booking=booking, salt=CANCEL_SALT)
-    )
-
-
-def booking_feedback_url(*, booking: Booking) -> str:
-    event = booking.event
-    return (
-        site_url(event.url + event.reverse_subpage("feedback_view"))
-        + "?t="
-        + booking_token(booking=booking, salt=FEEDBACK_SALT)
-    )
 
 
 # --- Booking and cancelling ---------------------------------------------------------------
@@ -220,7 +163,7 @@ def booking_create(*, event: EventPage, name: str, email: str, places: int, acce
             access_needs=access_needs.strip(),
         )
     for row in [booking, *promoted]:
-        queue_after_commit("events.booking_emails_send", row.pk)
+        queue_after_commit(tasks.booking_emails_send, row.pk)
     return booking
 
 
@@ -243,174 +186,8 @@ def booking_cancel(*, booking: Booking) -> list[Booking]:
             counter.save(update_fields=["taken"])
         promoted = _promote_waiting(event, counter)
     for row in [booking, *promoted]:
-        queue_after_commit("events.booking_emails_send", row.pk)
+        queue_after_commit(tasks.booking_emails_send, row.pk)
     return promoted
-
-
-# --- Emails -------------------------------------------------------------------------------
-
-
-def _claim(booking: Booking, field: str, **conditions) -> bool:
-    return bool(
-        Booking.objects.filter(pk=booking.pk, purged_at__isnull=True, **{f"{field}__isnull": True}, **conditions)
-        .exclude(email="")
-        .update(**{field: timezone.now()})
-    )
-
-
-def _send(booking: Booking, field: str, template: str, subject: str, **conditions) -> bool:
-    """Claim the email's timestamp, send, and release the claim if sending failed."""
-    if not _claim(booking, field, **conditions):
-        return False
-    event = booking.event
-    context = {
-        "booking": booking,
-        "event": event,
-        "event_url": site_url(event.url),
-        "cancel_url": booking_cancel_url(booking=booking),
-        "feedback_url": booking_feedback_url(booking=booking),
-        "site_name": settings.SITE_NAME,
-    }
-    try:
-        send_mail(
-            subject=email_subject(subject),
-            message=render_to_string(f"events/emails/{template}.txt", context),
-            from_email=None,
-            recipient_list=[booking.email],
-        )
-    except Exception:
-        Booking.objects.filter(pk=booking.pk).update(**{field: None})
-        raise
-    return True
-
-
-def booking_emails_send(*, booking: Booking) -> list[str]:
-    """Send whatever this booking is owed: its confirmation (or waiting-list notice), the news
-    that a place came up, that the event was cancelled, or that their own cancellation went
-    through. Returns what was sent."""
-    sent = []
-    event = booking.event
-    if booking.status == Booking.Status.CANCELLED:
-        # Only a person cancels a booking (with the link in their email), so this confirms it.
-        if _send(
-            booking,
-            "cancellation_sent_at",
-            "booking_cancelled",
-            f"Booking cancelled: {event.title}",
-            status="cancelled",
-        ):
-            sent.append("booking_cancelled")
-        return sent
-    if event.cancelled:
-        if booking.status != Booking.Status.CANCELLED and _send(
-            booking,
-            "event_cancelled_sent_at",
-            "event_cancelled",
-            f"Cancelled: {event.title}",
-            status__in=[Booking.Status.CONFIRMED, Booking.Status.WAITING],
-        ):
-            sent.append("event_cancelled")
-        return sent
-    if event.start_at <= timezone.now() or booking.status == Booking.Status.CANCELLED:
-        return sent
-    if booking.status == Booking.Status.CONFIRMED:
-        if _send(booking, "confirmation_sent_at", "confirmation", f"You're booked: {event.title}", status="confirmed"):
-            sent.append("confirmation")
-        if booking.promoted_at and _send(
-            booking, "promotion_sent_at", "promotion", f"A place came up: {event.title}", status="confirmed"
-        ):
-            sent.append("promotion")
-    elif booking.status == Booking.Status.WAITING and _send(
-        booking, "confirmation_sent_at", "waiting", f"You're on the waiting list: {event.title}", status="waiting"
-    ):
-        sent.append("waiting")
-    return sent
-
-
-def bookings_owed_email():
-    """Bookings with an email that was never sent (the queue was down, or sending failed)."""
-    from django.db.models import Q
-
-    now = timezone.now()
-    upcoming = Q(event__start_at__gt=now, event__cancelled=False) & (
-        Q(status__in=["confirmed", "waiting"], confirmation_sent_at__isnull=True)
-        | Q(status="confirmed", promoted_at__isnull=False, promotion_sent_at__isnull=True)
-    )
-    cancelled = Q(
-        event__cancelled=True,
-        event__live=True,
-        event__start_at__gt=now - timedelta(days=1),
-        status__in=["confirmed", "waiting"],
-        event_cancelled_sent_at__isnull=True,
-    )
-    # A cancellation confirmed late is still worth sending; one from long ago is not.
-    own_cancellation = Q(
-        status="cancelled", cancellation_sent_at__isnull=True, cancelled_at__gt=now - timedelta(days=1)
-    )
-    return Booking.objects.filter(upcoming | cancelled | own_cancellation, purged_at__isnull=True).select_related(
-        "event"
-    )
-
-
-def event_cancellation_notices_send(*, event: EventPage) -> int:
-    """Email everyone booked on (or waiting for) a cancelled event, once each."""
-    if not event.cancelled or not event.live:
-        return 0
-    count = 0
-    for booking in event.bookings.filter(
-        status__in=[Booking.Status.CONFIRMED, Booking.Status.WAITING], event_cancelled_sent_at__isnull=True
-    ).select_related("event"):
-        try:
-            count += len(booking_emails_send(booking=booking))
-        except Exception:
-            logger.exception("Could not email booking %s about the cancelled event; will retry", booking.pk)
-    return count
-
-
-def booking_reminders_send(*, now=None) -> int:
-    """Remind everyone booked on an event that starts in the next 24 hours, once. People who
-    booked within those 24 hours already have their confirmation and get no reminder."""
-    now = now or timezone.now()
-    due = Booking.objects.filter(
-        status=Booking.Status.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        purged_at__isnull=True,
-        event__live=True,
-        event__cancelled=False,
-        event__start_at__gt=now,
-        event__start_at__lte=now + REMINDER_BEFORE,
-        created_at__lte=F("event__start_at") - REMINDER_BEFORE,
-    ).select_related("event")
-    count = 0
-    for booking in due:
-        try:
-            if _send(booking, "reminder_sent_at", "reminder", f"Tomorrow: {booking.event.title}", status="confirmed"):
-                count += 1
-        except Exception:
-            logger.exception("Could not send the reminder for booking %s; will retry", booking.pk)
-    return count
-
-
-def feedback_requests_send(*, now=None) -> int:
-    """After an event, ask each attendee what they thought, once, with a signed link."""
-    now = now or timezone.now()
-    due = Booking.objects.filter(
-        status=Booking.Status.CONFIRMED,
-        feedback_request_sent_at__isnull=True,
-        purged_at__isnull=True,
-        event__live=True,
-        event__cancelled=False,
-        event__end_at__lte=now,
-        event__end_at__gt=now - FEEDBACK_REQUEST_WINDOW,
-    ).select_related("event")
-    count = 0
-    for booking in due:
-        try:
-            if _send(booking, "feedback_request_sent_at", "feedback_request", f"How was it? {booking.event.title}"):
-                count += 1
-        except Exception:
-            logger.exception("Could not send the feedback request for booking %s; will retry", booking.pk)
-    return count
 
 
 # --- Afterwards ---------------------------------------------------------------------------
@@ -426,42 +203,14 @@ def event_feedback_record(*, booking: Booking, text: str) -> Feedback:
         claimed = Booking.objects.filter(pk=booking.pk, feedback_given_at__isnull=True).update(feedback_given_at=now)
         if not claimed:
             raise FeedbackAlreadyGiven
-        feedback = feedback_create(source=Feedback.Source.EVENT, text=text, created_at=now, ward=event.ward)
-        Feedback.objects.filter(pk=feedback.pk).update(question_text=f"Event: {event.title}"[:255])
-        # The suggester runs now rather than after the commit, so its results do not replace
-        # the event's themes added below (the queued processing sees it has run).
-        feedback_suggest_themes(feedback=feedback)
-        for theme in event.themes.all():
-            suggestion, created = ThemeSuggestion.objects.get_or_create(
-                feedback=feedback,
-                theme=theme,
-                defaults={"score": EVENT_THEME_SCORE, "matched": [f"event theme: {event.title}"]},
-            )
-            if not created:
-                suggestion.matched = [*suggestion.matched, f"event theme: {event.title}"]
-                suggestion.score = max(suggestion.score, EVENT_THEME_SCORE)
-                suggestion.save(update_fields=["matched", "score"])
-    return feedback
-
-
-# --- Personal data ------------------------------------------------------------------------
-
-
-def bookings_anonymise(*, bookings, now=None) -> int:
-    """Remove the name, email and access needs from these bookings (a queryset). Each booking
-    stays, anonymous, for attendance figures, and `purged_at` stops every email. Returns how
-    many bookings it changed."""
-    return bookings.update(name="", email="", access_needs="", purged_at=now or timezone.now())
-
-
-def booking_personal_data_purge(*, now=None, days: int | None = None, limit: int | None = None) -> int:
-    """Remove names, emails and access needs from bookings of events that ended more than the
-    bookings' period ago (Settings > Data retention, or `days`): at most `limit` bookings, for
-    the retention schedule's batches. The bookings stay, anonymous, for attendance figures."""
-    now = now or timezone.now()
-    if days is None:
-        days = retention_rule("bookings").days
-    due = Booking.objects.filter(event__end_at__lt=now - timedelta(days=days), purged_at__isnull=True)
-    if limit is not None:
-        due = Booking.objects.filter(pk__in=list(due.order_by("pk").values_list("pk", flat=True)[:limit]))
-    return bookings_anonymise(bookings=due, now=now)
+        because = (f"event theme: {event.title}",)
+        return feedback_create(
+            source=Feedback.Source.EVENT,
+            text=text,
+            created_at=now,
+            ward=event.ward,
+            question_text=f"Event: {event.title}"[:255],
+            suggested_themes=[
+                Suggestion(key=theme.pk, score=EVENT_THEME_SCORE, matched=because) for theme in event.themes.all()
+            ],
+        )

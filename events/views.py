@@ -1,24 +1,32 @@
 """Public views of the events app. Thin: forms validate, services write.
 
-Every form posts and redirects, so it works without JavaScript and Back never books twice.
-Links in emails carry a signed booking id (django.core.signing): a changed link is refused.
+The pages' views are their routes (events/routes.py): Wagtail calls each with the page first,
+then the request. Every form posts and redirects, so it works without JavaScript and Back never
+books twice. Links in emails carry a signed booking id (django.core.signing): a changed link is
+refused.
 """
 
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.forms import validation_error_list
 from core.pagecache import kept_for_generation
 from core.ratelimit import submission_limited
 
-from . import services
+from . import links, services
 from .calendar import calendar_build, calendar_bytes_response, calendar_response
 from .forms import BookingForm, EventFeedbackForm
-from .models import EventIndexPage, EventPage
-from .selectors import event_availability, events_for_feed
+from .models import BleedKitIndexPage, EventIndexPage, EventPage
+from .selectors import (
+    bleed_kits_by_ward,
+    event_availability,
+    event_list_page,
+    events_for_feed,
+    seconds_until_events_change,
+)
 
 BOOKED_MAX_AGE = 60 * 60
 
@@ -33,7 +41,22 @@ def _event_context(event: EventPage, **extra) -> dict:
     return {"page": event, "self": event, **extra}
 
 
-def event_serve(request, *, event: EventPage):
+def event_index(index: EventIndexPage, request):
+    """The list of events, filtered, ten to a page (cached: see EventIndexPage)."""
+    response = index.render(request, context_overrides=event_list_page(index=index, params=request.GET))
+    # An event moves from "upcoming" to "past" when it ends: cache no longer than that.
+    seconds = seconds_until_events_change()
+    if seconds is not None:
+        patch_cache_control(response, max_age=max(seconds, 0))
+    return response
+
+
+def bleed_kits(page: BleedKitIndexPage, request):
+    """The bleed-control kits by ward."""
+    return page.render(request, context_overrides={"wards": bleed_kits_by_ward()})
+
+
+def event_serve(event: EventPage, request):
     """The event page. GET shows it with the booking form when booking is open; POST books."""
     state = event.booking_state()
     availability = event_availability(event=event) if event.needs_booking else None
@@ -71,7 +94,7 @@ def event_serve(request, *, event: EventPage):
                 form.add_error(error.field or None, error.message)
                 availability = event_availability(event=event)
             else:
-                token = signing.dumps(booking.pk, salt=services.BOOKED_SALT)
+                token = signing.dumps(booking.pk, salt=links.BOOKED_SALT)
                 return HttpResponseRedirect(f"{event.url}{event.reverse_subpage('booked_view')}?t={token}")
     elif state == "open":
         form = BookingForm(**limits)
@@ -94,20 +117,18 @@ def event_serve(request, *, event: EventPage):
     )
 
 
-def event_booked(request, *, event: EventPage):
+def event_booked(event: EventPage, request):
     """After booking: booked, or on the waiting list. The link is signed and short-lived."""
-    booking = services.booking_from_token(
-        token=request.GET.get("t", ""), salt=services.BOOKED_SALT, max_age=BOOKED_MAX_AGE
-    )
+    booking = links.booking_from_token(token=request.GET.get("t", ""), salt=links.BOOKED_SALT, max_age=BOOKED_MAX_AGE)
     if booking is None or booking.event_id != event.pk:
         return HttpResponseRedirect(event.url)
     return _render(request, "events/booked.html", _event_context(event, booking=booking))
 
 
-def booking_cancel_view(request, *, event: EventPage):
+def booking_cancel_view(event: EventPage, request):
     """From the link in the confirmation email: GET asks "are you sure?", POST cancels."""
     token = request.POST.get("t") or request.GET.get("t", "")
-    booking = services.booking_from_token(token=token, salt=services.CANCEL_SALT)
+    booking = links.booking_from_token(token=token, salt=links.CANCEL_SALT)
     if booking is None or booking.event_id != event.pk or booking.purged_at:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)
     done = False
@@ -118,11 +139,11 @@ def booking_cancel_view(request, *, event: EventPage):
     return _render(request, "events/cancel.html", _event_context(event, booking=booking, token=token, done=done))
 
 
-def event_feedback_view(request, *, event: EventPage):
+def event_feedback_view(event: EventPage, request):
     """From the link sent after the event: one short comment, which becomes Feedback."""
     token = request.POST.get("t") or request.GET.get("t", "")
-    booking = services.booking_from_token(
-        token=token, salt=services.FEEDBACK_SALT, max_age=services.FEEDBACK_LINK_DAYS * 24 * 60 * 60
+    booking = links.booking_from_token(
+        token=token, salt=links.FEEDBACK_SALT, max_age=links.FEEDBACK_LINK_DAYS * 24 * 60 * 60
     )
     if booking is None or booking.event_id != event.pk:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)

@@ -3,7 +3,7 @@ pages and their own list of events (for whoever may see bookings), the bleed-con
 snippet, the events panel of the admin home, and the email to attendees when an event is
 cancelled. https://docs.wagtail.org/en/stable/extending/custom_page_listings.html"""
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
@@ -14,10 +14,9 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
 from core.admin_snippets import StaffSnippetViewSet
-from core.admin_views import PermissionMenuItem
 from core.queue import queue_after_commit
 
-from . import admin_home, admin_views
+from . import admin_home, admin_views, tasks
 from .models import BleedKit, EventPage
 from .selectors import events_with_places_taken
 
@@ -55,12 +54,9 @@ class EventPageListingViewSet(PageListingViewSet):
     ]
 
 
-event_listing = EventPageListingViewSet("events")
-
-
 @hooks.register("register_admin_viewset")
-def _event_listing():
-    return event_listing
+def _admin_areas():
+    return [EventPageListingViewSet("events"), admin_views.AttendeesViewSet()]
 
 
 class BleedKitViewSet(StaffSnippetViewSet):
@@ -76,33 +72,6 @@ class BleedKitViewSet(StaffSnippetViewSet):
 
 
 register_snippet(BleedKitViewSet)
-
-
-attendee_urls = (
-    [
-        path("", admin_views.events_index, name="events"),
-        path("<int:pk>/", admin_views.attendees_view, name="index"),
-        path("<int:pk>/attendees.csv", admin_views.attendees_csv, name="csv"),
-        path("<int:pk>/sign-in-sheet/", admin_views.sign_in_sheet, name="sheet"),
-    ],
-    "events_attendees",
-)
-
-
-@hooks.register("register_admin_urls")
-def _admin_urls():
-    return [path("event-attendees/", include(attendee_urls))]
-
-
-@hooks.register("register_admin_menu_item")
-def _attendees_menu_item():
-    return PermissionMenuItem(
-        "Event attendees",
-        reverse("events_attendees:events"),
-        icon_name="group",
-        order=121,
-        permission=admin_views.VIEW_PERMISSION,
-    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -133,4 +102,4 @@ def _cancelled_event_published(request, page):
     # Attendees hear about a cancellation as soon as it is published; the periodic task
     # catches any whose email could not be sent.
     if isinstance(page, EventPage) and page.cancelled:
-        queue_after_commit("events.event_cancelled_notify", page.pk)
+        queue_after_commit(tasks.event_cancelled_notify, page.pk)

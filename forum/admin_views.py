@@ -1,17 +1,18 @@
 """The forum's moderation pages in the Wagtail admin: the queue (join requests, held posts,
 reports), one member, one post, and the moderation log.
 
-Every view needs `forum.moderate_forum`, granted to the Forum moderators and Safeguarding groups.
+Every view needs `forum.moderate_forum`, granted to the Forum moderators and Safeguarding groups:
+ForumModerationViewSet, the admin area they make, checks it for each of them.
 """
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.http import require_POST
 
-from core.admin_views import require_permission
+from core.viewsets import PermissionViewSet
 
 from . import selectors, services
 from .models import Member, ModerationAction, Post
@@ -21,7 +22,6 @@ MODERATE_PERMISSION = "forum.moderate_forum"
 
 def queue(request):
     """What needs a moderator: join requests, held posts (safeguarding first) and reports."""
-    require_permission(request, MODERATE_PERMISSION)
     return TemplateResponse(
         request,
         "forum/admin/queue.html",
@@ -38,7 +38,6 @@ def queue(request):
 
 
 def members(request):
-    require_permission(request, MODERATE_PERMISSION)
     queryset = Member.objects.exclude(status=Member.Status.LEFT).select_related("user").order_by("display_name")
     status = request.GET.get("status", "")
     if status in Member.Status.values:
@@ -59,7 +58,6 @@ def members(request):
 
 
 def member(request, pk: int):
-    require_permission(request, MODERATE_PERMISSION)
     found = get_object_or_404(Member.objects.select_related("user"), pk=pk)
     return TemplateResponse(
         request,
@@ -75,7 +73,6 @@ def member(request, pk: int):
 
 @require_POST
 def member_action(request, pk: int, action: str):
-    require_permission(request, MODERATE_PERMISSION)
     found = get_object_or_404(Member.objects.select_related("user"), pk=pk)
     reason = request.POST.get("reason", "").strip()[:2000]
     try:
@@ -102,7 +99,6 @@ def member_action(request, pk: int, action: str):
 
 
 def post(request, pk: int):
-    require_permission(request, MODERATE_PERMISSION)
     found = get_object_or_404(Post.objects.select_related("author", "thread__category"), pk=pk)
     return TemplateResponse(
         request,
@@ -120,7 +116,6 @@ def post(request, pk: int):
 
 @require_POST
 def post_action(request, pk: int, action: str):
-    require_permission(request, MODERATE_PERMISSION)
     found = get_object_or_404(Post.objects.select_related("author__user", "thread"), pk=pk)
     reason = request.POST.get("reason", "").strip()[:2000]
     thread = found.thread
@@ -157,7 +152,6 @@ def post_action(request, pk: int, action: str):
 
 
 def log(request):
-    require_permission(request, MODERATE_PERMISSION)
     queryset = ModerationAction.objects.select_related("member", "thread", "post")
     page = Paginator(queryset, 50).get_page(request.GET.get("p"))
     return TemplateResponse(
@@ -172,17 +166,29 @@ def log(request):
     )
 
 
-urls = (
-    [
-        path("", queue, name="queue"),
-        path("members/", members, name="members"),
-        path("members/<int:pk>/", member, name="member"),
-        path("members/<int:pk>/<slug:action>/", member_action, name="member_action"),
-        path("posts/<int:pk>/", post, name="post"),
-        path("posts/<int:pk>/<slug:action>/", post_action, name="post_action"),
-        path("log/", log, name="log"),
-    ],
-    "forum_admin",
-)
+class ForumModerationViewSet(PermissionViewSet):
+    """The "Parent forum" menu, for moderators: the queue, the members and the moderation log."""
 
-admin_urls = [path("forum/", include(urls))]
+    name = "forum_admin"
+    url_prefix = "forum"
+    permission = MODERATE_PERMISSION
+    add_to_admin_menu = True
+    menu_label = "Parent forum"
+    icon = "group"
+    menu_order = 260
+    menu_entries = (
+        ("Moderation queue", "queue", "warning"),
+        ("Members", "members", "group"),
+        ("Moderation log", "log", "history"),
+    )
+
+    def get_routes(self):
+        return [
+            path("", queue, name="queue"),
+            path("members/", members, name="members"),
+            path("members/<int:pk>/", member, name="member"),
+            path("members/<int:pk>/<slug:action>/", member_action, name="member_action"),
+            path("posts/<int:pk>/", post, name="post"),
+            path("posts/<int:pk>/<slug:action>/", post_action, name="post_action"),
+            path("log/", log, name="log"),
+        ]

@@ -8,11 +8,8 @@ class ForumConfig(AppConfig):
     def ready(self):
         from core.personal_data import personal_data_module_register
 
-        from . import (
-            personal_data,
-            tasks,  # noqa: F401  (registered with Celery now: services queue them by name)
-        )
+        from . import personal_data
 
         # Accounts, join requests, email settings, posts and reports; unused accounts and old
-        # moderation log detail in the retention schedule.
+        # moderation log detail in the retention run.
         personal_data_module_register(personal_data)

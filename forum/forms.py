@@ -5,6 +5,7 @@ from django import forms
 from core.textguard import no_links, one_line_text
 
 from .models import FORMER_MEMBER, Member
+from .services import member_create
 
 POST_MAX_LENGTH = 10_000
 RESERVED_NAMES = {FORMER_MEMBER.lower(), "moderator", "admin", "safeguarding"}
@@ -44,8 +45,6 @@ class SignupExtraForm(forms.Form):
         return _clean_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
-        from .services import member_create
-
         member_create(user=user, display_name=self.cleaned_data["display_name"])
 
 

@@ -18,19 +18,18 @@ entries.
 import logging
 from datetime import timedelta
 
-from django.core.mail import EmailMessage
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from core.links import site_url
+from core.outbox import send_once
 from core.personal_data import Person, PersonalDataSource, staff_users
 from core.retention import RetentionRule, RetentionStep, days_in_words
-from core.textguard import email_subject
 
+from .emails import email_send, member_email
 from .models import Follow, Member, ModerationAction, Notification, Post, Report
 from .services import account_delete, member_anonymise
 
@@ -259,43 +258,47 @@ def _unused(before):
 
 
 def _warning_send(member: Member, *, rule: RetentionRule, now) -> None:
-    context = {
-        "member": member,
-        "unused": days_in_words(rule.days),
-        "deletion_date": _day(now + timedelta(days=rule.warning_days)),
-        "link": site_url(reverse("account_login")),
-    }
-    body = render_to_string("forum/emails/account_unused_warning.txt", context)
-    EmailMessage(
-        subject=email_subject("Your parent forum account will be deleted"), body=body, to=[member.user.email]
-    ).send()
+    email_send(
+        subject="Your parent forum account will be deleted",
+        template="account_unused_warning",
+        context={
+            "member": member,
+            "unused": days_in_words(rule.days),
+            "deletion_date": _day(now + timedelta(days=rule.warning_days)),
+            "link": site_url(reverse("account_login")),
+        },
+        to=member_email(member),
+    )
 
 
 def accounts_unused_warn(*, rule: RetentionRule, now, limit: int) -> int:
     """Email the owners of accounts that will be deleted in the warning period, once per spell
-    of not signing in. Each warning is claimed on its profile (`inactivity_warned_at`) before it
-    is sent and released if sending fails, so it goes once and a failure is tried again next run.
-    Returns how many were sent."""
+    of not signing in, through the outbox (core/outbox.py): each warning is claimed on its
+    profile (`inactivity_warned_at`) before it goes and released if sending fails, so it goes
+    once and a failure is tried again next run. Returns how many were sent."""
+    # A warning answered by signing in is void: clear it, so the next spell is warned again.
+    answered = Member.objects.annotate(last_used=Coalesce("user__last_login", "user__date_joined")).filter(
+        inactivity_warned_at__lt=F("last_used")
+    )
+    Member.objects.filter(pk__in=list(answered.values_list("pk", flat=True))).update(inactivity_warned_at=None)
+
     due = (
         _unused(now - timedelta(days=rule.days - rule.warning_days))
         .exclude(user__email="")
-        .filter(Q(inactivity_warned_at__isnull=True) | Q(inactivity_warned_at__lt=F("last_used")))
+        .filter(inactivity_warned_at__isnull=True)
         .select_related("user")
         .order_by("pk")[:limit]
     )
     sent = 0
     for member in due:
-        before = member.inactivity_warned_at
-        claimed = Member.objects.filter(pk=member.pk, inactivity_warned_at=before).update(inactivity_warned_at=now)
-        if not claimed:
-            continue
         try:
-            _warning_send(member, rule=rule, now=now)
+            sent += send_once(
+                rows=Member.objects.filter(pk=member.pk),
+                stamp_field="inactivity_warned_at",
+                send=lambda claimed, member=member: _warning_send(member, rule=rule, now=now),
+            )
         except Exception:
-            Member.objects.filter(pk=member.pk, inactivity_warned_at=now).update(inactivity_warned_at=before)
             logger.exception("Could not warn forum member %s before deleting their account; will retry", member.pk)
-            continue
-        sent += 1
     return sent
 
 

@@ -1,10 +1,11 @@
 """Admin pages of the local picture: police data imports, figure values from CSV and the ward
 lookup.
 
-Permissions are checked here, one per view: `localpicture.import_police_data` to upload police
-files, see the imports, and remove months of figures (a month, or every month of one source);
-`localpicture.change_figureseries` to upload figure values;
-`localpicture.upload_ward_lookup` for the lookup. Officers hold all three (migration 0002).
+Each area is a ViewSet (at the end) that checks its permission for every one of its views:
+`localpicture.import_police_data` to upload police files, see the imports, and remove months of
+figures (a month, or every month of one source); `localpicture.change_figureseries` to upload
+figure values; `localpicture.upload_ward_lookup` for the lookup. Officers hold all three
+(migration 0002). The "Local picture" menu puts them together (wagtail_hooks.py).
 """
 
 from datetime import date
@@ -17,10 +18,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from wagtail.models import ModelLogEntry
 
-from core.admin_views import require_permission
+from core.viewsets import PermissionViewSet
 
-from . import selectors, services
+from . import imports, selectors, services
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 IMPORT_PERMISSION = "localpicture.import_police_data"
@@ -65,7 +67,6 @@ class PoliceUploadForm(forms.Form):
 
 def police_imports(request):
     """Upload police files, and the imports so far with their progress and results."""
-    require_permission(request, IMPORT_PERMISSION)
     form = PoliceUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         uploads = form.cleaned_data["files"]
@@ -77,7 +78,7 @@ def police_imports(request):
             else:
                 run_now = True
         if run_now:
-            services.police_import_run(police_import=job)
+            imports.police_import_run(police_import=job)
         return redirect("localpicture_imports:detail", job.pk)
     return TemplateResponse(
         request,
@@ -96,7 +97,6 @@ def police_import_detail(request, pk: int):
     """One import: its progress while it runs (the officer follows a link to check again:
     no automatic refresh, which WCAG 2.2.1 would have us let people turn off), then what
     was imported, ignored and skipped, or every problem that stopped it."""
-    require_permission(request, IMPORT_PERMISSION)
     job = get_object_or_404(PoliceImport.objects.select_related("created_by"), pk=pk)
     return TemplateResponse(
         request,
@@ -111,9 +111,6 @@ SOURCES = {"illustrative": (True, "illustrative (made-up demo) figures"), "polic
 
 def police_months(request):
     """Every month of figures the page can show, with its source, and what was removed when."""
-    require_permission(request, IMPORT_PERMISSION)
-    from wagtail.models import ModelLogEntry
-
     months = selectors.police_months()
     return TemplateResponse(
         request,
@@ -149,7 +146,6 @@ def _removal_target(params) -> tuple[list[date] | None, bool | None, str]:
 def police_months_remove(request):
     """Confirm, then remove a month of figures or every month of one source. GET shows what
     would go; only a POST (with the CSRF token) removes it, and logs who did."""
-    require_permission(request, IMPORT_PERMISSION)
     params = request.POST if request.method == "POST" else request.GET
     months, illustrative, what = _removal_target(params)
     counts = CrimeCount.objects.all()
@@ -195,7 +191,6 @@ class FigureUploadForm(forms.Form):
 
 def figure_values_upload(request):
     """Add monthly values to a figure series from a CSV, all or nothing."""
-    require_permission(request, FIGURES_PERMISSION)
     form = FigureUploadForm(request.POST or None, request.FILES or None, initial={"series": request.GET.get("series")})
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -222,7 +217,6 @@ class WardLookupForm(forms.Form):
 
 def ward_lookup(request):
     """Upload the LSOA-to-ward lookup that the page's ward breakdown uses."""
-    require_permission(request, WARDS_PERMISSION)
     form = WardLookupForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -246,13 +240,48 @@ def ward_lookup(request):
     )
 
 
-import_urls = (
-    [path("", police_imports, name="index"), path("<int:pk>/", police_import_detail, name="detail")],
-    "localpicture_imports",
-)
-month_urls = (
-    [path("", police_months, name="index"), path("remove/", police_months_remove, name="remove")],
-    "localpicture_months",
-)
-figure_urls = ([path("upload/", figure_values_upload, name="upload")], "localpicture_figures")
-ward_urls = ([path("", ward_lookup, name="index")], "localpicture_wards")
+class PoliceImportsViewSet(PermissionViewSet):
+    name = "localpicture_imports"
+    url_prefix = "local-picture/imports"
+    permission = IMPORT_PERMISSION
+    menu_label = "Police data"
+    icon = "upload"
+    menu_order = 10
+
+    def get_routes(self):
+        return [path("", police_imports, name="index"), path("<int:pk>/", police_import_detail, name="detail")]
+
+
+class PoliceMonthsViewSet(PermissionViewSet):
+    name = "localpicture_months"
+    url_prefix = "local-picture/months"
+    permission = IMPORT_PERMISSION
+    menu_label = "Months of police data"
+    icon = "date"
+    menu_order = 15
+
+    def get_routes(self):
+        return [path("", police_months, name="index"), path("remove/", police_months_remove, name="remove")]
+
+
+class FigureUploadViewSet(PermissionViewSet):
+    """Figure values from CSV: no menu item, the figures' listing has the button."""
+
+    name = "localpicture_figures"
+    url_prefix = "local-picture/figures"
+    permission = FIGURES_PERMISSION
+
+    def get_routes(self):
+        return [path("upload/", figure_values_upload, name="upload")]
+
+
+class WardLookupViewSet(PermissionViewSet):
+    name = "localpicture_wards"
+    url_prefix = "local-picture/wards"
+    permission = WARDS_PERMISSION
+    menu_label = "Ward lookup"
+    icon = "site"
+    menu_order = 30
+
+    def get_routes(self):
+        return [path("", ward_lookup, name="index")]

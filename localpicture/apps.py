@@ -9,5 +9,9 @@ class LocalPictureConfig(AppConfig):
 
     def ready(self):
         from core.pagecache import page_cache_clears_on
+        from core.routing import page_routes_register
+
+        from .routes import PAGE_ROUTES  # the views, which import the models: only now can they load
 
         page_cache_clears_on("localpicture")
+        page_routes_register(PAGE_ROUTES)

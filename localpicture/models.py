@@ -3,6 +3,9 @@ directly, and the page that charts them.
 
 Individual crimes are never stored: an import keeps only the monthly count of each crime type
 in each LSOA (a small statistical area) of the city. See localpicture/services.py.
+
+The page is shown by views (localpicture/views.py), which localpicture/routes.py lists as its
+routes: the views read through the selectors, which import these models.
 """
 
 from django import forms
@@ -13,14 +16,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.routing import CachedViewRestrictionsMixin
+from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 from .constants import CRIME_TYPE_CHOICES, DEFAULT_CRIME_TYPES
 
@@ -234,7 +236,7 @@ class LocalPicturePageForm(WagtailAdminPageForm):
     )
 
 
-class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class LocalPicturePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The local picture: the chosen police crime types month by month for the city, as an
     accessible chart, a table and a CSV; the last 12 months against the 12 before; the figures
     the police share; an optional breakdown by ward; and an editor's notes in plain words."""
@@ -271,33 +273,3 @@ class LocalPicturePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     def chosen_crime_types(self) -> list[str]:
         return list(self.crime_types) or list(DEFAULT_CRIME_TYPES)
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import local_picture_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(local_picture_context(page=self))
-        return context
-
-    @path("data-csv/", name="csv")
-    def data_csv(self, request):
-        """The city's monthly counts of the chosen crime types, as CSV, each with its source
-        (police, or illustrative figures made up for the demo)."""
-        from core.spreadsheets import csv_response
-
-        from .selectors import monthly_table
-
-        table = monthly_table(crime_types=self.chosen_crime_types())
-        rows = [
-            [
-                month.strftime("%Y-%m"),
-                crime_type,
-                "" if value is None else value,
-                "" if value is None else "illustrative" if month in table.illustrative_months else "police",
-            ]
-            for month, values in table.rows
-            for crime_type, value in zip(table.crime_types, values, strict=True)
-        ]
-        return csv_response(
-            filename=f"{self.slug}-monthly.csv", header=["month", "crime_type", "count", "source"], rows=rows
-        )

@@ -3,7 +3,7 @@
 A file is never held in memory: rows are read one at a time with `csv.reader` and counted in a
 dict keyed by (month, crime type, LSOA code), so memory depends on how many months,
 crime types and LSOAs there are, not on how many rows. Nothing here touches the database: the
-caller saves the counts only if every row of every file was good (localpicture/services.py).
+caller saves the counts only if every row of every file was good (localpicture/imports.py).
 """
 
 import csv

@@ -19,8 +19,9 @@ from wagtail.models import Page
 from core.seeding import child_by_slug, publish_child
 
 from .constants import DEFAULT_CRIME_TYPES, POLICE_HEADER
+from .imports import police_import_run
 from .models import CrimeCount, FigureSeries, LocalPicturePage, PoliceImport, WardLookup
-from .services import police_import_run, ward_lookup_replace
+from .services import ward_lookup_replace
 
 DEMO_FILE_NAME = "illustrative-leicestershire-street.csv"
 # 24 months, fixed so that the demo is the same whenever it is loaded.

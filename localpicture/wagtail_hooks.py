@@ -3,16 +3,15 @@ stored (to remove a month or a source), the figures the police share (a snippet,
 upload) and the ward lookup; each item shown only to those who may use it. Removing months is
 logged (Wagtail's log, action `localpicture.months_removed`)."""
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView
 
 from core.admin_snippets import StaffSnippetViewSet
-from core.admin_views import PermissionMenuItem
 
 from . import admin_views, services
 from .models import FigureSeries
@@ -31,11 +30,18 @@ class FigureSeriesIndexView(IndexView):
         return buttons
 
 
+# The "Local picture" submenu: its own areas are the group's items; the figures, a snippet and
+# so registered with register_snippet, join it through this hook.
+LOCAL_PICTURE_MENU_HOOK = "register_local_picture_menu_item"
+
+
 class FigureSeriesViewSet(StaffSnippetViewSet):
     model = FigureSeries
     icon = "table"
     menu_label = "Figures the police share"
-    add_to_admin_menu = False
+    menu_hook = LOCAL_PICTURE_MENU_HOOK
+    menu_order = 20
+    menu_item_is_registered = False  # still listed under Snippets too
     index_view_class = FigureSeriesIndexView
     list_display = ["title", "unit", "source"]
     search_fields = ["title"]
@@ -45,51 +51,17 @@ class FigureSeriesViewSet(StaffSnippetViewSet):
 register_snippet(FigureSeriesViewSet)
 
 
-@hooks.register("register_admin_urls")
-def _admin_urls():
-    return [
-        path("local-picture/imports/", include(admin_views.import_urls)),
-        path("local-picture/months/", include(admin_views.month_urls)),
-        path("local-picture/figures/", include(admin_views.figure_urls)),
-        path("local-picture/wards/", include(admin_views.ward_urls)),
-    ]
+class LocalPictureMenu(ViewSetGroup):
+    menu_label = "Local picture"
+    menu_icon = "table"
+    menu_order = 160
+    submenu_hook = LOCAL_PICTURE_MENU_HOOK
+    items = (admin_views.PoliceImportsViewSet, admin_views.PoliceMonthsViewSet, admin_views.WardLookupViewSet)
 
 
-@hooks.register("register_admin_menu_item")
-def _local_picture_menu():
-    menu = Menu(
-        items=[
-            PermissionMenuItem(
-                "Police data",
-                reverse("localpicture_imports:index"),
-                icon_name="upload",
-                order=10,
-                permission=admin_views.IMPORT_PERMISSION,
-            ),
-            PermissionMenuItem(
-                "Months of police data",
-                reverse("localpicture_months:index"),
-                icon_name="date",
-                order=15,
-                permission=admin_views.IMPORT_PERMISSION,
-            ),
-            PermissionMenuItem(
-                "Figures the police share",
-                reverse("wagtailsnippets_localpicture_figureseries:list"),
-                icon_name="table",
-                order=20,
-                permission="localpicture.view_figureseries",
-            ),
-            PermissionMenuItem(
-                "Ward lookup",
-                reverse("localpicture_wards:index"),
-                icon_name="site",
-                order=30,
-                permission=admin_views.WARDS_PERMISSION,
-            ),
-        ]
-    )
-    return SubmenuMenuItem("Local picture", menu, icon_name="table", order=160)
+@hooks.register("register_admin_viewset")
+def _admin_areas():
+    return [LocalPictureMenu(), admin_views.FigureUploadViewSet()]
 
 
 @hooks.register("register_log_actions")

@@ -1,6 +1,10 @@
 """The strategy as Wagtail pages, and the links from its recommendations and initiatives to
 the themes (core.Theme).
 
+The strategy, theme and recommendation pages are shown by views (strategy/views.py), which
+strategy/routes.py lists as their routes: the pages read through the app's selectors, which
+import these models.
+
 Page tree of the demo site (see DESIGN.md for the URL map):
 
     HomePage  /                           (home app)
@@ -11,23 +15,17 @@ Page tree of the demo site (see DESIGN.md for the URL map):
 """
 
 from django.db import models
-from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import Theme
-from core.routing import CachedViewRestrictionsMixin
-
-from .hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
+from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 # --- Links to the themes ----------------------------------------------------------------------
 
@@ -49,7 +47,7 @@ class ThemedInitiative(TaggedItemBase):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class StrategyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+class StrategyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The strategy: the pledge, how it was developed, next steps and progress by theme.
 
     Also serves the board's progress report at `progress-report/` and its CSV.
@@ -94,42 +92,8 @@ class StrategyPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["strategy.ThemePage"]
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import progress_summary
 
-        context = super().get_context(request, *args, **kwargs)
-        context["summary"] = progress_summary(strategy_page=self)
-        return context
-
-    @path("progress-report/")
-    def progress_report(self, request):
-        """The print-ready report for the partnership board."""
-        from .selectors import progress_report_rows, progress_summary
-
-        rows = progress_report_rows(strategy_page=self, request=request)
-        return TemplateResponse(
-            request,
-            "strategy/progress_report.html",
-            {
-                "page": self,
-                "self": self,
-                "rows": rows,
-                "summary": progress_summary(strategy_page=self),
-                "csv_url": self.get_url(request) + self.reverse_subpage("progress_report_csv"),
-            },
-        )
-
-    @path("progress-report/csv/", name="progress_report_csv")
-    def progress_report_csv(self, request) -> HttpResponse:
-        """The report's rows as CSV, for the board papers."""
-        from .selectors import progress_report_rows
-        from .services import progress_report_csv
-
-        rows = progress_report_rows(strategy_page=self, request=request)
-        return progress_report_csv(rows=rows)
-
-
-class ThemePage(CachedViewRestrictionsMixin, Page):
+class ThemePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One of the six themes: its recommendations and the initiatives that deliver them."""
 
     theme = models.OneToOneField(Theme, on_delete=models.PROTECT, related_name="page")
@@ -142,17 +106,6 @@ class ThemePage(CachedViewRestrictionsMixin, Page):
     parent_page_types = ["strategy.StrategyPage"]
     subpage_types = ["strategy.RecommendationPage", "strategy.InitiativePage"]
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import theme_page_lists
-
-        context = super().get_context(request, *args, **kwargs)
-        context["recommendations"], context["initiatives"] = theme_page_lists(theme_page=self)
-        # What other apps show on a theme's page ("You said, we did"), without this app
-        # knowing them: each registers a function for the hook (strategy/hooks.py).
-        for add_context in hooks.get_hooks(THEME_PAGE_CONTEXT):
-            context.update(add_context(theme_page=self))
-        return context
-
 
 class RecommendationStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -162,7 +115,7 @@ class RecommendationStatus(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
-class RecommendationPage(CachedViewRestrictionsMixin, Page):
+class RecommendationPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One of the strategy's recommendations, its status and its dated progress updates."""
 
     # The recommendation
@@ -200,19 +153,6 @@ class RecommendationPage(CachedViewRestrictionsMixin, Page):
     @property
     def heading(self) -> str:
         return f"Recommendation {self.label}: {self.title}"
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import recommendation_page_lists
-
-        context = super().get_context(request, *args, **kwargs)
-        lists = recommendation_page_lists(recommendation=self)
-        context["initiatives"] = lists["initiatives"]
-        context["theme_page"] = lists["theme_page"]
-        context["themes"] = lists["themes"]
-        context["updates"] = lists["updates"]
-        for add_context in hooks.get_hooks(RECOMMENDATION_PAGE_CONTEXT):
-            context.update(add_context(recommendation=self))
-        return context
 
 
 class ProgressUpdate(Orderable):

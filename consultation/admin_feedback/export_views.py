@@ -5,21 +5,22 @@ import io
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from core.admin_views import export_confirm, require_permission
+from core.admin_views import export_confirm
 from core.models import ExportLog
+from core.queue import queue_after_commit
 from core.spreadsheets import csv_stream_response
+from core.viewsets import PermissionViewSet
 
 from .. import exports
 from ..filters import feedback_filtered, filter_params
 from ..models import ExportJob
-from ..tasks import export_run_after_commit
+from ..tasks import export_run
 
 EXPORT_PERMISSION = "consultation.export_feedback"
 PERSONAL_DATA_PERMISSION = "consultation.export_personal_data"
@@ -29,7 +30,6 @@ def export_view(request, file_format: str):
     """Export the filtered feedback list (the filters ride in the query string). A GET shows what
     would be exported and a button; the POST exports. Small exports download at once; large ones
     run in the background and the officer is emailed when the file is ready."""
-    require_permission(request, EXPORT_PERMISSION)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     params = filter_params(request.GET)
@@ -61,7 +61,7 @@ def export_view(request, file_format: str):
             include_personal_data=include_personal,
             rows_total=count,
         )
-        export_run_after_commit(job.pk)
+        queue_after_commit(export_run, job.pk)
         messages.success(request, f"{count:,} rows: the export is being made. We will email you when it is ready.")
         return redirect("consultation_exports:index")
 
@@ -85,7 +85,6 @@ def export_view(request, file_format: str):
 
 def export_jobs(request):
     """The officer's background exports, with progress and download links."""
-    require_permission(request, EXPORT_PERMISSION)
     jobs = ExportJob.objects.filter(user=request.user)[:50]
     return TemplateResponse(
         request,
@@ -101,7 +100,6 @@ def export_jobs(request):
 
 def export_download(request, pk: int):
     """Download a finished background export: only the officer who made it."""
-    require_permission(request, EXPORT_PERMISSION)
     job = get_object_or_404(ExportJob, pk=pk, user=request.user, status=ExportJob.Status.DONE)
     path = exports.export_dir() / job.file_name
     if not job.file_name or not path.exists():
@@ -111,8 +109,6 @@ def export_download(request, pk: int):
 
 def export_log_view(request):
     """Every export, for administrators."""
-    if not request.user.is_superuser:
-        raise PermissionDenied
     entries = ExportLog.objects.select_related("user")[:500]
     return TemplateResponse(
         request,
@@ -121,12 +117,36 @@ def export_log_view(request):
     )
 
 
-export_urls = (
-    [
-        path("", export_jobs, name="index"),
-        path("<str:file_format>/", export_view, name="export"),
-        path("download/<int:pk>/", export_download, name="download"),
-        path("log/all/", export_log_view, name="log"),
-    ],
-    "consultation_exports",
-)
+class ExportsViewSet(PermissionViewSet):
+    """Exporting feedback, and "Your exports": the officer's background exports."""
+
+    name = "consultation_exports"
+    url_prefix = "feedback-exports"
+    permission = EXPORT_PERMISSION
+    add_to_admin_menu = True
+    menu_label = "Your exports"
+    icon = "download"
+    menu_order = 145
+
+    def get_routes(self):
+        return [
+            path("", export_jobs, name="index"),
+            path("<str:file_format>/", export_view, name="export"),
+            path("download/<int:pk>/", export_download, name="download"),
+        ]
+
+
+class ExportLogViewSet(PermissionViewSet):
+    """The log of every export, for administrators: an area of its own, since it has its own
+    permission and menu item. Its page keeps the address it had among the exports."""
+
+    name = "consultation_export_log"
+    url_prefix = "feedback-exports/log"
+    permission = "is_superuser"
+    add_to_admin_menu = True
+    menu_label = "Export log"
+    icon = "history"
+    menu_order = 905
+
+    def get_routes(self):
+        return [path("all/", export_log_view, name="index")]

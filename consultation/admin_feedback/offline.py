@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from core.admin_views import require_permission
 from core.models import Ward
+from core.viewsets import PermissionViewSet
 
 from .. import services
 from ..models import AgeBand, Feedback
@@ -66,7 +66,6 @@ def _feedback_create(values: dict, *, user):
 
 def offline_add(request):
     """Add one piece of feedback gathered on paper or at an event."""
-    require_permission(request, "consultation.add_feedback")
     form = OfflineFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         feedback = _feedback_create(form.cleaned_data, user=request.user)
@@ -166,7 +165,6 @@ def _check_upload_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
 def offline_upload(request):
     """Upload feedback from a CSV file: every line is checked first, and if any line is wrong
     nothing is saved and every problem is listed with its line number."""
-    require_permission(request, "consultation.add_feedback")
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -190,7 +188,13 @@ def offline_upload(request):
     )
 
 
-offline_urls = (
-    [path("", offline_add, name="add"), path("upload/", offline_upload, name="upload")],
-    "consultation_offline",
-)
+class OfflineFeedbackViewSet(PermissionViewSet):
+    """Offline input, for those who may add feedback. It has no menu item: the feedback
+    listing's "Add offline feedback" button leads here."""
+
+    name = "consultation_offline"
+    url_prefix = "feedback-offline"
+    permission = "consultation.add_feedback"
+
+    def get_routes(self):
+        return [path("", offline_add, name="add"), path("upload/", offline_upload, name="upload")]

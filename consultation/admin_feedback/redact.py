@@ -4,7 +4,7 @@ Feedback is anonymous and what people wrote is never edited, with one exception:
 type their own or another person's name, email address or phone number into it. An officer
 removes those words (or, where that is not enough, the whole text) with a reason; the change is
 in the item's history with who did it and why (`services.feedback_redact`). Officers hold
-`consultation.change_feedback`, which this needs.
+`consultation.change_feedback`, which the area (a PermissionViewSet) needs.
 """
 
 from django import forms
@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from core.admin_views import require_permission
+from core.viewsets import PermissionViewSet
 
 from .. import services
 from ..models import Feedback
@@ -38,7 +38,6 @@ class RedactForm(forms.Form):
 
 def feedback_redact_view(request, pk: int):
     """The form (GET) and the removal (POST), then back to the item."""
-    require_permission(request, REDACT_PERMISSION)
     feedback = get_object_or_404(Feedback, pk=pk)
     form = RedactForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
@@ -66,4 +65,13 @@ def feedback_redact_view(request, pk: int):
     )
 
 
-redact_urls = ([path("<int:pk>/", feedback_redact_view, name="redact")], "consultation_feedback_redact")
+class FeedbackRedactViewSet(PermissionViewSet):
+    """Removing personal details from one item, for those who may change feedback. Reached from
+    the item's inspect view; no menu item."""
+
+    name = "consultation_feedback_redact"
+    url_prefix = "feedback-redact"
+    permission = REDACT_PERMISSION
+
+    def get_routes(self):
+        return [path("<int:pk>/", feedback_redact_view, name="redact")]

@@ -20,11 +20,12 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import HeaderButton
+from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from core.admin_snippets import StaffSnippetViewSet
-from core.admin_views import require_permission
 from core.models import Theme
+from core.viewsets import PermissionViewSet
 
 from .. import services
 from ..filters import FeedbackFilterSet, feedback_search
@@ -156,8 +157,6 @@ class FeedbackInspectView(InspectView):
 
 
 def feedback_history(feedback: Feedback):
-    from wagtail.models import ModelLogEntry
-
     return ModelLogEntry.objects.for_instance(feedback).select_related("user").order_by("-timestamp")[:50]
 
 
@@ -221,7 +220,6 @@ class FeedbackViewSet(StaffSnippetViewSet):
 
 def feedback_action(request, pk: int, action: str):
     """The inspect view's buttons: accept the suggestions, or mark reviewed (POST only)."""
-    require_permission(request, "consultation.change_feedback")
     feedback = get_object_or_404(Feedback, pk=pk)
     if request.method != "POST":
         raise Http404
@@ -236,4 +234,12 @@ def feedback_action(request, pk: int, action: str):
     return redirect("wagtailsnippets_consultation_feedback:inspect", pk)
 
 
-action_urls = ([path("<int:pk>/<str:action>/", feedback_action, name="action")], "consultation_feedback_actions")
+class FeedbackActionsViewSet(PermissionViewSet):
+    """The inspect view's buttons, for those who may change feedback. No menu item."""
+
+    name = "consultation_feedback_actions"
+    url_prefix = "feedback-actions"
+    permission = "consultation.change_feedback"
+
+    def get_routes(self):
+        return [path("<int:pk>/<str:action>/", feedback_action, name="action")]

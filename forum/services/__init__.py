@@ -4,12 +4,25 @@ The services are split by concern (membership, posting, moderation, notification
 package is the app's one public interface, so callers import from `forum.services` and never
 from the modules behind it.
 
-Emails never contain what anyone wrote: only a thread title and a link. Each email is sent
-once: the row it belongs to is claimed (a timestamp set) before the email goes, and released
-if sending fails, so a periodic task can try again.
+Emails never contain what anyone wrote: only a thread title and a link. The emails that
+tasks send (reply notifications and digests, the safeguarding alert, the held-posts digest) are
+in forum/emails.py, which the tasks call; they are part of this interface too, so callers keep
+one place to import from.
 """
 
-from .common import ForumError, moderator_emails
+from ..emails import (
+    digests_send,
+    email_failure_is_permanent,
+    held_posts_digest_send,
+    moderator_emails,
+    notifications_send,
+    pending_work_retry,
+    post_notify,
+    post_safeguarding_alert,
+    unsubscribe_member,
+    unsubscribe_token,
+)
+from .common import ForumError
 from .membership import (
     account_delete,
     account_is_staff,
@@ -24,27 +37,15 @@ from .membership import (
     membership_request,
 )
 from .moderation import (
-    held_posts_digest_send,
     post_approve,
     post_hide,
     post_report,
     post_restore,
-    post_safeguarding_alert,
     reports_close,
     thread_lock,
     thread_pin,
 )
-from .notifications import (
-    digests_send,
-    email_failure_is_permanent,
-    follow_set,
-    notifications_send,
-    notifications_stop,
-    pending_work_retry,
-    post_notify,
-    unsubscribe_member,
-    unsubscribe_token,
-)
+from .notifications import follow_set, notifications_stop
 from .posting import (
     post_can_edit,
     post_delete,

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from core.links import site_url
 
+from ..emails import member_email, moderator_emails, site_link
 from ..models import FORMER_MEMBER, Follow, Member, ModerationAction, Notification, ThreadRead
-from .common import ForumError, _link, _log, _member_email, _send_on_commit, moderator_emails
+from .common import ForumError, _log, _send_on_commit
 
 # --- Joining -------------------------------------------------------------------------------
 
@@ -38,7 +39,7 @@ def membership_request(*, member: Member, reason: str, bereaved: bool) -> Member
     _send_on_commit(
         subject="Parent forum: a new request to join",
         template="membership_requested",
-        context={"link": _link("forum_admin:member", member.pk)},
+        context={"link": site_link("forum_admin:member", member.pk)},
         to=moderator_emails(),
     )
     return member
@@ -55,8 +56,8 @@ def membership_approve(*, member: Member, actor, bereaved: bool | None = None) -
     _send_on_commit(
         subject="Welcome to the parent forum",
         template="membership_approved",
-        context={"member": member, "link": _link("forum:index")},
-        to=_member_email(member),
+        context={"member": member, "link": site_link("forum:index")},
+        to=member_email(member),
     )
     return member
 
@@ -71,7 +72,7 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
         subject="Your request to join the parent forum",
         template="membership_declined",
         context={"member": member, "reason": reason, "site_url": site_url()},
-        to=_member_email(member),
+        to=member_email(member),
     )
     return member
 
@@ -91,7 +92,7 @@ def member_suspend(*, member: Member, actor, reason: str) -> Member:
         subject="Your parent forum membership is suspended",
         template="member_suspended",
         context={"member": member, "reason": reason},
-        to=_member_email(member),
+        to=member_email(member),
     )
     return member
 

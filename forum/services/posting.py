@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.queue import queue_after_commit
 from core.safeguarding import safeguarding_matches
 
+from .. import tasks
 from ..models import Category, Follow, Member, Post, Thread, ThreadRead
 from ..rendering import post_html
 from .common import ForumError
@@ -42,9 +43,9 @@ def _thread_refresh(thread: Thread) -> None:
 
 def _after_post_saved(post: Post) -> None:
     if post.safeguarding_flag and post.safeguarding_alerted_at is None:
-        queue_after_commit("forum.post_safeguarding_alert", post.pk)
+        queue_after_commit(tasks.post_safeguarding_alert, post.pk)
     if post.status == Post.Status.VISIBLE and post.notified_at is None:
-        queue_after_commit("forum.post_notify", post.pk)
+        queue_after_commit(tasks.post_notify, post.pk)
 
 
 def _check_can_post(member: Member, thread: Thread | None = None) -> None:

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from consultation import exports
 from consultation.models import Feedback
-from consultation.services import safeguarding_alert_send
+from consultation.processing import safeguarding_alert_send
 from consultation.tasks import export_run
 from events import services as event_services
 from events.models import EventIndexPage

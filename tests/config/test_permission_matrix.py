@@ -209,7 +209,7 @@ CHECKS = {
     "Feedback dashboard": _get(lambda ctx: reverse("consultation_dashboard:index")),
     "Offline feedback": _get(lambda ctx: reverse("consultation_offline:add")),
     "Feedback exports": _get(lambda ctx: reverse("consultation_exports:index")),
-    "Export log": _get(lambda ctx: reverse("consultation_exports:log")),
+    "Export log": _get(lambda ctx: reverse("consultation_export_log:index")),
     "Survey results": _get(lambda ctx: f"/admin/survey-results/{ctx['survey'].pk}/"),
     "Event attendees: names and places": _get(lambda ctx: f"/admin/event-attendees/{ctx['event'].pk}/sign-in-sheet/"),
     "Event attendees: emails and access needs": _attendee_contact,

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from consultation import services
+from consultation import processing
 from consultation.exports import export_files_expire
 from consultation.filters import feedback_filtered
 from consultation.models import ContactRequest, ExportJob, Feedback
@@ -46,7 +46,7 @@ def items():
     b = Feedback.objects.create(source="youth_voice", text="=cmd|' /C calc'!A0 more youth clubs", age_band="11-15")
     c = Feedback.objects.create(source="event", text="Better street lighting", ward=castle, reviewed=True)
     a.themes.add(education)
-    services.feedback_suggest_themes(feedback=b)
+    processing.feedback_suggest_themes(feedback=b)
     return a, b, c
 
 

@@ -4,10 +4,10 @@ queue or mail server, and idempotent alerts."""
 import pytest
 from django.core import mail
 
-from consultation import services
+from consultation import processing, services
 from consultation.models import Feedback, Response, ThemeSuggestion
 from consultation.tasks import feedback_process_pending
-from core import matching
+from core import matching, safeguarding
 from core.models import SafeguardingPhrase, Theme
 
 pytestmark = pytest.mark.django_db
@@ -49,12 +49,12 @@ def test_with_the_queue_down_the_submission_stands_and_is_processed_later(
         response = services.response_submit(survey=survey, token="t-3", answers=_answers(survey))
     feedback = response.feedback.get()
     assert feedback.suggested_at is None
-    assert list(services.feedback_pending(older_than_seconds=0)) == [feedback]
+    assert list(processing.feedback_pending(older_than_seconds=0)) == [feedback]
 
     assert feedback_process_pending(older_than_seconds=0) == 1
     feedback.refresh_from_db()
     assert feedback.suggested_at is not None
-    assert not list(services.feedback_pending(older_than_seconds=0))
+    assert not list(processing.feedback_pending(older_than_seconds=0))
 
 
 def test_with_the_mail_server_down_the_alert_is_retried_later(youth_voice_page, monkeypatch):
@@ -65,9 +65,9 @@ def test_with_the_mail_server_down_the_alert_is_retried_later(youth_voice_page, 
     def smtp_down(*args, **kwargs):
         raise OSError("Connection refused")
 
-    monkeypatch.setattr(services, "send_mail", smtp_down)
+    monkeypatch.setattr(safeguarding, "send_mail", smtp_down)
     with pytest.raises(OSError):
-        services.safeguarding_alert_send(feedback=flagged)
+        processing.safeguarding_alert_send(feedback=flagged)
     flagged.refresh_from_db()
     assert flagged.alerted_at is None  # not lost: still pending
     monkeypatch.undo()
@@ -77,8 +77,8 @@ def test_with_the_mail_server_down_the_alert_is_retried_later(youth_voice_page, 
 
 def test_an_alert_is_sent_once_however_often_it_runs():
     rows = services.youth_voice_record(age_band="11-15", ward=None, safer_text="I want to kill myself")
-    assert services.safeguarding_alert_send(feedback=rows[0]) is True
-    assert services.safeguarding_alert_send(feedback=rows[0]) is False
+    assert processing.safeguarding_alert_send(feedback=rows[0]) is True
+    assert processing.safeguarding_alert_send(feedback=rows[0]) is False
     feedback_process_pending(older_than_seconds=0)
     assert len(mail.outbox) == 1
 
@@ -97,7 +97,7 @@ def test_edited_word_lists_take_effect_at_once():
 
 def test_suggestions_are_stored_apart_from_confirmed_themes_with_their_words():
     feedback = Feedback.objects.create(source="other", text="He was excluded from school and has nothing to do")
-    services.feedback_suggest_themes(feedback=feedback)
+    processing.feedback_suggest_themes(feedback=feedback)
     suggestion = ThemeSuggestion.objects.get(feedback=feedback, theme__slug="education")
     assert {"excluded", "school"} <= set(suggestion.matched)
     assert suggestion.score >= 1
@@ -106,8 +106,8 @@ def test_suggestions_are_stored_apart_from_confirmed_themes_with_their_words():
 
 def test_suggesting_twice_replaces_rather_than_duplicates():
     feedback = Feedback.objects.create(source="other", text="More apprenticeships and jobs for young people")
-    services.feedback_suggest_themes(feedback=feedback)
-    services.feedback_suggest_themes(feedback=feedback)
+    processing.feedback_suggest_themes(feedback=feedback)
+    processing.feedback_suggest_themes(feedback=feedback)
     themes = list(feedback.suggestions.values_list("theme__slug", flat=True))
     assert len(themes) == len(set(themes))
     assert "employment-and-training" in themes
@@ -125,9 +125,9 @@ def test_with_nobody_in_the_safeguarding_group_the_fallback_address_is_alerted(s
     django_user_model.objects.filter(groups__name="Safeguarding").update(is_active=False)
     rows = services.youth_voice_record(age_band="11-15", ward=None, safer_text="I want to kill myself")
     settings.SAFEGUARDING_EMAILS = []
-    assert services.safeguarding_alert_send(feedback=rows[0]) is False
+    assert processing.safeguarding_alert_send(feedback=rows[0]) is False
     rows[0].refresh_from_db()
     assert rows[0].alerted_at is None  # still pending
     settings.SAFEGUARDING_EMAILS = ["duty-team@example.org"]
-    assert services.safeguarding_alert_send(feedback=rows[0]) is True
+    assert processing.safeguarding_alert_send(feedback=rows[0]) is True
     assert mail.outbox[-1].to == ["duty-team@example.org"]

@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from consultation import services
+from consultation import processing, services
 from consultation.dashboard.views import dashboard_data
 from consultation.models import Feedback, ThemedFeedback, ThemeSuggestion
 from consultation.theme_bits import bits_of, theme_bits_refresh
@@ -104,12 +104,12 @@ def test_officers_theming_and_accepting_suggestions_keep_the_bits(themes):
 
 def test_the_suggester_keeps_the_bits_when_it_replaces_its_suggestions(themes):
     feedback = FeedbackFactory(text="There is nothing for young people to do after school and the youth club shut")
-    rows = services.feedback_suggest_themes(feedback=feedback)
+    rows = processing.feedback_suggest_themes(feedback=feedback)
     assert rows, "the suggester found no theme in a text it should"
     assert _bits(feedback)[1] == bits_of(row.theme for row in rows)
     Feedback.objects.filter(pk=feedback.pk).update(text="Nothing in here matches any theme at all")
     feedback.refresh_from_db()
-    assert services.feedback_suggest_themes(feedback=feedback) == []
+    assert processing.feedback_suggest_themes(feedback=feedback) == []
     assert _bits(feedback)[1] == 0
 
 

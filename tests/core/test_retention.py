@@ -31,8 +31,27 @@ pytestmark = pytest.mark.django_db
 DAY = timedelta(days=1)
 
 
-def _later(days: float):
-    return timezone.now() + timedelta(days=days)
+class Clock:
+    """The time as everything reads it (django.utils.timezone.now: the run, the outbox's stamps),
+    moved forward from the start of the test."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+        self.start = timezone.now()
+
+    def later(self, days: float):
+        return self.start + timedelta(days=days)
+
+    def run(self, days: float, **options):
+        """Move the clock to `days` after the start and run the schedule."""
+        moment = self.later(days)
+        self.monkeypatch.setattr(timezone, "now", lambda: moment)
+        return retention_apply(**options)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
 
 
 def _count(run, key):
@@ -92,18 +111,18 @@ def event():
     return event
 
 
-def test_bookings_lose_their_personal_data_after_the_period_and_not_before(event):
+def test_bookings_lose_their_personal_data_after_the_period_and_not_before(event, clock):
     booking = Booking.objects.create(
         event=event, status=Booking.Status.CONFIRMED, name="Ann", email="ann@example.org", access_needs="Ramp"
     )
-    assert _count(retention_apply(now=_later(89)), "events.bookings") == 0
+    assert _count(clock.run(89), "events.bookings") == 0
     assert Booking.objects.get(pk=booking.pk).email == "ann@example.org"
-    assert _count(retention_apply(now=_later(91)), "events.bookings") >= 1
+    assert _count(clock.run(91), "events.bookings") >= 1
     booking.refresh_from_db()
     assert (booking.name, booking.email, booking.access_needs) == ("", "", "") and booking.places == 1
 
 
-def test_contact_requests_go_a_year_after_the_survey_closes():
+def test_contact_requests_go_a_year_after_the_survey_closes(clock):
     from consultation.models import SurveyPage
 
     survey = SurveyPage.objects.live().first()
@@ -118,40 +137,40 @@ def test_contact_requests_go_a_year_after_the_survey_closes():
     )
     contact = ContactRequest.objects.get(response=response)
     # A year after it was given is not enough: the clock starts when the survey closes.
-    retention_apply(now=_later(366))
+    clock.run(366)
     assert ContactRequest.objects.filter(pk=contact.pk).exists()
-    retention_apply(now=_later(376))
+    clock.run(376)
     assert not ContactRequest.objects.filter(pk=contact.pk).exists()
     assert response.answers.exists(), "the anonymous response stays"
 
 
-def test_youth_voice_contact_requests_go_a_year_after_they_were_given():
+def test_youth_voice_contact_requests_go_a_year_after_they_were_given(clock):
     rows = youth_voice_record(
         age_band="", ward=None, safer_text="Lights in the park.", contact=ContactDetails(name="Cy", phone="07700900123")
     )
     contact = ContactRequest.objects.get(feedback=rows[0])
-    retention_apply(now=_later(364))
+    clock.run(364)
     assert ContactRequest.objects.filter(pk=contact.pk).exists()
-    retention_apply(now=_later(366))
+    clock.run(366)
     assert not ContactRequest.objects.filter(pk=contact.pk).exists()
     assert Feedback.objects.get(pk=rows[0].pk).text == "Lights in the park."
 
 
-def test_a_contact_request_goes_once_the_safeguarding_group_has_handled_its_alert(django_user_model):
+def test_a_contact_request_goes_once_the_safeguarding_group_has_handled_its_alert(django_user_model, clock):
     rows = youth_voice_record(
         age_band="", ward=None, safer_text="Someone has a knife.", contact=ContactDetails(name="Di", email="d@x.org")
     )
     contact = ContactRequest.objects.get(feedback=rows[0])
-    retention_apply()
+    clock.run(0)
     assert ContactRequest.objects.filter(pk=contact.pk).exists()
     safeguarding_alert_handle(
         feedback=rows[0], user=django_user_model.objects.get(username="safeguarding"), note="Called back."
     )
-    assert _count(retention_apply(), "consultation.contact_requests") >= 1
+    assert _count(clock.run(0), "consultation.contact_requests") >= 1
     assert not ContactRequest.objects.filter(pk=contact.pk).exists()
 
 
-def test_safeguarding_records_go_six_years_after_the_alert_was_handled(django_user_model):
+def test_safeguarding_records_go_six_years_after_the_alert_was_handled(django_user_model, clock):
     lead = django_user_model.objects.get(username="safeguarding")
     handled = FeedbackFactory(
         safeguarding_flag=True,
@@ -160,16 +179,16 @@ def test_safeguarding_records_go_six_years_after_the_alert_was_handled(django_us
         safeguarding_note="Spoke to the school about the pupil.",
     )
     open_alert = FeedbackFactory(safeguarding_flag=True)
-    retention_apply(now=_later(6 * 365 - 1))
+    clock.run(6 * 365 - 1)
     assert Feedback.objects.get(pk=handled.pk).safeguarding_note
-    retention_apply(now=_later(6 * 365 + 1))
+    clock.run(6 * 365 + 1)
     handled.refresh_from_db()
     assert (handled.safeguarding_note, handled.safeguarding_handled_by) == ("", None)
     assert handled.safeguarding_flag and handled.safeguarding_handled_at and handled.text
     assert Feedback.objects.get(pk=open_alert.pk).safeguarding_flag
 
 
-def test_export_files_go_after_seven_days(settings, tmp_path, admin_user):
+def test_export_files_go_after_seven_days(settings, tmp_path, admin_user, clock):
     settings.EXPORT_ROOT = str(tmp_path)
     (tmp_path / "export.csv").write_text("text\n")
     job = ExportJob.objects.create(
@@ -180,22 +199,22 @@ def test_export_files_go_after_seven_days(settings, tmp_path, admin_user):
         finished_at=timezone.now(),
         expires_at=timezone.now() + 7 * DAY,
     )
-    retention_apply(now=_later(6))
+    clock.run(6)
     assert (tmp_path / "export.csv").exists()
-    retention_apply(now=_later(8))
+    clock.run(8)
     assert not (tmp_path / "export.csv").exists()
     assert ExportJob.objects.get(pk=job.pk).status == ExportJob.Status.EXPIRED
 
 
-def test_logs_keep_the_staff_user_and_lose_their_detail_after_two_years(admin_user):
+def test_logs_keep_the_staff_user_and_lose_their_detail_after_two_years(admin_user, clock):
     member = MemberFactory()
     entry = ExportLog.objects.create(user=admin_user, kind="Feedback", filters={"q": "Sam Person"}, row_count=3)
     action = ModerationAction.objects.create(
         actor=admin_user, actor_name="admin", action="member_suspend", member=member, reason="Named a child."
     )
-    retention_apply(now=_later(729))
+    clock.run(729)
     assert ExportLog.objects.get(pk=entry.pk).filters
-    retention_apply(now=_later(731))
+    clock.run(731)
     entry.refresh_from_db()
     action.refresh_from_db()
     assert (entry.user, entry.kind, entry.row_count, entry.filters) == (admin_user, "Feedback", 3, {})
@@ -219,66 +238,65 @@ def _warnings_to(member):
     return [message for message in mail.outbox if member.user.email in message.to]
 
 
-def test_an_unused_account_is_warned_30_days_before_and_then_deleted(quiet_member):
+def test_an_unused_account_is_warned_30_days_before_and_then_deleted(quiet_member, clock):
     email = quiet_member.user.email
     mail.outbox.clear()
-    retention_apply(now=_later(699))
+    clock.run(699)
     assert not _warnings_to(quiet_member)
-    retention_apply(now=_later(701))
+    clock.run(701)
     warnings = _warnings_to(quiet_member)
     assert len(warnings) == 1 and "will be deleted" in warnings[0].subject
     assert "Former member" in warnings[0].body and "/accounts/login/" in warnings[0].body
 
-    retention_apply(now=_later(702))
+    clock.run(702)
     assert len(_warnings_to(quiet_member)) == 1, "warned once"
-    retention_apply(now=_later(729))
+    clock.run(729)
     assert Member.objects.get(pk=quiet_member.pk).user_id is not None
 
-    retention_apply(now=_later(731.5))
+    clock.run(731.5)
     member = Member.objects.get(pk=quiet_member.pk)
     assert (member.user, member.display_name, member.status) == (None, FORMER_MEMBER, Member.Status.LEFT)
     assert Post.objects.get(author=member).body == "Hello all."
     assert not type(quiet_member.user).objects.filter(email=email).exists()
 
 
-def test_signing_in_after_the_warning_keeps_the_account(quiet_member, django_user_model):
-    retention_apply(now=_later(701))
-    django_user_model.objects.filter(pk=quiet_member.user_id).update(last_login=_later(710))
-    retention_apply(now=_later(735))
+def test_signing_in_after_the_warning_keeps_the_account(quiet_member, django_user_model, clock):
+    clock.run(701)
+    django_user_model.objects.filter(pk=quiet_member.user_id).update(last_login=clock.later(710))
+    clock.run(735)
     assert Member.objects.get(pk=quiet_member.pk).user_id == quiet_member.user_id
 
 
-def test_an_account_is_never_deleted_without_30_days_warning(quiet_member, settings):
+def test_an_account_is_never_deleted_without_30_days_warning(quiet_member, clock):
     # Unused for years already, as on the day the schedule first runs: warned now, deleted a month later.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    retention_apply(now=_later(2000))
+    clock.run(2000)
     assert Member.objects.get(pk=quiet_member.pk).user_id is not None
-    retention_apply(now=_later(2029))
+    clock.run(2029)
     assert Member.objects.get(pk=quiet_member.pk).user_id is not None
-    retention_apply(now=_later(2031))
+    clock.run(2031)
     assert Member.objects.get(pk=quiet_member.pk).user_id is None
 
 
-def test_a_warning_that_cannot_be_sent_is_tried_again_next_time(quiet_member, monkeypatch):
-    import forum.personal_data
+def test_a_warning_that_cannot_be_sent_is_tried_again_next_time(quiet_member, monkeypatch, clock):
+    from django.core.mail import EmailMessage
 
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr(forum.personal_data.EmailMessage, "send", refuse)
-    retention_apply(now=_later(701))
+    monkeypatch.setattr(EmailMessage, "send", refuse)
+    clock.run(701)
     assert Member.objects.get(pk=quiet_member.pk).inactivity_warned_at is None
     monkeypatch.undo()
-    retention_apply(now=_later(702))
+    clock.run(702)
     assert Member.objects.get(pk=quiet_member.pk).inactivity_warned_at is not None
 
 
-def test_staff_accounts_are_never_warned_or_deleted(django_user_model):
+def test_staff_accounts_are_never_warned_or_deleted(django_user_model, clock):
     officer = django_user_model.objects.get(username="officer")
     MemberFactory(user=officer, display_name="Officer")
     mail.outbox.clear()
-    retention_apply(now=_later(800))
-    retention_apply(now=_later(900))
+    clock.run(800)
+    clock.run(900)
     assert django_user_model.objects.filter(pk=officer.pk).exists()
     assert not [message for message in mail.outbox if officer.email in message.to]
 
@@ -286,28 +304,28 @@ def test_staff_accounts_are_never_warned_or_deleted(django_user_model):
 # --- Runs ----------------------------------------------------------------------------------------
 
 
-def test_a_second_run_removes_nothing_more(event, quiet_member):
+def test_a_second_run_removes_nothing_more(event, quiet_member, clock):
     Booking.objects.create(event=event, status=Booking.Status.CONFIRMED, name="Ed", email="ed@example.org")
-    retention_apply(now=_later(701))
-    first = retention_apply(now=_later(800))
+    clock.run(701)
+    first = clock.run(800)
     assert first.total > 0 and first.finished_at
-    second = retention_apply(now=_later(800))
+    second = clock.run(800)
     assert second.total == 0 and second.finished_at
     assert set(second.counts) == {step.key for step in retention_steps()}
 
 
-def test_runs_go_in_batches_and_log_counts_not_data(event):
+def test_runs_go_in_batches_and_log_counts_not_data(event, clock):
     for number in range(5):
         Booking.objects.create(
             event=event, status=Booking.Status.CONFIRMED, name=f"Guest {number}", email=f"g{number}@example.org"
         )
-    run = retention_apply(now=_later(91), batch_size=2)
+    run = clock.run(91, batch_size=2)
     assert run.counts["events.bookings"] >= 5
     assert "Guest" not in str(run.counts) and "example.org" not in str(run.counts)
     assert RetentionRun.objects.get(pk=run.pk).finished_at is not None
 
 
-def test_a_run_stopped_half_way_leaves_nothing_half_removed(event):
+def test_a_run_stopped_half_way_leaves_nothing_half_removed(event, clock):
     """Bookings are removed in batches of 2; the step breaks while writing its third batch. The
     two batches before it are done, the broken one is untouched (no booking has lost its name
     but kept its email), and the next run finishes the job."""
@@ -332,7 +350,7 @@ def test_a_run_stopped_half_way_leaves_nothing_half_removed(event):
     retention_step_register(dataclasses.replace(step, apply=breaks_on_third_batch))
     try:
         with pytest.raises(KeyboardInterrupt):
-            retention_apply(now=_later(91), batch_size=2)
+            clock.run(91, batch_size=2)
     finally:
         retention_step_register(step)
 
@@ -344,5 +362,5 @@ def test_a_run_stopped_half_way_leaves_nothing_half_removed(event):
     assert stopped.finished_at is None and stopped.error == "KeyboardInterrupt"
     assert stopped.counts["events.bookings"] == 4
 
-    retention_apply(now=_later(91))
+    clock.run(91)
     assert not Booking.objects.filter(pk__in=list(rows), purged_at__isnull=True).exists()

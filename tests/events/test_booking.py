@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events import services, tasks
+from events import emails, links, retention, services, tasks
 from events.models import Booking, EventPlaces
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_the_database_refuses_more_places_taken_than_the_capacity(event):
 
 def test_a_failed_email_keeps_the_booking_and_the_periodic_task_sends_it(event, django_capture_on_commit_callbacks):
     with (
-        mock.patch("events.services.send_mail", side_effect=ConnectionError("mail server down")),
+        mock.patch("events.emails.send_mail", side_effect=ConnectionError("mail server down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         booking = _book(event)
@@ -122,7 +122,7 @@ def test_personal_data_is_removed_after_the_retention_period(make_event, setting
     type(event).objects.filter(pk=event.pk).update(
         start_at=timezone.now() - timedelta(days=92), end_at=timezone.now() - timedelta(days=91)
     )
-    assert services.booking_personal_data_purge() == 1
+    assert retention.booking_personal_data_purge() == 1
     booking.refresh_from_db()
     assert (booking.name, booking.email, booking.access_needs) == ("", "", "")
     assert booking.places == 1 and booking.purged_at is not None
@@ -135,7 +135,7 @@ def test_personal_data_is_kept_within_the_retention_period(make_event, settings)
     type(event).objects.filter(pk=event.pk).update(
         start_at=timezone.now() - timedelta(days=30), end_at=timezone.now() - timedelta(days=30)
     )
-    assert services.booking_personal_data_purge() == 0
+    assert retention.booking_personal_data_purge() == 0
 
 
 def test_every_events_page_model_has_a_factory():
@@ -167,7 +167,7 @@ def test_booking_emails_do_not_repeat_the_name_or_access_needs(make_event, djang
         services.booking_cancel(booking=first)
     event.cancelled = True
     event.save()
-    services.booking_emails_send(booking=Booking.objects.get(pk=second.pk))
+    emails.booking_emails_send(booking=Booking.objects.get(pk=second.pk))
     kinds = {message.subject.split(":")[0] for message in mail.outbox}
     assert {"You're booked", "You're on the waiting list", "A place came up", "Cancelled"} <= kinds
     for message in mail.outbox:
@@ -187,7 +187,7 @@ def test_an_event_title_with_line_breaks_makes_a_one_line_subject(event, django_
 def test_cancelling_with_the_signed_link_emails_a_confirmation_once(client, event, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         booking = _book(event, email="sam@example.com", places=2)
-    token = services.booking_cancel_url(booking=booking).split("?t=")[1]
+    token = links.booking_cancel_url(booking=booking).split("?t=")[1]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"{event.url}cancel/", {"t": token})
@@ -206,7 +206,7 @@ def test_cancelling_with_the_signed_link_emails_a_confirmation_once(client, even
 
 def test_a_cancellation_email_that_failed_is_sent_by_the_periodic_task(event, django_capture_on_commit_callbacks):
     booking = _book(event)
-    down = mock.patch("events.services.send_mail", side_effect=ConnectionError("mail server down"))
+    down = mock.patch("events.emails.send_mail", side_effect=ConnectionError("mail server down"))
     with down, django_capture_on_commit_callbacks(execute=True):
         services.booking_cancel(booking=booking)
     booking.refresh_from_db()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from consultation.models import Feedback
 from consultation.theme_bits import bits_of
 from core.models import Theme, Ward
-from events import services
+from events import links, services
 from events.models import Audience, BleedKit, Booking, EventIndexPage
 from tests.events.factories import BleedKitFactory
 
@@ -196,7 +196,7 @@ def test_a_full_event_offers_the_waiting_list(client, event):
 
 def test_the_cancel_link_cancels_after_confirmation(client, event):
     booking = services.booking_create(event=event, name="A", email="a@example.com", places=1)
-    link = services.booking_cancel_url(booking=booking).removeprefix("http://127.0.0.1:8000")
+    link = links.booking_cancel_url(booking=booking).removeprefix("http://127.0.0.1:8000")
     assert "Cancel your booking" in client.get(link).content.decode()
     token = link.split("?t=")[1]
     response = client.post(f"{event.url}cancel/", {"t": token})
@@ -208,7 +208,7 @@ def test_the_cancel_link_cancels_after_confirmation(client, event):
 def test_a_tampered_cancel_link_is_refused(client, event):
     booking = services.booking_create(event=event, name="A", email="a@example.com", places=1)
     other = services.booking_create(event=event, name="B", email="b@example.com", places=1)
-    token = services.booking_token(booking=booking, salt=services.CANCEL_SALT)
+    token = links.booking_token(booking=booking, salt=links.CANCEL_SALT)
     value, signature = token.rsplit(":", 1)
     forged = signing.dumps(other.pk, salt="another-salt")
     for bad in (f"{value}:{signature[:-2]}xx", forged, "garbage"):
@@ -225,7 +225,7 @@ def test_feedback_after_the_event_becomes_event_feedback_with_its_themes_suggest
     event.themes.add(Theme.objects.get(slug="young-people"), Theme.objects.get(slug="communities"))
     event.save_revision().publish()
     booking = services.booking_create(event=event, name="A", email="a@example.com", places=1)
-    token = services.booking_token(booking=booking, salt=services.FEEDBACK_SALT)
+    token = links.booking_token(booking=booking, salt=links.FEEDBACK_SALT)
     response = client.post(f"{event.url}feedback/", {"t": token, "comment": "More sessions like this please"})
     assert "Your comment has been sent" in response.content.decode()
     feedback = Feedback.objects.get(text="More sessions like this please")

@@ -8,9 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from forum import services, tasks
+from forum import emails, services, tasks
 from forum.models import HeldPostsDigest, ModerationAction, Post
-from forum.services import moderation
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +75,7 @@ def test_safeguarding_is_told_too_when_a_post_matched_the_word_list(
 
 def test_a_digest_that_failed_to_send_is_sent_by_the_next_run(nothing_held, new_member, thread, monkeypatch):
     services.post_reply(member=new_member, thread=thread, body="One")
-    monkeypatch.setattr(moderation, "_send", lambda **kwargs: (_ for _ in ()).throw(ConnectionError("down")))
+    monkeypatch.setattr(emails, "email_send", lambda **kwargs: (_ for _ in ()).throw(ConnectionError("down")))
     with pytest.raises(ConnectionError):
         services.held_posts_digest_send()
     assert not HeldPostsDigest.objects.exists()

@@ -127,7 +127,7 @@ def test_a_notification_that_cannot_ever_be_sent_is_marked_failed_shown_and_not_
 
     refused = BadHeaderError("Header values can't contain newlines")
     with (
-        mock.patch("forum.services.common.EmailMessage.send", side_effect=refused),
+        mock.patch("forum.emails.EmailMessage.send", side_effect=refused),
         django_capture_on_commit_callbacks(execute=True),
     ):
         post = services.post_reply(member=other_member, thread=thread, body="Reply")
@@ -137,7 +137,7 @@ def test_a_notification_that_cannot_ever_be_sent_is_marked_failed_shown_and_not_
     assert "BadHeaderError" in notification.failure_reason
     assert "will not be retried" in caplog.text
 
-    with mock.patch("forum.services.common.EmailMessage.send") as send:
+    with mock.patch("forum.emails.EmailMessage.send") as send:
         services.pending_work_retry()
         services.notifications_send()
     send.assert_not_called()
@@ -152,7 +152,7 @@ def test_a_notification_that_failed_for_a_passing_reason_is_retried(
 ):
 
     with (
-        mock.patch("forum.services.common.EmailMessage.send", side_effect=ConnectionRefusedError("mail server down")),
+        mock.patch("forum.emails.EmailMessage.send", side_effect=ConnectionRefusedError("mail server down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         post = services.post_reply(member=other_member, thread=thread, body="Reply")
@@ -169,9 +169,9 @@ def test_a_digest_that_cannot_ever_be_sent_is_marked_failed(member, other_member
     member.save(update_fields=["notify"])
     post = services.post_reply(member=other_member, thread=thread, body="Reply")
     services.post_notify(post=post)
-    with mock.patch("forum.services.common.EmailMessage.send", side_effect=ValueError("Invalid address")):
+    with mock.patch("forum.emails.EmailMessage.send", side_effect=ValueError("Invalid address")):
         assert services.digests_send() == 0
     assert Notification.objects.get(post=post).failed_at is not None
-    with mock.patch("forum.services.common.EmailMessage.send") as send:
+    with mock.patch("forum.emails.EmailMessage.send") as send:
         services.digests_send()
     send.assert_not_called()

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
 from localpicture.constants import POLICE_HEADER
+from localpicture.imports import police_import_run
 from localpicture.models import CrimeCount, LocalPictureSettings, PoliceImport
-from localpicture.services import police_import_run
 from tests.localpicture.factories import police_csv, police_row
 
 pytestmark = pytest.mark.django_db

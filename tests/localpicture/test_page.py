@@ -262,8 +262,8 @@ def test_changed_source_shows_at_once_despite_the_page_cache(client, local_pictu
 def test_an_import_shows_at_once_despite_the_page_cache(
     client, local_picture_page, write_file, django_capture_on_commit_callbacks
 ):
+    from localpicture.imports import police_import_run
     from localpicture.models import PoliceImport
-    from localpicture.services import police_import_run
     from tests.localpicture.factories import police_csv, police_row
 
     client.get(local_picture_page.url)

@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from localpicture.imports import police_import_run
 from localpicture.models import CrimeCount, PoliceImport
-from localpicture.services import police_import_run
 from tests.localpicture.factories import police_csv, police_row
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from consultation.services import theme_suggestions_backfill
+from consultation.processing import theme_suggestions_backfill
 
 
 class Command(BaseCommand):

@@ -1,12 +1,12 @@
 """python manage.py import_police_data PATH...: import data.police.uk files from disk, as the
-admin upload does (the same service), and say what came of it."""
+admin upload does (the same runner), and say what came of it."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from localpicture.imports import police_import_run
 from localpicture.models import PoliceImport
-from localpicture.services import police_import_run
 
 
 class Command(BaseCommand):
