@@ -13,8 +13,8 @@
 What staff type about a person is only ever POSTed, never put in a URL, so it stays out of
 server logs and browser history; pages that show personal data are never cached. Each area is a
 core.viewsets.PermissionViewSet whose every view checks its permission first and refuses with
-403 (`forbidden_unless`), so staff outside the group get 403 on every part, before anything is
-read or written. Registered in core/wagtail_hooks.py:
+a 403 page (`refuse_with_403`), so staff outside the group get 403 on every part, before
+anything is read or written. Registered in core/wagtail_hooks.py:
 https://docs.wagtail.org/en/stable/extending/admin_views.html#using-viewset-to-group-custom-admin-views
 """
 
@@ -34,7 +34,6 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .admin_views import forbidden_unless
 from .models import ErasureLog, RetentionRun
 from .personal_data import (
     PERMISSION,
@@ -229,20 +228,13 @@ def retention_runs_view(request):
 # --- The ViewSets -------------------------------------------------------------------------------
 
 
-class _RefusingViewSet(PermissionViewSet):
-    """An area of personal data: anyone without its permission gets 403, with a page saying so,
-    where other areas send them home (core.admin_views.forbidden_unless)."""
-
-    def permission_required(self, view):
-        return forbidden_unless(self.permission)(view)
-
-
-class DataRequestViewSet(_RefusingViewSet):
+class DataRequestViewSet(PermissionViewSet):
     """Find, export and erase one person's data: /admin/data-protection/."""
 
     name = "data_protection"
     url_prefix = "data-protection"
     permission = PERMISSION
+    refuse_with_403 = True
     icon = "lock"
     menu_label = "Find a person"
 
@@ -255,12 +247,13 @@ class DataRequestViewSet(_RefusingViewSet):
         ]
 
 
-class ErasureLogViewSet(_RefusingViewSet):
+class ErasureLogViewSet(PermissionViewSet):
     """The log of erasures: /admin/data-protection/erasures/."""
 
     name = "data_protection_log"
     url_prefix = "data-protection/erasures"
     permission = PERMISSION
+    refuse_with_403 = True
     icon = "history"
     menu_label = "Erasure log"
 
@@ -268,12 +261,13 @@ class ErasureLogViewSet(_RefusingViewSet):
         return [path("", erasure_log_view, name="index")]
 
 
-class RetentionRunViewSet(_RefusingViewSet):
+class RetentionRunViewSet(PermissionViewSet):
     """The retention schedule's runs, for administrators: /admin/data-protection/retention-runs/."""
 
     name = "data_protection_retention"
     url_prefix = "data-protection/retention-runs"
     permission = ADMINISTRATORS
+    refuse_with_403 = True
     icon = "history"
     menu_label = "Retention runs"
 

@@ -13,7 +13,7 @@ from django.urls import URLPattern, path, reverse
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from .admin_views import PermissionMenuItem, user_has_permission
+from .admin_views import PermissionMenuItem, forbidden_unless, user_has_permission
 
 
 class PermissionViewSet(ViewSet):
@@ -24,6 +24,11 @@ class PermissionViewSet(ViewSet):
 
     #: "app_label.codename", or "is_superuser" for administrators only.
     permission = ""
+
+    #: How a refusal looks. False: Wagtail's way, home to the dashboard with a message. True: a
+    #: 403 page, for areas where a refusal must be plain to the browser, the logs and the tests
+    #: (one person's personal data: core/personal_data_admin.py).
+    refuse_with_403 = False
 
     #: More than one way into the area, each its own item in a submenu under `menu_label`:
     #: (label, view name, icon) in the order shown. Empty: one menu item, to the first route.
@@ -44,6 +49,8 @@ class PermissionViewSet(ViewSet):
 
     def permission_required(self, view):
         permission = self.permission
+        if self.refuse_with_403:
+            return forbidden_unless(permission)(view)
 
         @wraps(view)
         def checked(request, *args, **kwargs):
