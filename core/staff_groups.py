@@ -10,7 +10,10 @@ The forum's group is not called "Moderators": Wagtail's own migrations create a 
 name with page, image and document permissions, and a group sharing the name inherited them.
 `strategy/migrations/0006_staff_group_permissions_explicit.py` renamed it and set every staff
 group's permissions exactly (`group_set_exactly`); a later migration that grants permissions
-must depend on it, or that migration may run first and lose its grants.
+must depend on it, or that migration may run first and lose its grants. It must also depend on
+`strategy/migrations/0008_models_moved_to_core_and_home.py` (which depends on 0006): before
+that, the historical state still holds the models that moved to core and home, and
+`permissions_ensure` would make content types for them under their old app again.
 """
 
 from django.contrib.auth.management import create_permissions

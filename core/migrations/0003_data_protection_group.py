@@ -2,8 +2,9 @@
 
 They find everything the site holds about one person, export it and erase it, in the admin's
 Data protection area (`core.handle_personal_data`), and read the log of erasures. Nothing else:
-the retention schedule and its run log are for administrators. Depends on strategy 0006, as
-every migration that grants permissions does (core/staff_groups.py).
+the retention schedule and its run log are for administrators. Depends on strategy 0008, the
+move of the shared models to core and home, as every migration that grants permissions must
+(core/staff_groups.py).
 """
 
 from django.db import migrations
@@ -22,6 +23,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_data_protection"), ("strategy", "0006_staff_group_permissions_explicit")]
+    dependencies = [("core", "0002_data_protection"), ("strategy", "0008_models_moved_to_core_and_home")]
 
     operations = [migrations.RunPython(grant, remove)]
