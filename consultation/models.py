@@ -265,6 +265,10 @@ class YouthVoicePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
 
 # --- Responses ----------------------------------------------------------------------------
 
+# Half-finished answers wait in the person's session for this long, then expire (the privacy
+# notice says so, from this figure).
+DRAFT_SECONDS = 2 * 60 * 60
+
 
 class Response(models.Model):
     """One person's submitted answers to a survey. Anonymous: no name, email or IP address."""

@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from core.personal_data import Person, PersonalDataSource, phone_matches
+from core.privacy import CONSENT, PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING, VITAL_INTERESTS, PrivacyPurpose
 from core.retention import RetentionRule, RetentionStep
 
 from .exports import export_files_expire
-from .models import ContactRequest, ExportJob, Feedback
+from .models import DRAFT_SECONDS, ContactRequest, ExportJob, Feedback
 
 
 def _contacts(person: Person):
@@ -164,5 +165,79 @@ RETENTION_STEPS = (
         rule="logs",
         label="Background exports: filters removed",
         apply=export_job_details_drop,
+    ),
+)
+
+
+# --- The privacy notice's purposes (core/privacy.py) ---------------------------------------------
+
+_ANSWERS_KEPT = (
+    f"Answers you have not sent yet: up to {DRAFT_SECONDS // 3600} hours in your browser session, then they are "
+    "deleted",
+    "Sent answers: kept for the strategy's reports. They carry no name, email address or IP "
+    "address. If you typed something that identifies you into an answer, ask us and an officer "
+    "will remove that text.",
+)
+
+PURPOSES = (
+    PrivacyPurpose(
+        key="consultation.responses",
+        order=10,
+        title="Answering a consultation",
+        collected=(
+            "Your answers to the survey's questions",
+            "Your age band and the ward you live in, if you choose to give them",
+            "We do not ask for your name, and we do not store your IP address with your answers",
+        ),
+        bases=(PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
+        seen_by_permissions=("consultation.view_feedback", "consultation.view_response"),
+        seen_by_also=(
+            "The public, only as totals and themes: counts under 5 are shown as \u201cfewer than 5\u201d, "
+            "and no answer is published with a name",
+        ),
+        retention_words=_ANSWERS_KEPT,
+    ),
+    PrivacyPurpose(
+        key="consultation.youth_voice",
+        order=20,
+        title="Telling us what would make you feel safer (youth voice)",
+        collected=(
+            "What you write",
+            "Your age band and ward, if you choose to give them",
+            "No name and no account. On a shared screen, the next person cannot see what you wrote",
+        ),
+        bases=(PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
+        seen_by_permissions=("consultation.view_feedback",),
+        retention_words=_ANSWERS_KEPT[1:],
+    ),
+    PrivacyPurpose(
+        key="consultation.contact_requests",
+        order=30,
+        title="Asking us to contact you about what you said",
+        collected=(
+            "Your name, and the email address or phone number you give",
+            "What you said when you asked, which is linked to you while we hold your details",
+        ),
+        bases=(CONSENT, SPECIAL_CATEGORY_SAFEGUARDING),
+        seen_by_permissions=("consultation.view_safeguarding",),
+        retention_keys=("contact_requests",),
+        source_keys=("consultation.contact_requests",),
+    ),
+    PrivacyPurpose(
+        key="consultation.safeguarding",
+        order=40,
+        title="Keeping people safe (safeguarding)",
+        collected=(
+            "What was written, when it suggests that someone may be at risk of harm",
+            "What the safeguarding team did about it, and who handled it",
+        ),
+        bases=(VITAL_INTERESTS, PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
+        seen_by_permissions=("consultation.view_safeguarding",),
+        retention_keys=("safeguarding_alerts",),
+        sent=(
+            "The safeguarding team is emailed a link to the alert. The email never contains what "
+            "was written. If someone is in immediate danger, the team may share what they need to "
+            "with the police or children's social care."
+        ),
     ),
 )

@@ -22,13 +22,11 @@ from core.ratelimit import submission_limited
 
 from . import services
 from .forms import ContactForm, SurveyStepForm, YouthVoiceForm
-from .models import Response, SurveyPage, SurveyQuestion, YouthVoicePage
+from .models import DRAFT_SECONDS, Response, SurveyPage, SurveyQuestion, YouthVoicePage
 from .selectors import answer_text
 
 SESSION_PREFIX = "survey:"
 DONE_PREFIX = "survey-done:"
-# Half-finished answers expire from the session after this long.
-DRAFT_SECONDS = 2 * 60 * 60
 
 
 def _no_store(response):

@@ -12,9 +12,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from .pagecache import page_cache_clears_on, page_cache_signals_connect
         from .personal_data import personal_data_register, staff_accounts_source
+        from .privacy import privacy_purpose_register, staff_purpose
         from .retention import export_log_step, retention_step_register
 
         page_cache_signals_connect()
-        page_cache_clears_on("core.Theme", "core.Ward", "core.SiteSettings")
+        # The privacy notice prints the retention periods, and who sees what from the groups.
+        page_cache_clears_on("core.Theme", "core.Ward", "core.SiteSettings", "core.DataRetentionSettings", "auth.Group")
         personal_data_register(staff_accounts_source)
+        privacy_purpose_register(staff_purpose)
         retention_step_register(export_log_step)

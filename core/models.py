@@ -8,7 +8,7 @@ each keeps the table it had (`Meta.db_table`), so the move changed no data.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from taggit.models import TagBase
@@ -106,6 +106,28 @@ class SiteSettings(BaseSiteSetting):
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Data protection, for the privacy notice
+    dpo_email = models.EmailField(
+        "Data protection officer's email", blank=True, help_text="Where people send access and erasure requests."
+    )
+    dpo_phone = models.CharField("Data protection officer's phone", max_length=40, blank=True)
+    dpo_address = models.TextField("Data protection officer's postal address", blank=True)
+    ico_registration_number = models.CharField(
+        "ICO registration number",
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{1,2}[0-9]{6,7}$",
+                "An ICO registration number is one or two capital letters and 6 or 7 digits, such as Z1234567.",
+            )
+        ],
+        help_text="The council's entry in the ICO's register of fee payers, such as Z1234567.",
+    )
 
     # Help numbers, shown in every page footer
     emergency_number = models.CharField(max_length=20, default="999")
@@ -124,9 +146,19 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 PageChooserPanel("privacy_page"),
+                PageChooserPanel("cookies_page"),
                 PageChooserPanel("accessibility_page"),
             ],
             heading="Who we are",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("dpo_email"),
+                FieldPanel("dpo_phone"),
+                FieldPanel("dpo_address"),
+                FieldPanel("ico_registration_number"),
+            ],
+            heading="Data protection, for the privacy notice",
         ),
         MultiFieldPanel(
             [
@@ -140,7 +172,7 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     # Every page's footer links to these: fetch them with the settings in one query.
-    select_related = ["privacy_page", "accessibility_page"]
+    select_related = ["privacy_page", "cookies_page", "accessibility_page"]
 
     @classmethod
     def for_site(cls, site):

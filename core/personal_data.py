@@ -4,7 +4,8 @@ what personal data it keeps, and the find, export and erase that access and eras
 
 Each app lists a `PersonalDataSource` for each kind of record it holds about people in its own
 `<app>/personal_data.py` (SOURCES, with the retention steps of core/retention.py in
-RETENTION_STEPS), registered from its AppConfig.ready() by `personal_data_module_register`. A
+RETENTION_STEPS and the privacy notice's purposes of core/privacy.py in PURPOSES), registered
+from its AppConfig.ready() by `personal_data_module_register`. A
 source says how to find rows by email, phone or name, how to write each row as JSON, and how to
 erase rows: what is removed, and what is kept and why. This floor never imports the apps. A
 test fails if a model of ours with an email, phone or name field is not covered by a source
@@ -161,15 +162,18 @@ def personal_data_register(source: PersonalDataSource) -> None:
 
 
 def personal_data_module_register(module) -> None:
-    """Register an app's `<app>/personal_data.py`: every source in its SOURCES and every
-    retention step in its RETENTION_STEPS (either may be missing). Called from the app's
-    AppConfig.ready()."""
+    """Register an app's `<app>/personal_data.py`: every source in its SOURCES, every
+    retention step in its RETENTION_STEPS and every privacy-notice purpose in its PURPOSES
+    (core/privacy.py; any of them may be missing). Called from the app's AppConfig.ready()."""
+    from .privacy import privacy_purpose_register
     from .retention import retention_step_register
 
     for source in getattr(module, "SOURCES", ()):
         personal_data_register(source)
     for step in getattr(module, "RETENTION_STEPS", ()):
         retention_step_register(step)
+    for purpose in getattr(module, "PURPOSES", ()):
+        privacy_purpose_register(purpose)
 
 
 def personal_data_sources() -> list[PersonalDataSource]:

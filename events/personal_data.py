@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from core.personal_data import Person, PersonalDataSource
+from core.privacy import EXPLICIT_CONSENT, PUBLIC_TASK, PrivacyPurpose
 from core.retention import RetentionStep
 
 from .models import Booking
@@ -128,5 +129,30 @@ RETENTION_STEPS = (
         rule="bookings",
         label="Event bookings: names, emails and access needs removed",
         apply=lambda *, rule, now, limit: booking_personal_data_purge(now=now, days=rule.days, limit=limit),
+    ),
+)
+
+
+# --- The privacy notice's purpose (core/privacy.py) -----------------------------------------------
+
+PURPOSES = (
+    PrivacyPurpose(
+        key="events.bookings",
+        order=50,
+        title="Booking a place at an event, or joining its waiting list",
+        collected=(
+            "Your name and email address, and how many places you need",
+            "Any access needs you tell us about",
+            "Whether you gave feedback after the event (what you wrote is kept without your name)",
+        ),
+        bases=(PUBLIC_TASK, EXPLICIT_CONSENT),
+        seen_by_permissions=("events.view_booking", "events.export_booking"),
+        seen_by_also=("The event's organisers, on the attendee list, to let you in and meet your access needs",),
+        retention_keys=("bookings",),
+        source_keys=(bookings_source.key, waiting_list_source.key, event_feedback_source.key),
+        sent=(
+            "Emails to you: the confirmation, any change to your place or the event, a reminder the day "
+            "before, and a request for feedback afterwards."
+        ),
     ),
 )

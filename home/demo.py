@@ -16,8 +16,7 @@ from forum.seeding import demo_seed as forum_seed
 from localpicture.seeding import demo_seed as localpicture_seed
 from strategy.seeding import demo_seed as strategy_seed
 
-from . import demo_content as demo
-from .seeding import home_seed, site_settings_seed, standard_page_seed
+from .seeding import home_seed, notices_seed, site_settings_seed
 
 
 @transaction.atomic
@@ -28,10 +27,9 @@ def demo_seed_all(*, accounts: bool = True) -> tuple[str, str | None] | None:
     which need authors), and None is returned. That is what `seed_demo` does on a live site."""
     wards_seed()
     home = home_seed()
-    privacy = standard_page_seed(home=home, content=demo.PRIVACY)
-    accessibility = standard_page_seed(home=home, content=demo.ACCESSIBILITY)
+    notices = notices_seed(home=home)
     strategy_seed(home=home)
-    site_settings_seed(home=home, privacy=privacy, accessibility=accessibility)
+    site_settings_seed(home=home, notices=notices)
     login = staff_seed(credentials_file=Path(settings.DEMO_CREDENTIALS_FILE)) if accounts else None
     consultation_seed(home=home)
     events_seed(home=home)

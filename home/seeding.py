@@ -1,16 +1,17 @@
-"""Load the demo home page and its plain content pages (home/demo_content.py), and point the
-site settings at them. Creates what is missing and leaves what exists alone."""
+"""Load the demo home page and its notices (home/demo_content.py), and point the site settings
+at them. Creates what is missing and leaves what exists alone."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.models import SiteSettings
 from core.seeding import child_by_slug, publish_child
 
 from . import demo_content as demo
-from .models import HomePage, StandardPage
+from .models import AccessibilityStatementPage, CookiesPage, HomePage, PrivacyNoticePage, StandardPage
 
 
 def home_seed() -> HomePage:
@@ -40,25 +41,44 @@ def home_seed() -> HomePage:
     return home
 
 
-def standard_page_seed(*, home: HomePage, content: dict) -> StandardPage:
+def _notice_seed(*, home: HomePage, model, content: dict, **fields) -> Page:
+    """The notice page at the content's slug: made if missing. A plain page the demo made there
+    before the notices were generated is replaced; anything else found there is left alone."""
     page = child_by_slug(home, content["slug"])
+    if isinstance(page, StandardPage) and (page.title, page.intro) in demo.OLD_PLAIN_NOTICES:
+        page.delete()
+        page = None
     if page is None:
-        body = [("paragraph", paragraph) for paragraph in content["paragraphs"]]
-        page = publish_child(
-            home, StandardPage(title=content["title"], slug=content["slug"], intro=content["intro"], body=body)
-        )
+        page = model(title=content["title"], slug=content["slug"], intro=content["intro"], **fields)
+        page = publish_child(home, page)
     return page
 
 
-def site_settings_seed(*, home: HomePage, privacy: Page, accessibility: Page) -> None:
-    site = home.get_site()
-    site_settings = SiteSettings.for_site(site)
+def notices_seed(*, home: HomePage) -> dict[str, Page]:
+    """The privacy notice, the cookies page and the accessibility statement."""
+    return {
+        "privacy": _notice_seed(home=home, model=PrivacyNoticePage, content=demo.PRIVACY),
+        "cookies": _notice_seed(home=home, model=CookiesPage, content=demo.COOKIES),
+        "accessibility": _notice_seed(
+            home=home,
+            model=AccessibilityStatementPage,
+            content=demo.ACCESSIBILITY,
+            prepared_on=timezone.localdate(),
+            compliance=AccessibilityStatementPage.Compliance.FULL,
+        ),
+    }
+
+
+def site_settings_seed(*, home: HomePage, notices: dict[str, Page]) -> None:
+    """Point the site settings at the notices, where they point nowhere (or at a page the
+    seeding just replaced)."""
+    # Read afresh, not through the cache: seeding may have just replaced a page they pointed at.
+    site_settings, _ = SiteSettings.objects.get_or_create(site=home.get_site())
     changed = False
-    if site_settings.privacy_page_id is None:
-        site_settings.privacy_page = privacy
-        changed = True
-    if site_settings.accessibility_page_id is None:
-        site_settings.accessibility_page = accessibility
-        changed = True
-    if changed or site_settings.pk is None:
+    for key, page in notices.items():
+        field = f"{key}_page"
+        if getattr(site_settings, f"{field}_id") is None:
+            setattr(site_settings, field, page)
+            changed = True
+    if changed:
         site_settings.save()

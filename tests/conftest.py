@@ -65,6 +65,26 @@ def _emails_read_as_sent(settings):
 
 
 @pytest.fixture(autouse=True)
+def _cookies_listed(monkeypatch):
+    """Every cookie any response sets is one the cookies page lists (core/cookies.py): a test
+    whose request sets another fails, so the page cannot drift from what the site does. (The
+    browser tests check the cookies Chromium holds in the same way: tests/browser/conftest.py.)"""
+    from django.http.response import HttpResponseBase
+
+    from core.cookies import site_cookie_names
+
+    set_cookie = HttpResponseBase.set_cookie
+
+    def listed_only(response, key, *args, **kwargs):
+        assert key in site_cookie_names(), (
+            f"A response set the cookie {key!r}, which the cookies page does not list: add it to core/cookies.py"
+        )
+        return set_cookie(response, key, *args, **kwargs)
+
+    monkeypatch.setattr(HttpResponseBase, "set_cookie", listed_only)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (page cache, Wagtail's site root paths)."""
     cache.clear()
@@ -88,3 +108,18 @@ def admin_user(db, django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+# --- The accessibility record, written at release -------------------------------------------------
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With ACCESSIBILITY_RECORD=1 (set by .ci/run), when the whole suite has passed, write what
+    the browser tests checked to the file the accessibility statement reads (home/notices.py):
+    the date, the commit, every page axe-core checked, and the keyboard-only and no-JavaScript
+    journeys. Nothing is written if anything failed or no page was checked."""
+    if os.environ.get("ACCESSIBILITY_RECORD") != "1" or exitstatus != 0 or session.testsfailed:
+        return
+    from tests.browser.conftest import accessibility_record_write
+
+    accessibility_record_write()

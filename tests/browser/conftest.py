@@ -15,6 +15,7 @@ test. Without Chromium or axe-core the tests skip, or fail under REQUIRE_SERVICE
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -259,9 +261,15 @@ def browser(chromium_path):
 
 
 @pytest.fixture
-def new_context(browser, demo_site):
+def new_context(browser, demo_site, request):
     """Make browser contexts (closed after the test). The site's CSP (script-src 'self') would
-    block the axe-core script tag, so contexts bypass CSP unless asked not to."""
+    block the axe-core script tag, so contexts bypass CSP unless asked not to.
+
+    After the test, every cookie the contexts hold must be one the cookies page lists
+    (core/cookies.py), scripts' cookies included. Journeys made without JavaScript, or marked
+    keyboard_only, go into the accessibility record."""
+    from core.cookies import site_cookie_names
+
     contexts = []
 
     def make(**options):
@@ -270,11 +278,18 @@ def new_context(browser, demo_site):
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         contexts.append(context)
+        if options.get("java_script_enabled") is False:
+            NO_JAVASCRIPT_JOURNEYS.add(_journey_name(request.node))
         return context
 
     yield make
+    if request.node.get_closest_marker("keyboard_only"):
+        KEYBOARD_JOURNEYS.add(_journey_name(request.node))
+    unlisted = set()
     for context in contexts:
+        unlisted |= {cookie["name"] for cookie in context.cookies()} - site_cookie_names()
         context.close()
+    assert not unlisted, f"The site set cookies the cookies page does not list (core/cookies.py): {sorted(unlisted)}"
 
 
 @pytest.fixture
@@ -299,6 +314,50 @@ def _format_violations(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# What the browser tests checked, for the accessibility statement's record (written by
+# `accessibility_record_write` when the whole suite passes with ACCESSIBILITY_RECORD=1).
+AXE_CHECKED_PAGES: set[str] = set()
+KEYBOARD_JOURNEYS: set[str] = set()
+NO_JAVASCRIPT_JOURNEYS: set[str] = set()
+ACCESSIBILITY_RECORD_FILE = REPO_ROOT / "home" / "accessibility_checks.json"
+
+
+def _journey_name(node) -> str:
+    """A test's name as a sentence: test_parent_books_an_event -> "Parent books an event"."""
+    words = node.originalname.removeprefix("test_").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def _page_path(url: str) -> str:
+    """The page's path with ids made general: /admin/pages/42/edit/ -> /admin/pages/{id}/edit/."""
+    return re.sub(r"/\d+(?=/|$)", "/{id}", urlsplit(url).path) or "/"
+
+
+def accessibility_record_write(path: Path = ACCESSIBILITY_RECORD_FILE) -> bool:
+    """Write the record of the checks that passed; False (and nothing written) if no page was
+    checked, as when the browser tests did not run."""
+    if not AXE_CHECKED_PAGES:
+        return False
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = ""
+    axe_version = json.loads((AXE_JS.parent / "package.json").read_text())["version"]
+    record = {
+        "passed_on": date.today().isoformat(),
+        "commit": commit,
+        "axe_version": axe_version,
+        "rulesets": AXE_RULESETS,
+        "pages": sorted(AXE_CHECKED_PAGES),
+        "keyboard_journeys": sorted(KEYBOARD_JOURNEYS),
+        "no_javascript_journeys": sorted(NO_JAVASCRIPT_JOURNEYS),
+    }
+    path.write_text(json.dumps(record, indent=2) + "\n")
+    return True
+
+
 @pytest.fixture
 def axe_check(axe_source_path):
     """Run axe-core on the page as it is now; fail on serious or critical violations."""
@@ -315,6 +374,7 @@ def axe_check(axe_source_path):
         )
         blocking = [v for v in result["violations"] if v.get("impact") in AXE_BLOCKING_IMPACTS]
         assert not blocking, _format_violations(page.url, blocking)
+        AXE_CHECKED_PAGES.add(_page_path(page.url))
         return result["violations"]
 
     return check

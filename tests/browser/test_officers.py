@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_BLOCKING_IMPACTS, AXE_RULESETS, _format_violations
+from tests.browser.conftest import AXE_BLOCKING_IMPACTS, AXE_CHECKED_PAGES, AXE_RULESETS, _format_violations, _page_path
 
 pytestmark = pytest.mark.browser
 
@@ -115,6 +115,7 @@ def admin_axe(axe_source_path, project_axe_version):
         )
         blocking = [v for v in violations if v.get("impact") in AXE_BLOCKING_IMPACTS]
         assert not blocking, _format_violations(page.url, blocking)
+        AXE_CHECKED_PAGES.add(_page_path(page.url))
 
     return check
 

@@ -232,6 +232,7 @@ FOOTER_PAGES = [
     ("/strategy/progress-report/", 200),
     ("/search/?q=mentoring", 200),
     ("/privacy/", 200),
+    ("/cookies/", 200),
     ("/accessibility/", 200),
     ("/no-such-page/", 404),
 ]

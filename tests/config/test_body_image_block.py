@@ -12,7 +12,8 @@ from wagtail.blocks import StreamValue, StructBlockValidationError
 
 from core.blocks import CaptionedImageBlock
 from core.migration_operations import image_block_alt_text_moves
-from home.models import StandardPage
+from core.seeding import publish_child
+from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def image():
 
 @pytest.fixture
 def page():
-    return StandardPage.objects.get(slug="privacy")
+    return publish_child(HomePage.objects.get(), StandardPage(title="About this website", slug="about"))
 
 
 def _store_raw(page, raw: list[dict]) -> None:

@@ -28,7 +28,7 @@ from consultation.models import Feedback, SurveyPage
 from core.models import DataRetentionSettings
 from core.staff_groups import GROUP_NAMES
 from events.models import Booking, EventPage
-from home.models import HomePage, StandardPage
+from home.models import HomePage, PrivacyNoticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +245,7 @@ def ctx():
     )
     return {
         "home": HomePage.objects.get(),
-        "privacy": StandardPage.objects.get(slug="privacy"),
+        "privacy": PrivacyNoticePage.objects.get(slug="privacy"),
         "survey": SurveyPage.objects.live().first(),
         "event": event,
         "booking": booking,

@@ -19,7 +19,7 @@ from django.utils import timezone
 from consultation.models import ExportJob, Feedback, SurveyPage
 from events.models import EventPage
 from forum.models import Member, Post
-from home.models import StandardPage
+from home.models import PrivacyNoticePage
 from tests.forum.factories import MemberFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def work_waiting(settings, tmp_path):
     )
 
     editor = get_user_model().objects.get(username="editor")
-    page = StandardPage.objects.live().first()
+    page = PrivacyNoticePage.objects.live().first()
     page.title = "Privacy notice (edited)"
     page.save_revision(user=editor, log_action=True)
     return {"oldest": oldest, "alert": alert, "job": job, "page": page}

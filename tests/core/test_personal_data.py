@@ -43,6 +43,8 @@ NOT_PERSONAL = {
     "core.SiteSettings.strategy_name": "the strategy's title",
     "core.SiteSettings.contact_email": "the council's published contact address",
     "core.SiteSettings.contact_phone": "the council's published phone number",
+    "core.SiteSettings.dpo_email": "the data protection office's published address (a role, not a person)",
+    "core.SiteSettings.dpo_phone": "the data protection office's published phone number",
     "consultation.ExportJob.file_name": "a file's name",
     "events.EventPage.venue_name": "a place",
     "events.BleedKit.name": "where a kit is, such as a shop",

@@ -1,0 +1,119 @@
+"""Every cookie the site sets, read from the settings that name them, for the cookies page.
+
+All of them are strictly necessary (The Privacy and Electronic Communications Regulations 2003,
+regulation 6(4)): they keep a form's answers between steps, stop forged form posts, carry a
+message to the next page, and keep staff signed in. None tracks anyone or is read by anyone
+else, so the site asks for no consent and shows no banner.
+
+`site_cookies()` is the one list. The cookies page prints it, and the test suite fails any
+response that sets a cookie not in it (tests/conftest.py), so the page cannot drift from what
+the site does.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+
+# Wagtail's admin remembers whether a member of staff folded its menu away, in this cookie, set
+# by its own script when they press the button (wagtail/admin/templatetags/wagtailadmin_tags.py
+# reads it under this name).
+WAGTAIL_SIDEBAR_COOKIE = "wagtail_sidebar_collapsed"
+
+
+@dataclass(frozen=True)
+class Cookie:
+    """One cookie: its name, why it is there, how long it lasts and who gets it."""
+
+    name: str
+    purpose: str
+    lasts: str
+    who: str
+
+
+def seconds_in_words(seconds: int) -> str:
+    """ "2 weeks", "1 year", "2 hours", "90 minutes": the largest whole unit."""
+    for unit, size in (("year", 365 * 86400), ("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+    return f"{seconds} seconds"
+
+
+def _messages_use_cookie() -> bool:
+    storage = getattr(settings, "MESSAGE_STORAGE", "django.contrib.messages.storage.fallback.FallbackStorage")
+    return storage.rsplit(".", 1)[-1] in ("FallbackStorage", "CookieStorage")
+
+
+def _language_cookie_used() -> bool:
+    return "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE and len(settings.LANGUAGES) > 1
+
+
+def site_cookies() -> list[Cookie]:
+    """Every cookie the site can set, as the settings name them today."""
+    if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE:
+        session_lasts = "Until you close your browser"
+    else:
+        session_lasts = (
+            f"At most {seconds_in_words(settings.SESSION_COOKIE_AGE)}. While you answer a survey, a few hours: "
+            "the privacy notice says how long unsent answers are kept"
+        )
+    cookies = [
+        Cookie(
+            name=settings.SESSION_COOKIE_NAME,
+            purpose=(
+                "Keeps your answers while you move between a survey's steps, and keeps you signed in to "
+                "the parent forum or, for staff, to the admin. It holds a random number, not your answers."
+            ),
+            lasts=session_lasts,
+            who="Anyone who starts a survey or youth voice answer, books an event, or signs in",
+        ),
+    ]
+    if not settings.CSRF_USE_SESSIONS:
+        cookies.append(
+            Cookie(
+                name=settings.CSRF_COOKIE_NAME,
+                purpose="Stops another website sending a form to this one in your name.",
+                lasts=(
+                    seconds_in_words(settings.CSRF_COOKIE_AGE)
+                    if settings.CSRF_COOKIE_AGE
+                    else "Until you close your browser"
+                ),
+                who="Anyone who opens a page with a form",
+            )
+        )
+    if _messages_use_cookie():
+        cookies.append(
+            Cookie(
+                name=CookieStorage.cookie_name,
+                purpose=(
+                    "Carries a short message, such as \u201cYour booking is cancelled\u201d, to the next page you see."
+                ),
+                lasts="Until the message is shown, or you close your browser",
+                who="Anyone shown such a message",
+            )
+        )
+    if _language_cookie_used():
+        cookies.append(
+            Cookie(
+                name=settings.LANGUAGE_COOKIE_NAME,
+                purpose="Remembers the language you chose.",
+                lasts=seconds_in_words(settings.LANGUAGE_COOKIE_AGE)
+                if settings.LANGUAGE_COOKIE_AGE
+                else "Until you close your browser",
+                who="Anyone who chooses a language",
+            )
+        )
+    cookies.append(
+        Cookie(
+            name=WAGTAIL_SIDEBAR_COOKIE,
+            purpose="Remembers whether a member of staff folded the admin's menu away.",
+            lasts="Until the browser is closed",
+            who="Staff, in the admin, once they fold the menu",
+        )
+    )
+    return cookies
+
+
+def site_cookie_names() -> set[str]:
+    return {cookie.name for cookie in site_cookies()}
