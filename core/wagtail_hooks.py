@@ -1,7 +1,9 @@
 """Admin registration of the ground floor's own area: Data protection (core/personal_data_admin.py)
 and its panel on the admin home. The retention schedule's setting registers itself
-(core/models.py, Settings > Data retention)."""
+(core/models.py, Settings > Data retention). And one fix to Wagtail's editor for screen readers."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .personal_data import PERMISSION
@@ -17,3 +19,10 @@ def _data_protection_viewsets():
 def _data_protection_panel(request, panels):
     if request.user.has_perm(PERMISSION):
         panels.append(DataProtectionPanel())
+
+
+@hooks.register("insert_global_admin_js")
+def _rich_text_boxes_named():
+    """Name Wagtail's rich text boxes by their fields' labels, for screen readers
+    (static/js/admin-richtext-names.js says why)."""
+    return format_html('<script src="{}"></script>', static("js/admin-richtext-names.js"))
