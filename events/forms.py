@@ -64,7 +64,10 @@ class BookingForm(HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(
-        label="I agree that the council keeps my name and email address to manage this booking",
+        label=(
+            "I agree that the council keeps what I give here, to manage this booking: my name, my email "
+            "and anything I need to take part"
+        ),
         error_messages={"required": "Tick the box to agree, so we can keep your booking"},
     )
 

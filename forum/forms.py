@@ -37,9 +37,18 @@ def _clean_display_name(value: str, *, member: Member | None = None) -> str:
 
 
 class SignupExtraForm(forms.Form):
-    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the pseudonym."""
+    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the pseudonym, and the
+    consent the forum relies on (its lawful basis in the privacy notice). The box must be ticked
+    to sign up, so the member's `created_at` is when they gave it."""
 
     display_name = _display_name_field()
+    consent = forms.BooleanField(
+        label=(
+            "I agree that the council keeps my email, the name I show and what I post, to run the forum. "
+            "I can delete my account at any time."
+        ),
+        error_messages={"required": "Tick the box to agree, so we can keep your account"},
+    )
 
     def clean_display_name(self):
         return _clean_display_name(self.cleaned_data["display_name"])

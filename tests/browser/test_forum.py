@@ -83,6 +83,7 @@ def test_a_parent_joins_posts_and_hears_of_one_reply(
     parent.get_by_label("Create a password").fill(PASSWORD)
     parent.get_by_label("Confirm your password").fill(PASSWORD)
     parent.get_by_label("Display name").fill(name)
+    parent.get_by_label(re.compile("^I agree that the council keeps my email")).check()
     parent.get_by_role("button", name="Create account").click()
     expect(parent.get_by_role("heading", level=1)).to_have_text("Check your email")
     axe_check(parent)

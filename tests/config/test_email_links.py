@@ -98,7 +98,13 @@ def test_every_kind_of_email_and_export_links_only_to_site_url(client, odd_hosts
     password = "Correct-Horse-Battery-9"
     client.post(
         reverse("account_signup"),
-        {"email": "new.parent@example.org", "password1": password, "password2": password, "display_name": "Jo New"},
+        {
+            "email": "new.parent@example.org",
+            "password1": password,
+            "password2": password,
+            "display_name": "Jo New",
+            "consent": "on",
+        },
     )
     client.logout()
     EmailAddress.objects.create(user=author.user, email=author.user.email, verified=True, primary=True)

@@ -143,7 +143,7 @@ def test_every_account_email_names_the_site_and_links_only_to_site_url(client, p
     client.defaults["HTTP_HOST"] = "testserver"
     # Sign up (confirmation email), sign up again with a taken address (already exists), reset a
     # known address and an unknown one.
-    signup = {"password1": "Correct-Horse-Battery-9", "password2": "Correct-Horse-Battery-9"}
+    signup = {"password1": "Correct-Horse-Battery-9", "password2": "Correct-Horse-Battery-9", "consent": "on"}
     client.post(reverse("account_signup"), {"email": "new.parent@example.org", "display_name": "Jo Newcomer", **signup})
     client.logout()
     client.post(reverse("account_signup"), {"email": parent.email, "display_name": "Jo Again", **signup})

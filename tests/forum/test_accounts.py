@@ -23,6 +23,7 @@ def _signup(client, **overrides):
         "password1": "Correct-Horse-Battery-9",
         "password2": "Correct-Horse-Battery-9",
         "display_name": "Robin",
+        "consent": "on",
         **overrides,
     }
     return client.post(reverse("account_signup"), data)
@@ -35,6 +36,14 @@ def test_sign_up_makes_a_member_with_the_pseudonym_and_sends_a_verification_emai
     assert member.user.email == "new.parent@example.org"
     assert member.status == Member.Status.NONE
     assert re.search(r"/accounts/confirm-email/\S+/", mailoutbox[0].body)
+
+
+def test_sign_up_needs_the_consent_box_ticked_and_saves_nothing_without_it(client):
+    response = _signup(client, consent="")
+    assert response.status_code == 200
+    assert "Tick the box to agree, so we can keep your account" in response.content.decode()
+    assert not Member.objects.filter(display_name="Robin").exists()
+    assert not get_user_model().objects.filter(email="new.parent@example.org").exists()
 
 
 def test_sign_up_refuses_a_taken_display_name_and_keeps_what_was_typed(client, member):
