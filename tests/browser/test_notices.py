@@ -2,6 +2,8 @@
 with axe-core, with and without JavaScript, and reached by a young person on a phone with the
 keyboard alone."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -134,3 +136,42 @@ def test_editor_lists_a_known_issue_on_the_accessibility_statement_in_the_admin(
     assert "This website is partially compliant" in main
     assert issue in main
     assert "success criterion 1.4.11 Non-text contrast" in main
+
+
+def test_administrator_sets_the_data_protection_officer_and_a_retention_period_and_the_notice_follows(
+    new_context,
+    login,
+    admin_axe,  # noqa: F811
+):
+    admin = login(new_context().new_page(), "admin")
+    admin.goto("/admin/settings/core/sitesettings/")
+    admin_axe(admin)
+    admin.get_by_role("textbox", name="Data protection officer's email").fill("dpo@example.gov.uk")
+    admin.get_by_role("textbox", name="ICO registration number").fill("12345")
+    admin.get_by_role("button", name="Save").click()
+    expect(admin.get_by_text("An ICO registration number is one or two capital letters").first).to_be_visible()
+    expect(admin.get_by_role("textbox", name="Data protection officer's email")).to_have_value("dpo@example.gov.uk")
+    admin_axe(admin)
+    admin.get_by_role("textbox", name="ICO registration number").fill("Z7654321")
+    admin.get_by_role("button", name="Save").click()
+    expect(admin.locator(".messages")).to_contain_text("updated")
+
+    admin.goto("/admin/settings/core/dataretentionsettings/")
+    admin_axe(admin)
+    days = admin.get_by_role("spinbutton", name=re.compile("^Contact details"))
+    days.fill("180")
+    admin.get_by_role("button", name="Save").click()
+    expect(admin.locator(".messages")).to_contain_text("updated")
+
+    visitor = new_context().new_page()
+    visitor.goto("/privacy/")
+    main = visitor.locator("main").inner_text()
+    assert "registration number Z7654321" in main
+    assert "dpo@example.gov.uk" in main
+    assert "Contact details left with a survey or youth voice answer: 180 days after" in main
+
+    # Put the period back: the demo site is shared by the whole session.
+    admin.goto("/admin/settings/core/dataretentionsettings/")
+    days.fill("365")
+    admin.get_by_role("button", name="Save").click()
+    expect(admin.locator(".messages")).to_contain_text("updated")
