@@ -9,6 +9,7 @@ every HTTPS protection that `manage.py check --deploy` looks for.
 
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
@@ -293,6 +294,24 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# The languages Leicester's people speak, each named in its own language and script. English
+# stays at /, the others live under their code (/gu/, /pa/, /ur/, /pl/, /so/, /ar/).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("gu", "\u0a97\u0ac1\u0a9c\u0ab0\u0abe\u0aa4\u0ac0"),  # Gujarati
+    ("pa", "\u0a2a\u0a70\u0a1c\u0a3e\u0a2c\u0a40"),  # Punjabi (Gurmukhi)
+    ("ur", "\u0627\u0631\u062f\u0648"),  # Urdu
+    ("pl", "Polski"),
+    ("so", "Soomaali"),
+    ("ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629"),  # Arabic
+]
+# Django does not know Gujarati or Somali: tell it their names and direction.
+django.conf.locale.LANG_INFO.setdefault(
+    "gu", {"bidi": False, "code": "gu", "name": "Gujarati", "name_local": LANGUAGES[1][1]}
+)
+django.conf.locale.LANG_INFO.setdefault("so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"})
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media files ---------------------------------------------------------------
 
