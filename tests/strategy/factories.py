@@ -45,6 +45,29 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = home_models.StandardPage
 
 
+class PrivacyNoticePageFactory(wagtail_factories.PageFactory):
+    title = "Privacy notice"
+    intro = "What we collect."
+
+    class Meta:
+        model = home_models.PrivacyNoticePage
+
+
+class CookiesPageFactory(wagtail_factories.PageFactory):
+    title = "Cookies"
+
+    class Meta:
+        model = home_models.CookiesPage
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    title = "Accessibility statement"
+    prepared_on = datetime.date(2026, 12, 1)
+
+    class Meta:
+        model = home_models.AccessibilityStatementPage
+
+
 class StrategyPageFactory(wagtail_factories.PageFactory):
     title = "A strategy"
     intro = "A strategy made by a test."

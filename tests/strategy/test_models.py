@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 PAGE_MODELS = [
     home_models.HomePage,
     home_models.StandardPage,
+    home_models.PrivacyNoticePage,
+    home_models.CookiesPage,
+    home_models.AccessibilityStatementPage,
     models.StrategyPage,
     models.ThemePage,
     models.RecommendationPage,
@@ -41,6 +44,13 @@ def test_page_tree_rules():
     page_asserts.assertAllowedParentPageTypes(models.InitiativePage, {models.ThemePage})
     page_asserts.assertAllowedSubpageTypes(models.ThemePage, {models.RecommendationPage, models.InitiativePage})
     page_asserts.assertAllowedSubpageTypes(models.RecommendationPage, set())
+
+
+def test_the_notices_sit_under_the_home_page_once_each():
+    for model in (home_models.PrivacyNoticePage, home_models.CookiesPage, home_models.AccessibilityStatementPage):
+        page_asserts.assertAllowedParentPageTypes(model, {home_models.HomePage})
+        page_asserts.assertAllowedSubpageTypes(model, set())
+        assert model.max_count == 1
 
 
 def test_recommendation_cannot_be_created_outside_a_theme(strategy_page):
