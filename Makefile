@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint format seed worker beat migrate bench clean
+.PHONY: help run test lint format seed worker beat migrate bench clean fonts messages
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,21 @@ beat: $(INSTALLED) ## Run the Celery scheduler (needs REDIS_URL)
 
 bench: $(INSTALLED) ## Benchmark page serving under gunicorn on PostgreSQL (see bench/)
 	$(PY) bench/pages.py
+
+messages: $(INSTALLED) ## Gather the interface's messages into locale/*/django.po and compile them (needs GNU gettext)
+	$(PY) manage.py makemessages --all --add-location=file --ignore=.venv --ignore=node_modules --ignore=var --ignore=bench --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+fonts: node_modules/axe-core/axe.min.js ## Copy the web fonts for Gujarati, Gurmukhi and Arabic script from npm into static/fonts
+	@mkdir -p static/fonts
+	@for font in noto-sans-gujarati:gujarati noto-sans-gurmukhi:gurmukhi noto-sans-arabic:arabic noto-nastaliq-urdu:arabic; do \
+	  name=$${font%%:*}; subset=$${font##*:}; \
+	  for weight in 400 700; do \
+	    cp node_modules/@fontsource/$$name/files/$$name-$$subset-$$weight-normal.woff2 static/fonts/; \
+	  done; \
+	done
+	@cp node_modules/@fontsource/noto-sans-gujarati/LICENSE static/fonts/OFL.txt
+	@ls static/fonts
 
 clean: ## Remove the virtualenv, node_modules and local data in var/
 	rm -rf $(VENV) node_modules var

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,9 +17,14 @@ urlpatterns = [
     path("admin/password_reset/", admin_accounts.AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+]
+
+# What the public sees, in every language: English at /, the others under their code
+# (/gu/, /pa/, /ur/, /pl/, /so/, /ar/; core/languages.py).
+public_patterns = [
+    path("search/", home_views.search, name="search"),
     path("forum/", include(forum_urls)),
     path("accounts/", include(forum_urls.account_urlpatterns)),
     path("accounts/", include("allauth.urls")),
@@ -34,7 +40,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it catches every other path.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(*public_patterns, path("", include(wagtail_urls)), prefix_default_language=False)
 
 
 # django-allauth answers its own rate limits (sign-in, sign-up, password reset) through this.

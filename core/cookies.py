@@ -2,8 +2,9 @@
 
 All of them are strictly necessary (The Privacy and Electronic Communications Regulations 2003,
 regulation 6(4)): they keep a form's answers between steps, stop forged form posts, carry a
-message to the next page, and keep staff signed in. None tracks anyone or is read by anyone
-else, so the site asks for no consent and shows no banner.
+message to the next page, and keep staff signed in. The language needs none: it is in the
+address (/ur/...: core/languages.py). None tracks anyone or is read by anyone else, so the
+site asks for no consent and shows no banner.
 
 `site_cookies()` is the one list. The cookies page prints it, and the test suite fails any
 response that sets a cookie not in it (tests/conftest.py), so the page cannot drift from what
@@ -43,10 +44,6 @@ def seconds_in_words(seconds: int) -> str:
 def _messages_use_cookie() -> bool:
     storage = getattr(settings, "MESSAGE_STORAGE", "django.contrib.messages.storage.fallback.FallbackStorage")
     return storage.rsplit(".", 1)[-1] in ("FallbackStorage", "CookieStorage")
-
-
-def _language_cookie_used() -> bool:
-    return "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE and len(settings.LANGUAGES) > 1
 
 
 def site_cookies() -> list[Cookie]:
@@ -91,17 +88,6 @@ def site_cookies() -> list[Cookie]:
                 ),
                 lasts="Until the message is shown, or you close your browser",
                 who="Anyone shown such a message",
-            )
-        )
-    if _language_cookie_used():
-        cookies.append(
-            Cookie(
-                name=settings.LANGUAGE_COOKIE_NAME,
-                purpose="Remembers the language you chose.",
-                lasts=seconds_in_words(settings.LANGUAGE_COOKIE_AGE)
-                if settings.LANGUAGE_COOKIE_AGE
-                else "Until you close your browser",
-                who="Anyone who chooses a language",
             )
         )
     cookies.append(

@@ -42,8 +42,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .languages import path_without_language
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -132,7 +135,8 @@ def kept_for_generation(key: str, compute, *, timeout: int = 3600):
     For what pages build from editorial content (menus, settings, lists, the calendar feed),
     so that visitors the page cache passes by, such as anyone signed in, do not rebuild it on
     every request. `compute()` must not return None."""
-    key = f"{key}:{page_cache_generation()}"
+    # Keyed on the language too: what is kept may hold links, which carry the language.
+    key = f"{key}:{translation.get_language() or settings.LANGUAGE_CODE}:{page_cache_generation()}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -145,7 +149,7 @@ def _is_cacheable_request(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and not path_without_language(request.path).startswith(EXCLUDED_PREFIXES)
     )
 
 

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from core.languages import languages
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -28,10 +30,21 @@ def search(request):
 # Kept out of search engines: staff pages, the members-only forum and its accounts, and the
 # kiosk, whose pages are for a tablet at an event. Everything else is listed in the sitemap.
 ROBOTS_DISALLOWED = ("/admin/", "/forum/", "/accounts/", "/*?kiosk=", "/*&kiosk=")
+# The forum and accounts in every other language too (/ur/forum/ ...): core/languages.py.
+ROBOTS_DISALLOWED_IN_EVERY_LANGUAGE = ("/forum/", "/accounts/")
 
 
 def robots_txt(request):
     """robots.txt: what crawlers may skip, and where the sitemap is."""
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
+    disallowed = [
+        *ROBOTS_DISALLOWED,
+        *(
+            f"/{language.code}{path}"
+            for language in languages()
+            if not language.is_default
+            for path in ROBOTS_DISALLOWED_IN_EVERY_LANGUAGE
+        ),
+    ]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), ""]
     lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

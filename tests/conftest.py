@@ -85,6 +85,18 @@ def _cookies_listed(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _english_to_start():
+    """Each test starts in English: a request to /ur/... leaves Urdu active in the thread,
+    and a later test's `page.url` would carry /ur/."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (page cache, Wagtail's site root paths)."""
     cache.clear()

@@ -1,11 +1,13 @@
-"""Template tags shared by every public page: the main navigation, breadcrumbs and the page's
-description for search engines."""
+"""Template tags shared by every public page: the main navigation, breadcrumbs, the language
+switcher and the page's language, and the page's description for search engines."""
 
 from django import template
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from core.languages import Language, language_current, page_in_languages
 from core.pagecache import kept_for_generation
 
 register = template.Library()
@@ -19,7 +21,7 @@ def _menu(site: Site, request) -> list[dict]:
         return [
             {
                 "url": item.get_url(request),
-                "title": "Home" if item.pk == home.pk else (getattr(item, "short_title", "") or item.title),
+                "title": gettext("Home") if item.pk == home.pk else (getattr(item, "short_title", "") or item.title),
                 "pk": item.pk,
                 "path": item.path,
                 "is_home": item.pk == home.pk,
@@ -45,7 +47,7 @@ def main_nav(context):
             elif not item["is_home"] and current.path.startswith(item["path"]):
                 state = "true"
         items.append({**item, "current": state})
-    return {"items": items, "request": request}
+    return {"items": items, "request": request, "titles_in_english": not language_current().is_default}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -58,11 +60,48 @@ def breadcrumbs(context):
 
     def read():
         return [
-            {"url": ancestor.get_url(request), "title": "Home" if ancestor.depth == 2 else ancestor.title}
+            {"url": ancestor.get_url(request), "title": gettext("Home") if ancestor.depth == 2 else ancestor.title}
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
 
     return {"ancestors": kept_for_generation(f"breadcrumbs:{page.pk}", read, timeout=24 * 60 * 60)}
+
+
+@register.simple_tag
+def page_language() -> Language:
+    """The language the page is in, for `<html lang dir>`."""
+    return language_current()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this same page in each language, each named in its own language and script.
+    Plain links, so they work without JavaScript; a survey's answers so far stay in the session,
+    so switching on a survey step keeps them."""
+    request = context.get("request")
+    if request is None:
+        return {"options": []}
+    current = language_current()
+    return {
+        "options": [
+            {"language": language, "url": url, "current": language.code == current.code}
+            for language, url in page_in_languages(request.get_full_path())
+        ]
+    }
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """`<link rel="alternate" hreflang>` for the page in each language, for search engines."""
+    request = context.get("request")
+    if request is None:
+        return {"options": []}
+    return {
+        "options": [
+            {"language": language, "url": request.build_absolute_uri(url)}
+            for language, url in page_in_languages(request.get_full_path())
+        ]
+    }
 
 
 # Where a page's description comes from, in order: what the editor wrote for search engines,
@@ -79,3 +118,17 @@ def meta_description(page) -> str:
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return ""
+
+
+@register.simple_tag
+def tel_link(number: str) -> str:
+    """A phone number as a link that dials it, read left to right in every language, for use in
+    a translated sentence ("Call {{ link }}.")."""
+    return format_html('<a href="tel:{}" class="ltr">{}</a>', "".join(str(number).split()), number)
+
+
+@register.simple_tag
+def site_link(url: str) -> str:
+    """A link to another website, shown without its scheme, for use in a translated sentence."""
+    shown = str(url).removeprefix("https://").removeprefix("http://")
+    return format_html('<a href="{}" rel="noopener" class="ltr">{}</a>', url, shown)

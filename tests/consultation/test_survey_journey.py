@@ -225,7 +225,7 @@ def test_a_safeguarding_phrase_shows_help_and_alerts_the_safeguarding_group(
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(f"{survey.url}check/", {"token": token})
     html = client.get(done["Location"]).content.decode()
-    assert html.index('call <a href="tel:999">999</a>') < html.index("Childline")
+    assert html.index('call <a href="tel:999" class="ltr">999</a>') < html.index("Childline")
     feedback = Feedback.objects.get(text=text)
     assert feedback.safeguarding_flag and "going to stab" in feedback.safeguarding_matches
     assert len(mail.outbox) == 1

@@ -1,0 +1,81 @@
+"""The site's languages, as the rest of the site needs them: which one a request is in, the
+same page's address in each language, and an address without its language prefix.
+
+English lives at /, the others under their code (/gu/, /pa/, /ur/, /pl/, /so/, /ar/): Django's
+`i18n_patterns` with `prefix_default_language=False` in config/urls.py, and LocaleMiddleware,
+which reads the language from the address only. No cookie or browser setting changes it, so an
+address always means one language, and the page cache can key on the address alone.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in its own language and script
+    bidi: bool
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag for `lang` and `hreflang`: "en-gb" -> "en-GB"."""
+        base, _, region = self.code.partition("-")
+        return f"{base}-{region.upper()}" if region else base
+
+    @property
+    def is_default(self) -> bool:
+        """English, the language the site's pages are written in."""
+        return self.code == settings.LANGUAGE_CODE
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.bidi else "ltr"
+
+
+@cache
+def _languages() -> tuple[Language, ...]:
+    return tuple(
+        Language(code=code, name=name, bidi=translation.get_language_info(code)["bidi"])
+        for code, name in settings.LANGUAGES
+    )
+
+
+def languages() -> tuple[Language, ...]:
+    """Every language of the site, English first."""
+    return _languages()
+
+
+def language_current() -> Language:
+    """The language this request is in (English outside a request)."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    for language in _languages():
+        if language.code == code:
+            return language
+    return _languages()[0]
+
+
+def language_is_default() -> bool:
+    return language_current().code == settings.LANGUAGE_CODE
+
+
+@cache
+def _prefix_pattern() -> re.Pattern:
+    codes = "|".join(re.escape(code) for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
+    return re.compile(rf"^/({codes})(?=/)")
+
+
+def path_without_language(path: str) -> str:
+    """ "/ur/forum/" -> "/forum/"; an English path is returned as it is."""
+    return _prefix_pattern().sub("", path, count=1) or "/"
+
+
+def page_in_languages(full_path: str) -> list[tuple[Language, str]]:
+    """The same page's address in every language, for the language switcher and hreflang
+    links. An address that has no translation (such as the admin) stays as it is."""
+    return [(language, translate_url(full_path, language.code)) for language in _languages()]

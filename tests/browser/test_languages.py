@@ -1,0 +1,71 @@
+"""The site in each of its languages, in Chromium with axe-core: the right `lang` and `dir`, a
+layout that mirrors for Urdu and Arabic, help numbers that read left to right, and a language
+switcher that keeps the person where they were, answers included."""
+
+import pytest
+
+from tests.browser.test_consultation import DARK, DAY, LEAST_SAFE, SURVEY_PATH, WORRY, choose, heading, press
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = {"en-GB": "", "gu": "/gu", "pa": "/pa", "ur": "/ur", "pl": "/pl", "so": "/so", "ar": "/ar"}
+RIGHT_TO_LEFT = {"ur", "ar"}
+PAGES = [
+    "/",
+    "/strategy/education/minimise-school-suspensions/",
+    SURVEY_PATH + "answer/1/",
+    "/have-your-say/",
+    "/events/public-conversation-knife-crime/",
+    "/bleed-kits/",
+]
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_every_public_journeys_first_page_in_each_language(new_context, axe_check, tag):
+    page = new_context().new_page()
+    for path in PAGES:
+        response = page.goto(LANGUAGES[tag] + path)
+        assert response is not None and response.status == 200, path
+        html = page.locator("html")
+        assert html.get_attribute("lang") == tag
+        direction = "rtl" if tag in RIGHT_TO_LEFT else "ltr"
+        assert html.get_attribute("dir") == direction
+        assert page.evaluate("() => getComputedStyle(document.body).direction") == direction
+        # The help numbers read left to right whatever the language.
+        emergency = page.locator("footer a[href='tel:999']")
+        assert emergency.evaluate("element => getComputedStyle(element).direction") == "ltr"
+        axe_check(page)
+
+
+def test_urdu_mirrors_the_layout_and_uses_a_nastaliq_font(new_context):
+    page = new_context(viewport={"width": 1200, "height": 800}).new_page()
+    page.goto("/ur/")
+    header = page.locator(".site-header__name").bounding_box()
+    nav = page.locator("nav.main-nav").bounding_box()
+    assert header["x"] > nav["x"], "the site's name should sit on the right in a right-to-left page"
+    family = page.evaluate("() => getComputedStyle(document.querySelector('.help-numbers h2')).fontFamily")
+    assert family.startswith('"Noto Nastaliq Urdu"'), family
+    # The font is the site's own: nothing is loaded from another host.
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.fonts.check('16px \"Noto Nastaliq Urdu\"', 'مدد')")
+
+
+def test_switching_language_on_a_survey_step_keeps_the_answers_given(new_context):
+    page = new_context().new_page()
+    page.goto(SURVEY_PATH + "answer/1/")
+    choose(page, DAY, "4")
+    choose(page, DARK, "2")
+    choose(page, WORRY, "Often")
+    choose(page, LEAST_SAFE, "The city centre")
+    press(page, "Continue")
+    assert heading(page) == "What would help"
+
+    with page.expect_navigation():
+        page.locator(".language-switcher").get_by_role("link", name="Polski").click()
+    assert page.url.endswith("/pl" + SURVEY_PATH + "answer/2/")
+    assert page.locator("html").get_attribute("lang") == "pl"
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back").click()
+    assert "/pl/" in page.url
+    assert page.get_by_role("group", name=DAY).get_by_label("4", exact=True).is_checked()
+    assert page.get_by_role("group", name=WORRY).get_by_label("Often", exact=True).is_checked()
