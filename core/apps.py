@@ -17,7 +17,14 @@ class CoreConfig(AppConfig):
 
         page_cache_signals_connect()
         # The privacy notice prints the retention periods, and who sees what from the groups.
-        page_cache_clears_on("core.Theme", "core.Ward", "core.SiteSettings", "core.DataRetentionSettings", "auth.Group")
+        page_cache_clears_on(
+            "core.Theme",
+            "core.Ward",
+            "core.SiteSettings",
+            "core.DataRetentionSettings",
+            "core.LanguageSettings",
+            "auth.Group",
+        )
         personal_data_register(staff_accounts_source)
         privacy_purpose_register(staff_purpose)
         retention_step_register(export_log_step)

@@ -6,12 +6,14 @@ These models moved here from `strategy` and `consultation` when the ground floor
 each keeps the table it had (`Meta.db_table`), so the move changed no data.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from taggit.models import TagBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
@@ -256,6 +258,38 @@ def _days(default: int, help_text: str, *, verbose_name: str):
     return models.PositiveIntegerField(
         default=default, validators=[MinValueValidator(1)], verbose_name=verbose_name, help_text=help_text
     )
+
+
+class LanguageSettingsForm(WagtailAdminModelForm):
+    """The reviewed languages as a box to tick for each language but English."""
+
+    reviewed = forms.MultipleChoiceField(
+        choices=lambda: [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Translations the council's translators have checked",
+        help_text="Until a language is ticked, every page in it says that its translation is being checked.",
+    )
+
+
+@register_setting(icon="globe")
+class LanguageSettings(BaseGenericSetting):
+    """Which languages' translations the council's translators have checked. The interface's
+    translations ship as drafts (locale/); pages in a language not yet ticked say so, in that
+    language (templates/base.html)."""
+
+    reviewed = models.JSONField(default=list, blank=True)
+
+    base_form_class = LanguageSettingsForm
+    panels = [FieldPanel("reviewed")]
+
+    class Meta:
+        verbose_name = "languages"
+
+    @classmethod
+    def reviewed_codes(cls) -> frozenset[str]:
+        """The reviewed languages, kept for the page cache generation (saving starts a new one)."""
+        return kept_for_generation("language-settings:reviewed", lambda: frozenset(cls.load().reviewed))
 
 
 @register_setting(icon="calendar-alt")

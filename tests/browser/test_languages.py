@@ -3,8 +3,13 @@ layout that mirrors for Urdu and Arabic, help numbers that read left to right, a
 switcher that keeps the person where they were, answers included."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_consultation import DARK, DAY, LEAST_SAFE, SURVEY_PATH, WORRY, choose, heading, press
+from tests.browser.test_officers import (
+    admin_axe,  # noqa: F401 (a fixture)
+    project_axe_version,  # noqa: F401 (a fixture admin_axe uses)
+)
 
 pytestmark = pytest.mark.browser
 
@@ -69,3 +74,29 @@ def test_switching_language_on_a_survey_step_keeps_the_answers_given(new_context
     assert "/pl/" in page.url
     assert page.get_by_role("group", name=DAY).get_by_label("4", exact=True).is_checked()
     assert page.get_by_role("group", name=WORRY).get_by_label("Often", exact=True).is_checked()
+
+
+def test_an_editor_marks_urdu_reviewed_and_its_pages_stop_saying_it_is_being_checked(
+    new_context,
+    login,
+    admin_axe,  # noqa: F811
+):
+    visitor = new_context().new_page()
+    visitor.goto("/ur/?before")
+    checking = "اس ترجمے کی جانچ کونسل کے مترجمین کر رہے ہیں۔"
+    assert checking in visitor.locator("main").inner_text()
+
+    editor = login(new_context().new_page(), "editor")
+    editor.goto("/admin/settings/core/languagesettings/")
+    admin_axe(editor)
+    editor.get_by_role("checkbox", name="اردو").check()
+    editor.get_by_role("button", name="Save").click()
+    expect(editor.locator(".messages")).to_contain_text("updated")
+
+    visitor.goto("/ur/?after")
+    assert checking not in visitor.locator("main").inner_text()
+
+    # Put it back: the demo site is shared by the whole session.
+    editor.get_by_role("checkbox", name="اردو").uncheck()
+    editor.get_by_role("button", name="Save").click()
+    expect(editor.locator(".messages")).to_contain_text("updated")

@@ -25,7 +25,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from consultation.models import Feedback, SurveyPage
-from core.models import DataRetentionSettings
+from core.models import DataRetentionSettings, LanguageSettings
 from core.staff_groups import GROUP_NAMES
 from events.models import Booking, EventPage
 from home.models import HomePage, PrivacyNoticePage
@@ -83,6 +83,7 @@ EXPECTED = {
     "Data protection: erasure log":             (N, N, N, N, Y, Y),
     "Data protection: retention runs":          (N, N, N, N, N, Y),
     "Data retention settings":                  (N, N, N, N, N, Y),
+    "Language settings":                        (Y, N, N, N, N, Y),
 }
 # fmt: on
 
@@ -227,6 +228,7 @@ CHECKS = {
     "Data protection: erase": _data_protection_erase,
     "Data protection: erasure log": _get(lambda ctx: reverse("data_protection_log:index")),
     "Data protection: retention runs": _get(lambda ctx: reverse("data_protection_retention:index")),
+    "Language settings": _get(lambda ctx: f"/admin/settings/core/languagesettings/{LanguageSettings.load().pk}/"),
     "Data retention settings": _get(
         lambda ctx: f"/admin/settings/core/dataretentionsettings/{DataRetentionSettings.load().pk}/"
     ),

@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
@@ -134,3 +135,33 @@ def test_robots_keep_crawlers_out_of_the_forum_in_every_language(client):
     for code in OTHER_LANGUAGES:
         assert f"Disallow: /{code}/forum/" in text
         assert f"Disallow: /{code}/accounts/" in text
+
+
+def test_a_language_says_its_translation_is_being_checked_until_an_editor_ticks_it(client):
+    from core.models import LanguageSettings
+
+    assert "اس ترجمے کی جانچ کونسل کے مترجمین کر رہے ہیں۔" in unescape(client.get("/ur/").content.decode())
+    editor = get_user_model().objects.get(username="editor")
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/settings/core/languagesettings/{LanguageSettings.load().pk}/", {"reviewed": ["ur", "pl"]}
+    )
+    assert response.status_code == 302
+    assert LanguageSettings.load().reviewed == ["ur", "pl"]
+    client.logout()
+    assert "اس ترجمے کی جانچ" not in unescape(client.get("/ur/").content.decode())
+    assert "To tłumaczenie jest sprawdzane" not in unescape(client.get("/pl/").content.decode())
+    assert "આ અનુવાદ કાઉન્સિલના અનુવાદકો" in unescape(client.get("/gu/").content.decode())
+    # English is never "being checked".
+    assert "being checked" not in client.get("/").content.decode()
+
+
+def test_only_enabled_languages_can_be_ticked(admin_client):
+    from core.models import LanguageSettings
+
+    response = admin_client.post(
+        f"/admin/settings/core/languagesettings/{LanguageSettings.load().pk}/", {"reviewed": ["xx", "en-gb"]}
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert LanguageSettings.load().reviewed == []
