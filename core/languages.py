@@ -34,14 +34,6 @@ class Language:
         return self.code == settings.LANGUAGE_CODE
 
     @property
-    def is_reviewed(self) -> bool:
-        """English, or a language whose translation the council's translators have checked
-        (Settings > Languages)."""
-        from .models import LanguageSettings
-
-        return self.is_default or self.code in LanguageSettings.reviewed_codes()
-
-    @property
     def direction(self) -> str:
         return "rtl" if self.bidi else "ltr"
 

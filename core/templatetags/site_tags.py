@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from core.languages import Language, language_current, page_in_languages
+from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
 
 register = template.Library()
@@ -71,6 +72,13 @@ def breadcrumbs(context):
 def page_language() -> Language:
     """The language the page is in, for `<html lang dir>`."""
     return language_current()
+
+
+@register.simple_tag
+def language_reviewed(language: Language) -> bool:
+    """English, or a language whose translation the council's translators have checked
+    (Settings > Languages)."""
+    return language.is_default or language.code in LanguageSettings.reviewed_codes()
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
