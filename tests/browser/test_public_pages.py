@@ -262,13 +262,19 @@ def test_on_a_phone_the_header_links_fold_behind_a_menu_button(new_context, axe_
     nav = page.get_by_role("navigation", name="Main")
     events = nav.get_by_role("link", name="Events")
     assert not events.is_visible()
-    # The heading is near the top of the screen, not below five rows of links.
+    # The heading is near the top of the screen, not below five rows of links; the language bar
+    # above it is one slim row or two.
     header = page.locator("header.site-header").bounding_box()
     assert header["height"] <= 140, header
+    assert page.locator("nav.language-switcher").bounding_box()["height"] <= 100
 
-    # Keyboard: the skip link comes first, then the site's name, then the menu button.
+    # Keyboard: the skip link comes first, then the seven languages, then the site's name, then
+    # the menu button.
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Skip to main content"
+    for _ in range(7):
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "العربية"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Menu"
