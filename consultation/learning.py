@@ -7,7 +7,7 @@ rule); `Model.suggest` and `Model.explain` use it. consultation/suggester.py sto
 the current one and scores feedback; the tasks and commands call that.
 
 How it learns
-    Each text becomes TF-IDF weights of its words and word pairs, and of the fragments of 2 to 5
+    Each text becomes TF-IDF weights of its words and word pairs, and of the fragments of 3 to 5
     letters inside its words (`char_wb` n-grams: they also serve misspellings, slang and other
     languages). One logistic regression per theme (fitted by stochastic gradient descent) reads
     those weights and gives a probability.
@@ -33,7 +33,7 @@ import io
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,6 +48,9 @@ WORD_LIST_THRESHOLD = 1.0
 ALPHAS = tuple(round(a * 0.1, 1) for a in range(11))
 THRESHOLDS = tuple(round(0.2 + t * 0.05, 2) for t in range(13))  # 0.2 .. 0.8
 FOLDS = 5
+# With more examples than this, the vocabulary and the cross-validation use a random sample of
+# this many (the final fit uses them all).
+SAMPLE_LIMIT = 10_000
 SEED = 2022
 # The most features kept of each kind: enough for a city's comments, small enough to load fast.
 MAX_WORD_FEATURES = 40_000
@@ -57,6 +60,13 @@ MAX_CHAR_FEATURES = 60_000
 # data more), chosen by cross-validation on the labelled comments; EPOCHS passes over the data.
 ALPHA = 1e-4
 EPOCHS = 15
+# Passes enough for this many updates, between 3 and EPOCHS: many examples need fewer passes.
+UPDATES = 200_000
+
+
+def _epochs(examples: int) -> int:
+    return max(3, min(EPOCHS, -(-UPDATES // max(examples, 1))))
+
 
 _WORD_PARAMS = {
     "analyzer": "word",
@@ -69,7 +79,7 @@ _WORD_PARAMS = {
 }
 _CHAR_PARAMS = {
     "analyzer": "char_wb",
-    "ngram_range": (2, 5),
+    "ngram_range": (3, 5),
     "lowercase": True,
     "sublinear_tf": True,
     "strip_accents": "unicode",
@@ -163,7 +173,7 @@ class Model:
 
     def _chunk_fragments(self, chunk: str) -> tuple[int, ...]:
         """The vocabulary indices of a chunk's fragments, as sklearn's char_wb analyzer makes
-        them: the chunk padded with a space each side, 2 to 5 letters at a time."""
+        them: the chunk padded with a space each side, 3 to 5 characters at a time."""
         found = self._chunks.get(chunk)
         if found is None:
             padded = f" {chunk} "
@@ -227,12 +237,7 @@ class Model:
             for i, (indices, values) in enumerate(rows):
                 z[i] = values @ self.coef_t[indices] + self.intercept
         else:
-            indptr = np.cumsum([0] + [len(indices) for indices, _ in rows])
-            x = sparse.csr_matrix(
-                (np.concatenate([v for _, v in rows]), np.concatenate([i for i, _ in rows]), indptr),
-                shape=(len(rows), self.coef_t.shape[0]),
-            )
-            z[:] = x @ self.coef_t + self.intercept
+            z[:] = rows_matrix(rows, self.coef_t.shape[0]) @ self.coef_t + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def combined(self, probabilities: np.ndarray, word_scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -244,24 +249,38 @@ class Model:
         """The words and fragments of `text` that weighed most for `theme`, with their weights
         (weight in the text x weight in the model), largest first; only those that pushed towards
         the theme. Empty for a theme the model does not decide."""
-        if theme not in self.learned:
-            return []
-        indices, values = self.rows([text])[0] if row is None else row
-        contributions = values * self.coef_t[indices, self.learned.index(theme)]
-        found: list[tuple[str, float]] = []
-        seen: set[str] = set()
+        return self.explain_themes(self.rows([text])[0] if row is None else row, [theme], top=top)[theme]
+
+    def explain_themes(self, row: Row, themes: Sequence[str], top: int = 6) -> dict[str, list[tuple[str, float]]]:
+        """`explain` for several themes of one text's features at once."""
+        result: dict[str, list[tuple[str, float]]] = {theme: [] for theme in themes}
+        learned = [theme for theme in themes if theme in self.learned]
+        indices, values = row
+        if not learned or not len(indices):
+            return result
+        columns = [self.learned.index(theme) for theme in learned]
+        contributions = values[:, None] * self.coef_t[indices][:, columns]
+        # A fragment and a word can read the same once stripped of their padding: take a few
+        # more than needed, then keep the first of each.
+        keep = min(2 * top, len(indices))
         words = len(self.word_vocabulary)
-        for i in np.argsort(-contributions):
-            weight = float(contributions[i])
-            if weight <= 0 or len(found) >= top:
-                break
-            feature = int(indices[i])
-            term = (self.word_vocabulary[feature] if feature < words else self.char_vocabulary[feature - words]).strip()
-            if not term or term in seen:
-                continue
-            seen.add(term)
-            found.append((term, round(weight, 3)))
-        return found
+        for k, theme in enumerate(learned):
+            column = contributions[:, k]
+            candidates = np.argpartition(-column, keep - 1)[:keep] if keep < len(column) else np.arange(len(column))
+            found = result[theme]
+            seen: set[str] = set()
+            for i in candidates[np.argsort(-column[candidates])]:
+                weight = float(column[i])
+                if weight <= 0 or len(found) >= top:
+                    break
+                feature = int(indices[i])
+                term = (
+                    self.word_vocabulary[feature] if feature < words else self.char_vocabulary[feature - words]
+                ).strip()
+                if term and term not in seen:
+                    seen.add(term)
+                    found.append((term, round(weight, 3)))
+        return result
 
     # --- Storage: arrays only, no pickle -----------------------------------------------------
 
@@ -379,7 +398,12 @@ def _fit_classifiers(x, truth: np.ndarray, columns: list[int]) -> tuple[np.ndarr
             intercept[row] = 10.0 if y.all() else -10.0  # one class only: nothing to learn
             continue
         classifier = SGDClassifier(
-            loss="log_loss", alpha=ALPHA, class_weight="balanced", max_iter=EPOCHS, tol=None, random_state=SEED
+            loss="log_loss",
+            alpha=ALPHA,
+            class_weight="balanced",
+            max_iter=_epochs(x.shape[0]),
+            tol=None,
+            random_state=SEED,
         )
         classifier.fit(x, y)
         coef[row] = classifier.coef_[0]
@@ -410,19 +434,20 @@ def theme_model_train(
     *,
     texts: Sequence[str],
     labels: Sequence[set[str]],
-    word_scores: np.ndarray,
+    word_scores: Callable[[Sequence[str]], np.ndarray],
     themes: list[str],
     min_examples: int,
     folds: int = FOLDS,
 ) -> Trained:
-    """Train on `texts` with their confirmed themes (`labels`, sets of slugs), given the word
-    list's score of every text for every theme (texts x themes). Themes with fewer than
-    `min_examples` confirmations (or fewer texts without them) get no classifier.
+    """Train on `texts` with their confirmed themes (`labels`, sets of slugs); `word_scores`
+    gives the word list's score of texts for every theme (texts x themes). Themes with fewer
+    than `min_examples` confirmations (or fewer texts without them) get no classifier.
 
-    The vectorizers learn their vocabulary from all the texts once (no themes are read, so the
-    folds learn nothing of each other's themes from it); the classifiers are cross-validated in
-    `folds` folds, the rule is chosen on their out-of-fold predictions, and the model is then
-    fitted on every example."""
+    The vocabulary and its IDF weights are learned from the texts (a random SAMPLE_LIMIT of them
+    when there are more) without reading any theme, so the folds learn nothing of each other's
+    themes from it. The classifiers are cross-validated in `folds` folds (on a random SAMPLE_LIMIT
+    of the examples when there are more), the rule is chosen on their out-of-fold predictions,
+    and the model is then fitted on every example."""
     started = time.perf_counter()
     truth = truth_matrix(labels, themes)
     counts = truth.sum(axis=0)
@@ -430,50 +455,102 @@ def theme_model_train(
         theme for j, theme in enumerate(themes) if counts[j] >= min_examples and len(texts) - counts[j] >= min_examples
     ]
     columns = [themes.index(theme) for theme in learned]
-    word, char = _vectorizers(len(texts))
-    if learned:
-        x = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)], format="csr")
+    if len(texts) > SAMPLE_LIMIT:
+        # The figures, the rule and the vocabulary are as sure from a random SAMPLE_LIMIT
+        # examples, and five fits and a vocabulary count on all of them would take minutes.
+        sample = np.sort(np.random.default_rng(SEED).choice(len(texts), SAMPLE_LIMIT, replace=False))
     else:
+        sample = np.arange(len(texts))
+    sample_texts = [texts[i] for i in sample]
+
+    empty = np.zeros(0, dtype=np.float32)
+    if learned:
+        word, char = _vectorizers(len(sample_texts))
+        word.fit(sample_texts)
+        char.fit(sample_texts)
+        features = Model(
+            themes=list(themes),
+            learned=learned,
+            word_vocabulary=word.get_feature_names_out().tolist(),
+            word_idf=word.idf_,
+            char_vocabulary=char.get_feature_names_out().tolist(),
+            char_idf=char.idf_,
+            coef_t=np.zeros((len(word.idf_) + len(char.idf_), len(learned)), dtype=np.float32),
+            intercept=np.zeros(len(learned), dtype=np.float32),
+            rule=Rule(1.0, 1.0),
+        )
+        # In slices, so the features of all the texts are never held twice.
+        width = features.coef_t.shape[0]
+        x = sparse.vstack(
+            [rows_matrix(features.rows(texts[i : i + 5000]), width) for i in range(0, len(texts), 5000)],
+            format="csr",
+        )
+    else:
+        features = None
         x = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
 
-    out_of_fold = np.zeros((len(texts), len(learned)), dtype=np.float64)
+    x_cv, truth_cv = x[sample], truth[sample]
+    scores_cv = word_scores(sample_texts)
+    out_of_fold = np.zeros((len(sample), len(learned)), dtype=np.float64)
     if learned:
-        splitter = KFold(n_splits=min(folds, len(texts)), shuffle=True, random_state=SEED)
-        for train_index, test_index in splitter.split(x):
-            coef, intercept = _fit_classifiers(x[train_index], truth[train_index], columns)
-            out_of_fold[test_index] = _probabilities(x[test_index], coef, intercept)
-        rule = choose_rule(truth, out_of_fold, word_scores, themes, learned)
+        splitter = KFold(n_splits=min(folds, len(sample)), shuffle=True, random_state=SEED)
+        for train_index, test_index in splitter.split(x_cv):
+            coef, intercept = _fit_classifiers(x_cv[train_index], truth_cv[train_index], columns)
+            out_of_fold[test_index] = _probabilities(x_cv[test_index], coef, intercept)
+        rule = choose_rule(truth_cv, out_of_fold, scores_cv, themes, learned)
         coef, intercept = _fit_classifiers(x, truth, columns)
+        model = Model(
+            themes=list(themes),
+            learned=learned,
+            word_vocabulary=features.word_vocabulary,
+            word_idf=features.word_idf,
+            char_vocabulary=features.char_vocabulary,
+            char_idf=features.char_idf,
+            coef_t=coef.T,
+            intercept=intercept,
+            rule=rule,
+        )
     else:
         rule = Rule(alpha=1.0, threshold=1.0)
-        coef, intercept = np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=np.float32)
+        model = Model(
+            themes=list(themes),
+            learned=[],
+            word_vocabulary=[],
+            word_idf=empty,
+            char_vocabulary=[],
+            char_idf=empty,
+            coef_t=np.zeros((0, 0), dtype=np.float32),
+            intercept=empty,
+            rule=rule,
+        )
 
-    _, suggested = combine(rule, themes, learned, out_of_fold, word_scores)
-    per_theme = figures(truth, suggested, themes, learned)
-    _, word_only = combine(Rule(1.0, 1.0), themes, [], out_of_fold[:, :0], word_scores)
-    alone_rule = Rule(0.0, _best_threshold(truth, out_of_fold, word_scores, themes, learned))
-    _, alone = combine(alone_rule, themes, learned, out_of_fold, word_scores)
-    empty = np.zeros(0, dtype=np.float32)
-    model = Model(
-        themes=list(themes),
-        learned=learned,
-        word_vocabulary=word.get_feature_names_out().tolist() if learned else [],
-        word_idf=word.idf_ if learned else empty,
-        char_vocabulary=char.get_feature_names_out().tolist() if learned else [],
-        char_idf=char.idf_ if learned else empty,
-        coef_t=coef.T if learned else np.zeros((0, 0), dtype=np.float32),
-        intercept=intercept,
-        rule=rule,
-    )
+    _, suggested = combine(rule, themes, learned, out_of_fold, scores_cv)
+    per_theme = figures(truth_cv, suggested, themes, learned)
+    _, word_only = combine(Rule(1.0, 1.0), themes, [], out_of_fold[:, :0], scores_cv)
+    alone_rule = Rule(0.0, _best_threshold(truth_cv, out_of_fold, scores_cv, themes, learned))
+    _, alone = combine(alone_rule, themes, learned, out_of_fold, scores_cv)
     return Trained(
         model=model,
         examples=len(texts),
         per_theme=per_theme,
         macro_f1=macro_f1(per_theme),
-        word_list_macro_f1=macro_f1(figures(truth, word_only, themes, [])),
-        model_alone_macro_f1=macro_f1(figures(truth, alone, themes, learned)),
+        word_list_macro_f1=macro_f1(figures(truth_cv, word_only, themes, [])),
+        model_alone_macro_f1=macro_f1(figures(truth_cv, alone, themes, learned)),
         model_alone_rule=alone_rule,
         seconds=time.perf_counter() - started,
+    )
+
+
+def rows_matrix(rows: list[Row], width: int) -> sparse.csr_matrix:
+    """Texts' features (Model.rows) as one sparse matrix."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(indices) for indices, _ in rows], out=indptr[1:])
+    if not rows or not indptr[-1]:
+        return sparse.csr_matrix((len(rows), width), dtype=np.float32)
+    return sparse.csr_matrix(
+        (np.concatenate([v for _, v in rows]), np.concatenate([i for i, _ in rows]).astype(np.int32), indptr),
+        shape=(len(rows), width),
+        dtype=np.float32,
     )
 
 

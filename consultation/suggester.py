@@ -162,15 +162,16 @@ def suggest_with(
         rule = model.rule
     scores, suggested = learning.combine(rule, slugs, learned, probabilities, word_scores)
     results = []
-    for i, text in enumerate(texts):
+    for i in range(len(texts)):
         row = []
-        for j, slug in enumerate(slugs):
-            if not suggested[i, j]:
-                continue
+        chosen = [slug for j, slug in enumerate(slugs) if suggested[i, j]]
+        reasons = model.explain_themes(rows[i], chosen) if rows is not None else {}
+        for slug in chosen:
+            j = slugs.index(slug)
             probability = weighed = None
             if slug in learned:
                 probability = float(probabilities[i, learned.index(slug)])
-                weighed = tuple(model.explain(text, slug, row=rows[i]))
+                weighed = tuple(reasons[slug])
             row.append(
                 Suggested(
                     slug=slug,
@@ -322,11 +323,11 @@ def theme_model_retrain(
             return RetrainOutcome("Not trained: there are no examples with confirmed themes.")
         slugs = _theme_slugs()
         texts = [text for text, _ in examples]
-        word_scores, _ = word_list_scores(theme_matcher(), texts, slugs)
+        matcher = theme_matcher()
         trained = learning.theme_model_train(
             texts=texts,
             labels=[themes for _, themes in examples],
-            word_scores=word_scores,
+            word_scores=lambda some: word_list_scores(matcher, some, slugs)[0],
             themes=slugs,
             min_examples=settings.THEME_MODEL_MIN_EXAMPLES_PER_THEME,
         )

@@ -67,12 +67,11 @@ def _confirm(examples, *, reviewed_at, flagged: bool = False) -> list[Feedback]:
 
 
 def _train(examples, *, min_examples: int = 10) -> learning.Trained:
-    texts = [text for text, _ in examples]
-    word_scores, _ = suggester.word_list_scores(suggester.theme_matcher(), texts, SLUGS)
+    matcher = suggester.theme_matcher()
     return learning.theme_model_train(
-        texts=texts,
+        texts=[text for text, _ in examples],
         labels=[themes for _, themes in examples],
-        word_scores=word_scores,
+        word_scores=lambda some: suggester.word_list_scores(matcher, some, SLUGS)[0],
         themes=SLUGS,
         min_examples=min_examples,
     )
