@@ -267,19 +267,18 @@ class Model:
         for k, theme in enumerate(learned):
             column = contributions[:, k]
             candidates = np.argpartition(-column, keep - 1)[:keep] if keep < len(column) else np.arange(len(column))
+            order = candidates[np.argsort(-column[candidates])]
             found = result[theme]
             seen: set[str] = set()
-            for i in candidates[np.argsort(-column[candidates])]:
-                weight = float(column[i])
+            for feature, weight in zip(indices[order].tolist(), np.round(column[order], 3).tolist(), strict=True):
                 if weight <= 0 or len(found) >= top:
                     break
-                feature = int(indices[i])
                 term = (
                     self.word_vocabulary[feature] if feature < words else self.char_vocabulary[feature - words]
                 ).strip()
                 if term and term not in seen:
                     seen.add(term)
-                    found.append((term, round(weight, 3)))
+                    found.append((term, weight))
         return result
 
     # --- Storage: arrays only, no pickle -----------------------------------------------------
