@@ -1,8 +1,8 @@
 """The learned half of the theme suggester: one linear classifier per theme, trained on the themes
 officers confirmed, combined with the word list by a rule chosen by cross-validation.
 
-Plain work, with no database: `theme_model_train` takes texts with their themes and the word
-list's scores for them, and returns a `Trained` (the model, its cross-validated figures and the
+Plain work, with no database: `theme_model_train` takes texts with their themes and a function
+giving the word list's scores, and returns a `Trained` (the model, its cross-validated figures and the
 rule); `Model.suggest` and `Model.explain` use it. consultation/suggester.py stores models, loads
 the current one and scores feedback; the tasks and commands call that.
 
@@ -87,7 +87,7 @@ _CHAR_PARAMS = {
 }
 
 
-def _vectorizers(n_texts: int) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
     # A feature must occur in two texts: a word one person wrote once (a name, say) is never kept.
     min_df = 2
     return (
@@ -464,7 +464,7 @@ def theme_model_train(
 
     empty = np.zeros(0, dtype=np.float32)
     if learned:
-        word, char = _vectorizers(len(sample_texts))
+        word, char = _vectorizers()
         word.fit(sample_texts)
         char.fit(sample_texts)
         features = Model(

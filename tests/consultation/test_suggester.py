@@ -288,7 +288,7 @@ def test_the_model_reads_texts_exactly_as_the_training_vectorizers_do():
     examples = _labelled()
     texts = [text for text, _ in examples]
     model = _train(examples).model
-    word, char = learning._vectorizers(len(texts))
+    word, char = learning._vectorizers()
     expected = sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)], format="csr")
     unusual = ["Café naïve ÉCOLE  youth\tclub", "", "!!!", "a", "x" * 300]
     expected = sparse.vstack([expected, sparse.hstack([word.transform(unusual), char.transform(unusual)])]).toarray()
