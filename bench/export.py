@@ -299,7 +299,7 @@ class Maker:
 
     def __post_init__(self):
         from consultation.models import AgeBand, SurveyPage, SurveyQuestion
-        from consultation.processing import theme_matcher
+        from consultation.suggester import theme_matcher
         from core import matching
         from core.models import Theme, Ward
         from core.safeguarding import safeguarding_matches
@@ -320,7 +320,10 @@ class Maker:
         self.pool = [
             PoolText(
                 text=text,
-                suggestions=matching.suggest(matcher, text),
+                suggestions=[
+                    matching.Suggestion(key=theme_ids[s.key], score=s.score, matched=s.matched)
+                    for s in matching.suggest(matcher, text)
+                ],
                 labelled=themes,
                 safeguarding=safeguarding_matches(text=text),
             )

@@ -404,6 +404,11 @@ class ThemeSuggestion(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="suggestions")
     score = models.FloatField()
     matched = models.JSONField(default=list, help_text="The words or phrases that triggered it.")
+    # The learned model's part, when it had one: its probability, and the words and fragments of
+    # the text that weighed most for the theme, as [[term, weight], ...].
+    probability = models.FloatField(null=True, blank=True)
+    weighed = models.JSONField(default=list, blank=True)
+    model = models.ForeignKey("ThemeModel", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -536,3 +541,55 @@ class ThemeSummary(models.Model):
 
     def __str__(self):
         return f"You said, we did: {self.theme}"
+
+
+class ThemeModel(models.Model):
+    """One trained version of the theme suggester's learned model (consultation/learning.py):
+    when and from how many examples it was trained, who started it, its cross-validated
+    figures, and whether it was kept. Every process suggests with the newest kept version
+    (consultation/suggester.py), so the model lives here, in the database, not in a process.
+
+    A version that scored lower than the one in use is recorded, with its figures, but not kept:
+    its arrays are not stored."""
+
+    class Trigger(models.TextChoices):
+        NIGHTLY = "nightly", "Nightly run"
+        ADMIN = "admin", "Started in the admin"
+        COMMAND = "command", "Training command"
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    trigger = models.CharField(max_length=10, choices=Trigger.choices)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # What it learned from
+    examples = models.PositiveIntegerField(help_text="Texts with confirmed themes it was trained on.")
+    csv_examples = models.PositiveIntegerField(default=0, help_text="Of those, how many came from a CSV file.")
+    confirmed_until = models.DateTimeField(
+        null=True, blank=True, help_text="When the newest reviewed feedback it learned from was reviewed."
+    )
+    # How well it did, by cross-validation on those examples
+    figures = models.JSONField(
+        default=dict, help_text="Per theme slug: examples, precision, recall, f1, and learned (False: word list alone)."
+    )
+    macro_f1 = models.FloatField()
+    word_list_macro_f1 = models.FloatField(help_text="The word list alone on the same examples.")
+    model_alone_macro_f1 = models.FloatField(help_text="The model alone on the same examples.")
+    rule_alpha = models.FloatField()
+    rule_threshold = models.FloatField()
+    seconds = models.FloatField(default=0)
+    # The decision
+    kept = models.BooleanField(default=False, db_index=True)
+    decision = models.CharField(max_length=255, blank=True)
+    data = models.BinaryField(blank=True, default=b"", editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "theme suggester model"
+
+    def __str__(self):
+        return f"Theme model version {self.pk}"
+
+    @property
+    def version(self) -> int:
+        return self.pk

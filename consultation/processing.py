@@ -12,33 +12,36 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core import matching, safeguarding
+from core import safeguarding
 from core.links import site_url
+from core.models import Theme
 
-from .models import Feedback, ThemeKeyword, ThemeSuggestion
+from .models import Feedback, ThemeSuggestion
+from .suggester import current_model, texts_suggest
 from .theme_bits import theme_bits_refresh
 
 
-def theme_matcher() -> matching.Matcher:
-    """The theme keywords as a matcher, rebuilt when staff edit a word list."""
-    return matching.matcher_cached(
-        "themes",
-        lambda: [
-            matching.Entry(phrase=phrase, key=theme_id, weight=weight)
-            for phrase, theme_id, weight in ThemeKeyword.objects.values_list("phrase", "theme_id", "weight")
-        ],
-    )
-
-
 def feedback_suggest_themes(*, feedback: Feedback) -> list[ThemeSuggestion]:
-    """Store the suggester's themes for one piece of feedback, replacing earlier suggestions.
+    """Store the suggester's themes for one piece of feedback (consultation/suggester.py: the
+    word list and the current model), each with its reasons, replacing earlier suggestions.
     Confirmed themes are never touched. Safe to run twice."""
-    suggestions = matching.suggest(theme_matcher(), feedback.text)
+    version, model = current_model()
+    suggestions = texts_suggest([feedback.text], model=model, use_current=False)[0]
+    theme_ids = dict(Theme.objects.filter(slug__in=[s.slug for s in suggestions]).values_list("slug", "pk"))
     with transaction.atomic():
         feedback.suggestions.all().delete()
         rows = ThemeSuggestion.objects.bulk_create(
-            ThemeSuggestion(feedback=feedback, theme_id=s.key, score=s.score, matched=list(s.matched))
+            ThemeSuggestion(
+                feedback=feedback,
+                theme_id=theme_ids[s.slug],
+                score=s.score,
+                matched=list(s.matched),
+                probability=s.probability,
+                weighed=[[term, weight] for term, weight in s.weighed],
+                model_id=version if s.probability is not None else None,
+            )
             for s in suggestions
+            if s.slug in theme_ids
         )
         theme_bits_refresh(feedback_ids=[feedback.pk])  # bulk_create sends no signals
         Feedback.objects.filter(pk=feedback.pk).update(suggested_at=timezone.now())

@@ -29,6 +29,7 @@ from .models import (
     Response,
     SurveyPage,
     SurveyQuestion,
+    ThemeModel,
     ThemeSuggestion,
 )
 from .processing import feedback_suggest_themes
@@ -276,6 +277,13 @@ def feedback_mark_reviewed(*, feedback: Feedback, user=None) -> None:
     feedback.reviewed_by = user
     feedback.save(update_fields=["reviewed", "reviewed_at", "reviewed_by"])
     log(instance=feedback, action="consultation.reviewed", user=user)
+
+
+def theme_model_retrain_request(*, user) -> None:
+    """An officer asked the theme suggester to learn from the latest confirmations: queue the
+    training (it trains only if enough confirmations are new, and keeps the result only if it
+    scores no lower)."""
+    queue_after_commit(tasks.theme_model_retrain, ThemeModel.Trigger.ADMIN, user.pk)
 
 
 # --- Personal details typed into feedback -----------------------------------------------------

@@ -8,11 +8,12 @@ one way.
 import logging
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 
 from core.queue import queue_now
 
-from . import exports, processing
-from .models import ExportJob, Feedback
+from . import exports, processing, suggester
+from .models import ExportJob, Feedback, ThemeModel
 
 logger = logging.getLogger(__name__)
 
@@ -64,3 +65,13 @@ def export_files_expire() -> int:
     """Delete export files past their period (Settings > Data retention). Run hourly by beat;
     the nightly retention run runs the same step."""
     return exports.export_files_expire()
+
+
+@shared_task(name="consultation.theme_model_retrain", soft_time_limit=20 * 60, time_limit=25 * 60)
+def theme_model_retrain(trigger: str = ThemeModel.Trigger.NIGHTLY, user_id: int | None = None) -> str:
+    """Train the theme suggester's model again when enough new confirmations exist, and keep the
+    new version only if it scores no lower. Run nightly by beat, and when an officer asks in the
+    admin. Safe to run twice: the second finds too few new confirmations, or the first still
+    training."""
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return suggester.theme_model_retrain(trigger=trigger, user=user).message

@@ -18,7 +18,7 @@ from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
 from . import admin_home, admin_views
 from .admin_feedback import bulk_actions, export_views, offline, redact, viewset
-from .dashboard.views import DashboardViewSet
+from .dashboard.views import DashboardViewSet, ThemeModelViewSet
 from .models import SurveyPage, ThemeKeyword, ThemeSummary
 from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
 
@@ -89,6 +89,7 @@ def _admin_areas():
         admin_views.SafeguardingViewSet(),
         admin_views.SurveyResultsViewSet(),
         DashboardViewSet(),
+        ThemeModelViewSet(),
         offline.OfflineFeedbackViewSet(),
         viewset.FeedbackActionsViewSet(),
         redact.FeedbackRedactViewSet(),

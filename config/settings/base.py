@@ -201,7 +201,20 @@ CELERY_BEAT_SCHEDULE = {
     # unused forum accounts, old log detail and more, in batches, at night.
     "retention-schedule": {"task": "core.retention_apply", "schedule": crontab(hour=2, minute=30)},
     "resume-police-imports": {"task": "localpicture.police_imports_resume", "schedule": 10 * 60},
+    # The theme suggester learns from the day's confirmed themes (when there are enough new ones).
+    "theme-model-retrain": {"task": "consultation.theme_model_retrain", "schedule": crontab(hour=3, minute=15)},
 }
+
+# --- The theme suggester's learned model (consultation/suggester.py) ---------------------------
+
+# Reviewed feedback with confirmed themes needed since the last training before it trains again,
+# nightly or from the admin.
+THEME_MODEL_MIN_NEW_CONFIRMATIONS = env.int("THEME_MODEL_MIN_NEW_CONFIRMATIONS", default=50)
+# Confirmations a theme needs before the model suggests it; below that, the word list alone does.
+THEME_MODEL_MIN_EXAMPLES_PER_THEME = env.int("THEME_MODEL_MIN_EXAMPLES_PER_THEME", default=20)
+# How long a process goes on with the model version it knows before asking the cache (Redis when
+# REDIS_URL is set, shared by every process) whether a newer one is in use.
+THEME_MODEL_CHECK_SECONDS = env.int("THEME_MODEL_CHECK_SECONDS", default=30)
 
 # --- Email --------------------------------------------------------------------------------
 

@@ -13,16 +13,21 @@ page's URL and menu item, is registered in consultation/wagtail_hooks.py.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib import messages
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 
 from core.models import Theme
 from core.viewsets import PermissionViewSet
 
+from .. import services
 from ..models import Feedback, ThemedFeedback, ThemeSuggestion
+from ..suggester import theme_model_status
 from .charts import Chart, bar_chart, month_chart, theme_source_chart
 from .counting import (
     LONDON,
@@ -41,6 +46,8 @@ from .counting import (
 )
 
 PERMISSION = "consultation.view_feedback"
+# Who may ask the suggester to learn now: those who edit the word list, its other lever.
+RETRAIN_PERMISSION = "consultation.change_themekeyword"
 
 
 @dataclass
@@ -128,6 +135,9 @@ def dashboard_view(request):
         {
             "data": data,
             "charts": data.charts,
+            # Not cached with the figures: a few small queries, and a new version shows at once.
+            "model": theme_model_status(),
+            "can_retrain": request.user.has_perm(RETRAIN_PERMISSION),
             "page_title": "Feedback dashboard",
             "header_icon": "table",
         },
@@ -145,3 +155,36 @@ class DashboardViewSet(PermissionViewSet):
 
     def get_routes(self):
         return [path("", dashboard_view, name="index")]
+
+
+def theme_model_retrain_view(request):
+    """The dashboard's "Learn from the latest confirmations" button (POST only)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    status = theme_model_status(history=0)
+    if not status.can_retrain:
+        messages.error(
+            request,
+            f"Not started: the suggester learns again once {status.needed} reviewed pieces of feedback have "
+            f"confirmed themes since it last trained, and {status.new_confirmations} have so far.",
+        )
+    else:
+        services.theme_model_retrain_request(user=request.user)
+        messages.success(
+            request,
+            "Training started. The new version is listed under the suggester's model when it is done, and is used "
+            "only if it scores no lower than the one in use.",
+        )
+    return redirect(reverse("consultation_dashboard:index") + "#dash-model")
+
+
+class ThemeModelViewSet(PermissionViewSet):
+    """The dashboard's button to retrain the theme suggester, for those who edit the word list.
+    No menu item: the button is on the dashboard."""
+
+    name = "consultation_theme_model"
+    url_prefix = "theme-suggester"
+    permission = RETRAIN_PERMISSION
+
+    def get_routes(self):
+        return [path("retrain/", theme_model_retrain_view, name="retrain")]

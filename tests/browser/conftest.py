@@ -73,6 +73,7 @@ class DemoSite:
     admin_username: str
     admin_password: str
     mail_dir: Path
+    env: dict[str, str]  # the server's environment, for running manage.py against its database
 
 
 # --- Requirements -------------------------------------------------------------------------
@@ -188,6 +189,9 @@ def demo_site(chromium_path, tmp_path_factory) -> DemoSite:
         "PAGE_CACHE_SECONDS": "600",
         # Every submission in a run comes from 127.0.0.1: keep the rate limit out of the way.
         "SUBMISSION_RATE_LIMIT": "1000/m",
+        # The test settings' cache is the process's own memory: a theme model a test trains with
+        # manage.py is seen by the server at once only if the server asks the database each time.
+        "THEME_MODEL_CHECK_SECONDS": "0",
         "PYTHONUNBUFFERED": "1",
     }
     _manage(["migrate", "--noinput"], env)
@@ -222,6 +226,7 @@ def demo_site(chromium_path, tmp_path_factory) -> DemoSite:
             admin_username="admin",
             admin_password=credentials.read_text().strip(),
             mail_dir=mail_dir,
+            env=env,
         )
     finally:
         process.terminate()

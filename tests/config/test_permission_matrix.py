@@ -62,6 +62,7 @@ EXPECTED = {
     "Chooser: Themes":                          (Y, Y, N, N, N, Y),
     "Chooser: Wards":                           (Y, Y, N, N, N, Y),
     "Feedback dashboard":                       (N, Y, N, N, N, Y),
+    "Feedback dashboard: retrain the suggester": (N, Y, N, N, N, Y),
     "Offline feedback":                         (N, Y, N, N, N, Y),
     "Feedback exports":                         (N, Y, N, N, N, Y),
     "Export log":                               (N, N, N, N, N, Y),
@@ -137,6 +138,28 @@ def _unpublish(client, ctx) -> bool:
     return False
 
 
+def _retrain(client, ctx) -> bool:
+    """Ask the theme suggester to learn, with one new confirmation and one needed: "yes" when a
+    model version was trained."""
+    from django.test import TestCase, override_settings
+    from django.utils import timezone
+
+    from consultation.models import ThemeModel
+    from core.models import Theme
+
+    feedback = Feedback.objects.create(
+        source=Feedback.Source.OTHER, text="More youth clubs", reviewed=True, reviewed_at=timezone.now()
+    )
+    feedback.themes.add(Theme.objects.get(slug="young-people"))
+    with override_settings(THEME_MODEL_MIN_NEW_CONFIRMATIONS=1), TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("consultation_theme_model:retrain"))
+    if ThemeModel.objects.exists():
+        assert response.status_code == 302
+        return True
+    assert _opens(response) is False, "the retrain button answered but trained nothing"
+    return False
+
+
 def _attendee_contact(client, ctx) -> bool:
     response = client.get(f"/admin/event-attendees/{ctx['event'].pk}/")
     if not _opens(response):
@@ -208,6 +231,7 @@ CHECKS = {
     "Documents": _get(lambda ctx: "/admin/documents/"),
     **_snippet_rows(),
     "Feedback dashboard": _get(lambda ctx: reverse("consultation_dashboard:index")),
+    "Feedback dashboard: retrain the suggester": _retrain,
     "Offline feedback": _get(lambda ctx: reverse("consultation_offline:add")),
     "Feedback exports": _get(lambda ctx: reverse("consultation_exports:index")),
     "Export log": _get(lambda ctx: reverse("consultation_export_log:index")),

@@ -111,7 +111,7 @@ def test_inspect_shows_context_suggestions_words_and_history(login, items):
     client = login("officer")
     client.post(f"/admin/feedback-actions/{b.pk}/accept/")
     html = client.get(f"/admin/snippets/consultation/feedback/inspect/{b.pk}/").content.decode()
-    assert "Words that suggested it" in html and "youth clubs" in html
+    assert "Word list phrases found" in html and "youth clubs" in html
     assert "Theme confirmed: Young People" in html
     assert "officer" in html
 

@@ -69,3 +69,21 @@ def test_no_theme_lists_the_same_phrase_twice():
     for slug, keywords in THEME_KEYWORDS.items():
         compiled = Counter(_compile(phrase) for phrase, _ in keywords)
         assert [pattern for pattern, n in compiled.items() if n > 1] == [], slug
+
+
+def test_the_held_out_comments_are_read_by_the_benchmark_alone():
+    """bench/data/held_out_feedback.csv scores the suggester on comments nothing trained or tuned
+    on: only bench/theming.py's final scoring reads it (bench/README.md says how it was kept
+    apart). A test, a command or a default that read it would quietly make it training data."""
+    import subprocess
+
+    repo = LABELLED.parents[2]
+    files = subprocess.run(["git", "ls-files"], cwd=repo, capture_output=True, text=True, check=True).stdout.split()
+    readers = sorted(
+        name
+        for name in files
+        if name.endswith((".py", ".html", ".toml", ".cfg", ".yml", ".yaml", "Makefile"))
+        and "held_out_feedback" in (repo / name).read_text(encoding="utf-8", errors="ignore")
+        and name != "tests/consultation/test_theming_quality.py"
+    )
+    assert readers == ["bench/theming.py"]
