@@ -270,7 +270,9 @@ def digests_send(*, rate: float | None = None, pace: Pace | None = None) -> int:
                     connection=connection,
                 ).send()
 
-            sent += _claim_and_send(rows=owed.filter(subscriber=subscriber), send=send)
+            # Not `owed`: the claim adds "sent_at is empty" itself, and the claimed rows are read
+            # back by their new sent_at.
+            sent += _claim_and_send(rows=Delivery.objects.filter(subscriber=subscriber), send=send)
     return sent
 
 
