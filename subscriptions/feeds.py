@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.feedgenerator import Atom1Feed
 
 from consultation.selectors import surveys_newest
@@ -20,6 +21,9 @@ ENTRIES = 50
 
 
 class _AtomFeed(Feed):
+    """Entries' summaries are Atom's type="html": what editors typed is plain text, so it is
+    escaped, and a reader shows "<" as a "<" rather than dropping it as a tag."""
+
     feed_type = Atom1Feed
     url_name = ""
 
@@ -63,7 +67,7 @@ class ConsultationsFeed(_AtomFeed):
         return surveys_newest(limit=ENTRIES)
 
     def item_description(self, item):
-        return item.intro
+        return escape(item.intro)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -89,7 +93,7 @@ class EventsFeed(_AtomFeed):
         return f"{item.title} ({when})"
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -114,7 +118,7 @@ class ProgressFeed(_AtomFeed):
         return item.page.heading
 
     def item_description(self, item):
-        return item.text
+        return escape(item.text)
 
     def item_link(self, item):
         return site_url(f"{item.page.url or '/'}#update-{item.pk}")

@@ -22,6 +22,7 @@ from core.ratelimit import submission_limited
 from . import services
 from .forms import ChoicesForm, ManageLinkForm, SubscribeForm
 from .links import CONFIRM_DAYS
+from .models import Topic
 
 NOINDEX = {"noindex": True}
 
@@ -43,7 +44,12 @@ def _link_problem(request, result, *, action: str):
 def subscribe(request):
     """The sign-up form. A valid POST (or a bot's, caught by the honeypot) goes to the same
     "check your email" page whatever the address."""
-    form = SubscribeForm(request.POST or None)
+    if request.method == "POST":
+        form = SubscribeForm(request.POST)
+    else:
+        # Links from the consultations, events and strategy pages tick their topic.
+        topic = request.GET.get("topic", "")
+        form = SubscribeForm(initial={topic: True} if topic in Topic.values else {})
     if request.method == "POST":
         if form.is_spam():
             return HttpResponseRedirect(reverse("subscriptions:check_email"))
