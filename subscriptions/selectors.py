@@ -24,7 +24,7 @@ def subscriber_counts() -> dict:
     totals = confirmed.aggregate(
         total=Count("pk", distinct=True),
         weekly=Count("pk", distinct=True, filter=Q(frequency=Frequency.WEEKLY)),
-        **{topic: Count("pk", distinct=True, filter=Q(**{topic: True})) for topic in Topic.values},
+        **{f"{topic}_count": Count("pk", distinct=True, filter=Q(**{topic: True})) for topic in Topic.values},
         events_any_ward=Count("pk", distinct=True, filter=Q(events=True, event_wards__isnull=True)),
         progress_any_theme=Count("pk", distinct=True, filter=Q(progress=True, progress_themes__isnull=True)),
     )
@@ -42,7 +42,7 @@ def subscriber_counts() -> dict:
     ).order_by("name")
     return {
         "totals": totals,
-        "topics": [(label, totals[topic]) for topic, label in Topic.choices],
+        "topics": [(label, totals[f"{topic}_count"]) for topic, label in Topic.choices],
         "pending": Subscriber.objects.filter(status=Subscriber.Status.PENDING).count(),
         "wards": [(ward.name, ward.subscribers) for ward in wards],
         "themes": [(theme.name, theme.subscribers) for theme in themes],
