@@ -38,7 +38,12 @@ def counts(request):
     return TemplateResponse(
         request,
         "subscriptions/admin/counts.html",
-        {"page_title": "Subscribers", "header_icon": "mail", "counts": subscriber_counts()},
+        {
+            "page_title": "Subscribers",
+            "header_icon": "mail",
+            "counts": subscriber_counts(),
+            "can_send": request.user.has_perm(SEND_PERMISSION),
+        },
     )
 
 
