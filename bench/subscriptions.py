@@ -32,7 +32,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from common import REPO, database_drop, database_prepare, django_setup, load_average, local_env, machine_report, manage, say
+from common import (
+    REPO,
+    database_drop,
+    database_prepare,
+    django_setup,
+    load_average,
+    local_env,
+    machine_report,
+    manage,
+    say,
+)
 
 
 def _peak_mb() -> float:
@@ -91,8 +101,14 @@ def _lines(path: Path) -> list[tuple[str, str]]:
 def _announce(title: str) -> int:
     from subscriptions.models import Item, Topic
 
-    item = Item.objects.create(kind=Item.Kind.ANNOUNCEMENT, ref=f"bench:{title}", topic=Topic.EVENTS, title=title,
-                               summary="One line about it.", link="/events/")
+    item = Item.objects.create(
+        kind=Item.Kind.ANNOUNCEMENT,
+        ref=f"bench:{title}",
+        topic=Topic.EVENTS,
+        title=title,
+        summary="One line about it.",
+        link="/events/",
+    )
     return item.pk
 
 
@@ -144,17 +160,23 @@ def main() -> None:
             rss_before = _rss_mb()
             started = time.monotonic()
             recipients = sending.deliveries_create(item_id=item_id)
-            say(f"Recipients worked out: {recipients:,} in {time.monotonic() - started:.2f} s "
-                f"(bench process memory {rss_before:.0f} MB -> {_rss_mb():.0f} MB)")
+            say(
+                f"Recipients worked out: {recipients:,} in {time.monotonic() - started:.2f} s "
+                f"(bench process memory {rss_before:.0f} MB -> {_rss_mb():.0f} MB)"
+            )
 
             # 2. Sending it, uninterrupted.
             log = temp_path / "sent-1.log"
             sent, seconds, before, peak = _run_child({**env, "BENCH_MAIL_LOG": str(log)})
             got = Counter(to for to, _ in _lines(log))
-            say(f"Sent {sent:,} in {seconds:.1f} s: {sent / seconds:,.0f} emails a second; "
-                f"peak memory {before:.0f} MB before sending, {peak:.0f} MB after (+{peak - before:.0f} MB)")
-            say(f"  recorded {sum(got.values()):,} emails to {len(got):,} addresses; "
-                f"twice: {sum(1 for n in got.values() if n > 1)}; none: {args.subscribers - len(got)}")
+            say(
+                f"Sent {sent:,} in {seconds:.1f} s: {sent / seconds:,.0f} emails a second; "
+                f"peak memory {before:.0f} MB before sending, {peak:.0f} MB after (+{peak - before:.0f} MB)"
+            )
+            say(
+                f"  recorded {sum(got.values()):,} emails to {len(got):,} addresses; "
+                f"twice: {sum(1 for n in got.values() if n > 1)}; none: {args.subscribers - len(got)}"
+            )
             say()
 
             # 3. A worker killed half-way, then another that carries on.
@@ -164,7 +186,10 @@ def main() -> None:
             child_env = {**env, "BENCH_MAIL_LOG": str(log)}
             process = subprocess.Popen(
                 [sys.executable, str(Path(__file__).resolve()), "--child"],
-                cwd=REPO, env=child_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                cwd=REPO,
+                env=child_env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
             target = int(args.subscribers * args.kill_after)
             while process.poll() is None and len(_lines(log)) < target:
@@ -178,9 +203,7 @@ def main() -> None:
             got = Counter(to for to, _ in _lines(log))
             twice = sum(1 for n in got.values() if n > 1)
             deliveries = Delivery.objects.filter(item_id=item_id)
-            claimed = set(
-                deliveries.filter(sent_at__isnull=False).values_list("subscriber__email", flat=True)
-            )
+            claimed = set(deliveries.filter(sent_at__isnull=False).values_list("subscriber__email", flat=True))
             unclaimed = deliveries.filter(sent_at__isnull=True).count()
             in_flight = len(claimed - set(got))
             say(f"  recorded {sum(got.values()):,} emails to {len(got):,} of {args.subscribers:,} addresses")

@@ -36,8 +36,8 @@ MAX_BATCHES_PER_STEP = 1000
 # fixed period, not a setting, because the link's lifetime is part of what people are told.
 UNCONFIRMED_SUBSCRIPTION_DAYS = 7
 
-# The rules: key, the setting's field (or a fixed number of days), the kind of record, and the period in words ({} is the
-# number of days in words). Their order is the order pages list them in.
+# The rules: key, the setting's field (or a fixed number of days), the kind of record, and the
+# period in words ({} is the number of days in words). Their order is the order pages list them in.
 _RULES = (
     (
         "contact_requests",

@@ -229,6 +229,4 @@ def progress_updates_announceable(*, page_id: int, since: date) -> list[Progress
 def progress_updates_newest(*, limit: int = 50) -> list[ProgressUpdate]:
     """The newest progress updates on live recommendations (the Atom feed of progress)."""
     live = RecommendationPage.objects.live().public()
-    return list(
-        ProgressUpdate.objects.filter(page__in=live).select_related("page").order_by("-date", "-pk")[:limit]
-    )
+    return list(ProgressUpdate.objects.filter(page__in=live).select_related("page").order_by("-date", "-pk")[:limit])

@@ -184,7 +184,9 @@ def export(request):
         )
         for subscriber in subscribers.iterator(chunk_size=500)
     )
-    return csv_stream_response(filename=f"subscribers-{timezone.localdate():%Y-%m-%d}.csv", header=CSV_HEADER, rows=rows)
+    return csv_stream_response(
+        filename=f"subscribers-{timezone.localdate():%Y-%m-%d}.csv", header=CSV_HEADER, rows=rows
+    )
 
 
 class SubscriberCountsViewSet(PermissionViewSet):

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SubscriptionsConfig(AppConfig):
-    """"Keep me posted": email updates and Atom feeds of new consultations, events and progress,
+    """Email updates ("Keep me posted") and Atom feeds of new consultations, events and progress,
     without accounts."""
 
     name = "subscriptions"

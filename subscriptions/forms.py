@@ -37,7 +37,10 @@ class ChoicesForm(forms.Form):
         label="Only events in these wards",
         help_text="Leave them all unticked to hear about events anywhere.",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose wards from the list", "invalid_pk_value": "Choose wards from the list"},
+        error_messages={
+            "invalid_choice": "Choose wards from the list",
+            "invalid_pk_value": "Choose wards from the list",
+        },
     )
     event_audience = forms.ChoiceField(
         choices=EventAudience.choices,

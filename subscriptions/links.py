@@ -51,6 +51,4 @@ def manage_link(subscriber) -> str:
 
 
 def unsubscribe_link(subscriber) -> str:
-    return site_url(
-        reverse("subscriptions:unsubscribe", args=[token_make(key=subscriber.key, salt=UNSUBSCRIBE_SALT)])
-    )
+    return site_url(reverse("subscriptions:unsubscribe", args=[token_make(key=subscriber.key, salt=UNSUBSCRIBE_SALT)]))

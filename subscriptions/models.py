@@ -72,10 +72,14 @@ class Subscriber(models.Model):
     # What to hear about
     consultations = models.BooleanField(default=False)
     events = models.BooleanField(default=False)
-    event_wards = models.ManyToManyField(Ward, blank=True, related_name="event_subscribers", help_text="Empty: every ward.")
+    event_wards = models.ManyToManyField(
+        Ward, blank=True, related_name="event_subscribers", help_text="Empty: every ward."
+    )
     event_audience = models.CharField(max_length=20, choices=EventAudience.choices, default="", blank=True)
     progress = models.BooleanField(default=False)
-    progress_themes = models.ManyToManyField(Theme, blank=True, related_name="progress_subscribers", help_text="Empty: every theme.")
+    progress_themes = models.ManyToManyField(
+        Theme, blank=True, related_name="progress_subscribers", help_text="Empty: every theme."
+    )
     # When
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

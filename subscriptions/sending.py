@@ -97,9 +97,7 @@ def subscribers_for_item(item: Item):
         if item.ward_id:
             chose_ward = Subscriber.event_wards.through.objects.filter(ward_id=item.ward_id)
             chose_any = Subscriber.event_wards.through.objects.values("subscriber_id")
-            queryset = queryset.filter(
-                Q(pk__in=chose_ward.values("subscriber_id")) | ~Q(pk__in=chose_any)
-            )
+            queryset = queryset.filter(Q(pk__in=chose_ward.values("subscriber_id")) | ~Q(pk__in=chose_any))
         if item.audience and item.audience != "everyone":
             queryset = queryset.filter(event_audience__in=["", item.audience])
         return queryset
@@ -172,7 +170,9 @@ def _claim_and_send(*, rows, send) -> bool:
     does not stop everyone else's email; it is marked failed if retrying cannot help, else
     released for the next run."""
     try:
-        return send_once(rows=rows, stamp_field="sent_at", when=Q(failed_at__isnull=True), failed=_failed_for_good, send=send)
+        return send_once(
+            rows=rows, stamp_field="sent_at", when=Q(failed_at__isnull=True), failed=_failed_for_good, send=send
+        )
     except Exception as error:
         if email_failure_is_permanent(error):
             logger.error("A subscription email cannot be sent and will not be retried: %s", type(error).__name__)
@@ -238,7 +238,9 @@ def deliveries_send(*, seconds: float | None = None, rate: float | None = None, 
                     context=_item_context(delivery.item),
                     connection=connection,
                 )
-                sent += _claim_and_send(rows=Delivery.objects.filter(pk=delivery.pk), send=lambda claimed, m=message: m.send())
+                sent += _claim_and_send(
+                    rows=Delivery.objects.filter(pk=delivery.pk), send=lambda claimed, m=message: m.send()
+                )
 
 
 def digests_send(*, rate: float | None = None, pace: Pace | None = None) -> int:
@@ -257,11 +259,16 @@ def digests_send(*, rate: float | None = None, pace: Pace | None = None) -> int:
     sent = 0
     connection = get_connection()
     with connection:
-        for subscriber in Subscriber.objects.filter(pk__in=list(subscriber_ids)).order_by("pk").iterator(chunk_size=CHUNK):
+        for subscriber in (
+            Subscriber.objects.filter(pk__in=list(subscriber_ids)).order_by("pk").iterator(chunk_size=CHUNK)
+        ):
             pace.wait()
 
             def send(claimed, subscriber=subscriber) -> None:
-                items = [delivery.item for delivery in claimed.select_related("item").order_by("item__created_at", "item__pk")]
+                items = [
+                    delivery.item
+                    for delivery in claimed.select_related("item").order_by("item__created_at", "item__pk")
+                ]
                 email_build(
                     subscriber=subscriber,
                     template="digest",

@@ -12,7 +12,6 @@ from core.queue import queue_after_commit
 from . import items, links, tasks
 from .models import Item, Subscriber, Suppression, Topic, email_hash
 
-
 # --- Signing up -----------------------------------------------------------------------------
 
 

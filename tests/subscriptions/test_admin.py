@@ -35,12 +35,12 @@ def test_editors_see_counts_by_topic_ward_and_theme_never_addresses(editor_clien
     response = editor_client.get(reverse("subscriptions_counts:index"))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "<th scope=\"row\">New consultations</th><td>2</td>" in content
-    assert "<th scope=\"row\">Events</th><td>2</td>" in content
-    assert "<th scope=\"row\">Progress on the strategy</th><td>1</td>" in content
-    assert "<th scope=\"row\">Signed up, not confirmed yet</th><td>1</td>" in content
-    assert f"<th scope=\"row\">{wards[0].name}</th><td>1</td>" in content
-    assert f"<th scope=\"row\">{themes[0].name}</th><td>1</td>" in content
+    assert '<th scope="row">New consultations</th><td>2</td>' in content
+    assert '<th scope="row">Events</th><td>2</td>' in content
+    assert '<th scope="row">Progress on the strategy</th><td>1</td>' in content
+    assert '<th scope="row">Signed up, not confirmed yet</th><td>1</td>' in content
+    assert f'<th scope="row">{wards[0].name}</th><td>1</td>' in content
+    assert f'<th scope="row">{themes[0].name}</th><td>1</td>' in content
     assert "@example.org" not in content
 
 
@@ -48,7 +48,12 @@ def test_a_message_is_previewed_with_its_number_of_recipients_then_sent_once_and
     editor_client, people, django_capture_on_commit_callbacks, settings
 ):
     settings.SUBSCRIPTION_SEND_RATE = 0
-    fields = {"topic": "consultations", "title": "Have your say week", "summary": "Five surveys open.", "link": "/consultations/"}
+    fields = {
+        "topic": "consultations",
+        "title": "Have your say week",
+        "summary": "Five surveys open.",
+        "link": "/consultations/",
+    }
     preview = editor_client.post(ANNOUNCE, fields)
     content = preview.content.decode()
     assert "This goes to 2 people" in content and "Send to 2 people" in content

@@ -34,13 +34,16 @@ def test_publishing_an_event_tells_those_who_chose_its_ward_or_no_ward(wards, su
     assert message.subject == "New event: Street safety walk"
     assert event.url in message.body and "Street safety walk" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message.extra_headers["List-Unsubscribe"].startswith("<http") and "/subscribe/unsubscribe/" in (
-        message.extra_headers["List-Unsubscribe"]
+    assert (
+        message.extra_headers["List-Unsubscribe"].startswith("<http")
+        and "/subscribe/unsubscribe/" in (message.extra_headers["List-Unsubscribe"])
     )
     assert links_in(message, "manage") and message.alternatives[0][1] == "text/html"
 
 
-def test_publishing_the_event_again_tells_nobody_again(wards, subscriber, publish_event, django_capture_on_commit_callbacks):
+def test_publishing_the_event_again_tells_nobody_again(
+    wards, subscriber, publish_event, django_capture_on_commit_callbacks
+):
     subscriber("here@example.org", events=True)
     event = publish_event(title="Street safety walk", ward=wards[0])
     with django_capture_on_commit_callbacks(execute=True):
@@ -110,7 +113,9 @@ def test_a_progress_update_tells_those_who_chose_one_of_its_themes_or_none(subsc
     assert "Eight more schools signed the pledge." in message.body
 
 
-def test_old_progress_updates_and_republishing_tell_nobody(subscriber, add_progress, django_capture_on_commit_callbacks):
+def test_old_progress_updates_and_republishing_tell_nobody(
+    subscriber, add_progress, django_capture_on_commit_callbacks
+):
     recommendation = RecommendationPage.objects.live().first()
     subscriber("all@example.org", progress=True)
     add_progress(recommendation, text="History filled in later.", on=timezone.localdate() - timedelta(days=60))

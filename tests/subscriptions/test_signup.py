@@ -197,9 +197,7 @@ def test_one_address_is_sent_few_emails_however_often_it_is_signed_up(
 
 def test_sign_ups_are_rate_limited_per_visitor_address(client, django_capture_on_commit_callbacks, settings):
     settings.SUBMISSION_RATE_LIMIT = "2/m"
-    responses = [
-        _sign_up(client, django_capture_on_commit_callbacks, email=f"person{n}@example.org") for n in range(3)
-    ]
+    responses = [_sign_up(client, django_capture_on_commit_callbacks, email=f"person{n}@example.org") for n in range(3)]
     assert [response.status_code for response in responses] == [302, 302, 429]
     assert "Nothing has been sent yet" in responses[-1].content.decode()
     assert Subscriber.objects.count() == 2
