@@ -7,6 +7,7 @@ from email import message_from_bytes
 from email.policy import default as default_policy
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,21 +50,21 @@ def test_subscribe_confirm_get_an_event_in_the_ward_and_unsubscribe(page, new_co
     # From the events page to the form, with Events already ticked.
     _goto(page, "/events/")
     page.get_by_role("link", name="Get an email when an event is published").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Keep me posted"
-    assert page.get_by_label("Community events, when one is published").is_checked()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keep me posted")
+    expect(page.get_by_label("Community events, when one is published")).to_be_checked()
     axe_check(page)
 
     # A mistake: the message is shown and what was chosen is kept.
     page.get_by_label("Email address").fill("river-at-example")
     page.get_by_label(WARD, exact=True).check()
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("alert").is_visible()
-    assert page.get_by_label(WARD, exact=True).is_checked()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label(WARD, exact=True)).to_be_checked()
     axe_check(page)
 
     page.get_by_label("Email address").fill(ADDRESS)
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     axe_check(page)
 
     # Confirm from the email.
@@ -71,7 +72,7 @@ def test_subscribe_confirm_get_an_event_in_the_ward_and_unsubscribe(page, new_co
     _goto(page, _link(confirmation, "confirm"))
     axe_check(page)
     page.get_by_role("button", name="Confirm").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "You're signed up"
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're signed up")
     axe_check(page)
 
     # An editor publishes an event in that ward.
@@ -95,7 +96,7 @@ def test_subscribe_confirm_get_an_event_in_the_ward_and_unsubscribe(page, new_co
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Publish", exact=True).click()
     editor.wait_for_url("**/admin/pages/*/")
-    assert "created and published" in editor.locator(".messages").inner_text()
+    expect(editor.locator(".messages")).to_contain_text("created and published")
 
     # The email arrives, once, with the event and the links to manage and leave.
     emails = [m for m in _emails_to(mail_dir, ADDRESS) if "Castle ward safety walk" in m["Subject"]]
@@ -107,37 +108,37 @@ def test_subscribe_confirm_get_an_event_in_the_ward_and_unsubscribe(page, new_co
 
     # Change the choices from the email's link.
     _goto(page, _link(email, "manage"))
-    assert page.get_by_label(WARD, exact=True).is_checked()
+    expect(page.get_by_label(WARD, exact=True)).to_be_checked()
     axe_check(page)
     page.get_by_label("A weekly summary").check()
     page.get_by_role("button", name="Save my choices").click()
     page.get_by_text("Your choices are saved.").wait_for()
-    assert page.get_by_label("A weekly summary").is_checked()
+    expect(page.get_by_label("A weekly summary")).to_be_checked()
     axe_check(page)
 
     # Unsubscribe from the email's link: a page with a button, then gone.
     _goto(page, _link(email, "unsubscribe"))
     axe_check(page)
     page.get_by_role("button", name="Unsubscribe").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "You're unsubscribed"
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're unsubscribed")
     axe_check(page)
     # The manage link no longer leads anywhere.
     _goto(page, _link(email, "manage"), status=410)
-    assert page.get_by_role("heading", level=1).inner_text() == "This link has been used"
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link has been used")
     axe_check(page)
 
 
 def test_the_other_public_pages(page, axe_check):
     _goto(page, "/subscribe/manage/")
     page.get_by_role("button", name="Email me a link").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     axe_check(page)
     page.get_by_label("Email address").fill("someone@example.org")
     page.get_by_role("button", name="Email me a link").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
 
     _goto(page, "/subscribe/confirm/not-a-real-link/", status=404)
-    assert page.get_by_role("heading", level=1).inner_text() == "This link does not work"
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link does not work")
     axe_check(page)
 
     # Nothing chosen: the message, linked from the summary to the first topic.
