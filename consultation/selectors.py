@@ -190,3 +190,29 @@ def surveys_live():
 def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
     """The live youth voice page under the site's home page, if there is one."""
     return YouthVoicePage.objects.live().child_of(home).first()
+
+
+# --- What the subscriptions app tells people about -------------------------------------------
+
+
+def survey_announceable(*, page_id: int) -> SurveyPage | None:
+    """The survey with this page id if subscribers may be told about it now: live, public and
+    open. None otherwise (any other page, a draft, a survey not open yet or closed)."""
+    survey = SurveyPage.objects.live().public().filter(pk=page_id).first()
+    return survey if survey is not None and survey.is_open else None
+
+
+def surveys_opened_since(*, since) -> list[SurveyPage]:
+    """Live, public surveys open now that opened (their opening time, else their first
+    publication) at or after `since`: those published early that have opened since."""
+    surveys = SurveyPage.objects.live().public().order_by("pk")
+    return [
+        survey
+        for survey in surveys
+        if survey.is_open and (survey.opens_at or survey.first_published_at or since) >= since
+    ]
+
+
+def surveys_newest(*, limit: int = 50) -> list[SurveyPage]:
+    """The most recently published live surveys, newest first (the Atom feed of consultations)."""
+    return list(SurveyPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])

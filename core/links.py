@@ -24,3 +24,10 @@ def site_url(path_or_url: str = "/") -> str:
     if parts.fragment:
         link += "#" + parts.fragment
     return link
+
+
+def one_click_unsubscribe_headers(link: str) -> dict[str, str]:
+    """The headers that let a mail program offer "Unsubscribe" for an email: `link` (a full link
+    on SITE_URL, from `site_url`) takes a POST with no session and no CSRF token and stops the
+    emails (RFC 8058 one-click). Every email people can stop carries them."""
+    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

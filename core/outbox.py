@@ -36,6 +36,7 @@ is about, and the release deletes it.
 """
 
 import logging
+import smtplib
 from collections.abc import Callable
 
 from django.db import IntegrityError, models, transaction
@@ -103,3 +104,15 @@ def send_once_recorded(*, record: models.Model, send: Callable[[models.Model], o
     except IntegrityError:
         return False
     return _send_claimed(lambda: send(record), lambda error: record.delete())
+
+
+def email_failure_is_permanent(error: Exception) -> bool:
+    """Whether sending failed for a reason that trying again cannot fix: a header or address
+    the mail library refuses (BadHeaderError and bad addresses are ValueErrors), or every
+    recipient refused by the mail server with a permanent (5xx) code. Anything else, such as
+    the server being unreachable, may pass, so it is retried."""
+    if isinstance(error, ValueError):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code >= 500 for code, _ in error.recipients.values())
+    return False

@@ -32,8 +32,12 @@ BATCH_SIZE = 200
 # already done); stop it rather than loop for ever. 200 x 1,000 is far more than a day brings.
 MAX_BATCHES_PER_STEP = 1000
 
-# The rules: key, the setting's field, the kind of record, and the period in words ({} is the
-# number of days in words). Their order is the order pages list them in.
+# A sign-up to email updates that is not confirmed goes when its confirmation link expires: a
+# fixed period, not a setting, because the link's lifetime is part of what people are told.
+UNCONFIRMED_SUBSCRIPTION_DAYS = 7
+
+# The rules: key, the setting's field (or a fixed number of days), the kind of record, and the
+# period in words ({} is the number of days in words). Their order is the order pages list them in.
 _RULES = (
     (
         "contact_requests",
@@ -52,6 +56,12 @@ _RULES = (
         "booking_days",
         "Names, emails and access needs given when booking an event or joining its waiting list",
         "{} after the event ends; the booking stays, anonymous, for attendance figures",
+    ),
+    (
+        "unconfirmed_subscriptions",
+        UNCONFIRMED_SUBSCRIPTION_DAYS,
+        "Sign-ups to email updates never confirmed",
+        "{} after signing up: the link that confirms them stops working then",
     ),
     (
         "safeguarding_alerts",
@@ -98,7 +108,7 @@ def retention_rules(*, site=None) -> list[RetentionRule]:
     current = DataRetentionSettings.load()
     rules = []
     for key, field, label, period in _RULES:
-        days = getattr(current, field)
+        days = field if isinstance(field, int) else getattr(current, field)
         warning = current.forum_warning_days if key == "forum_accounts" else None
         words = period.format(days_in_words(days), warning=days_in_words(warning) if warning else "")
         rules.append(RetentionRule(key=key, label=label, period=words, days=days, warning_days=warning))

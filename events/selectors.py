@@ -201,3 +201,23 @@ def bleed_kits_by_ward() -> list[tuple[Ward, list[BleedKit]]]:
     for kit in BleedKit.objects.select_related("ward").order_by("ward__name", "name"):
         groups.setdefault(kit.ward_id, (kit.ward, []))[1].append(kit)
     return list(groups.values())
+
+
+# --- What the subscriptions app tells people about -------------------------------------------
+
+
+def event_announceable(*, page_id: int) -> EventPage | None:
+    """The event with this page id if subscribers may be told about it now: live, public, not
+    cancelled and not over. None otherwise (any other page, a draft, a past event)."""
+    return (
+        events_live()
+        .filter(pk=page_id, cancelled=False, end_at__gt=timezone.now())
+        .select_related("ward")
+        .prefetch_related("themed_items__tag")
+        .first()
+    )
+
+
+def events_newest(*, limit: int = 50) -> list[EventPage]:
+    """The most recently published live events, newest first (the Atom feed of new events)."""
+    return list(events_live().select_related("ward").order_by("-first_published_at", "-pk")[:limit])

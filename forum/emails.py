@@ -10,7 +10,6 @@ imports run one way: forum.services -> forum.tasks -> forum.emails.
 """
 
 import logging
-import smtplib
 
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -20,8 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core.links import site_url
-from core.outbox import send_once, send_once_recorded
+from core.links import one_click_unsubscribe_headers, site_url
+from core.outbox import email_failure_is_permanent, send_once, send_once_recorded
 from core.safeguarding import safeguarding_alert_send, safeguarding_recipients
 from core.staff_groups import FORUM_MODERATORS
 from core.textguard import email_subject
@@ -158,19 +157,7 @@ def unsubscribe_member(*, token: str) -> Member | None:
 
 def _unsubscribe_headers(member: Member) -> tuple[str, dict]:
     link = site_link("forum_unsubscribe", unsubscribe_token(member=member))
-    return link, {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
-def email_failure_is_permanent(error: Exception) -> bool:
-    """Whether sending failed for a reason that trying again cannot fix: a header or address
-    the mail library refuses (BadHeaderError and bad addresses are ValueErrors), or every
-    recipient refused by the mail server with a permanent (5xx) code. Anything else, such as
-    the server being unreachable, may pass, so it is retried."""
-    if isinstance(error, ValueError):
-        return True
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return bool(error.recipients) and all(code >= 500 for code, _ in error.recipients.values())
-    return False
+    return link, one_click_unsubscribe_headers(link)
 
 
 def _failure_reason(error: Exception) -> str:

@@ -209,3 +209,24 @@ def pages_of_user(*, user, limit: int = 10) -> list[tuple[datetime | None, Page]
     found = [(when[pk], pages[pk]) for pk in when if pk in pages]
     never = datetime.min.replace(tzinfo=UTC)
     return sorted(found, key=lambda item: item[0] or never, reverse=True)[:limit]
+
+
+# --- What the subscriptions app tells people about -------------------------------------------
+
+
+def progress_updates_announceable(*, page_id: int, since: date) -> list[ProgressUpdate]:
+    """Progress updates dated `since` or later on the live, public recommendation with this page
+    id (none for any other page), with the recommendation and its themes loaded."""
+    live = RecommendationPage.objects.live().public().filter(pk=page_id)
+    return list(
+        ProgressUpdate.objects.filter(page__in=live, date__gte=since)
+        .select_related("page")
+        .prefetch_related("page__themed_items__tag")
+        .order_by("date", "pk")
+    )
+
+
+def progress_updates_newest(*, limit: int = 50) -> list[ProgressUpdate]:
+    """The newest progress updates on live recommendations (the Atom feed of progress)."""
+    live = RecommendationPage.objects.live().public()
+    return list(ProgressUpdate.objects.filter(page__in=live).select_related("page").order_by("-date", "-pk")[:limit])

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "localpicture",
+    "subscriptions",
     "home",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -184,6 +185,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+
+# Email updates ("Keep me posted"): emails a second at most, to be kind to the mail server and
+# its sending reputation (0: no limit); emails one address may be sent about signing up (a
+# confirmation or a manage link), so the form cannot flood someone's inbox; and when the
+# weekly digests go (a day of the week, mon to sun, and a time, UK time).
+SUBSCRIPTION_SEND_RATE = env.float("SUBSCRIPTION_SEND_RATE", default=10.0)
+SUBSCRIPTION_EMAIL_LIMIT = env("SUBSCRIPTION_EMAIL_LIMIT", default="3/h")
+SUBSCRIPTION_DIGEST_DAY = env("SUBSCRIPTION_DIGEST_DAY", default="mon")
+SUBSCRIPTION_DIGEST_TIME = env("SUBSCRIPTION_DIGEST_TIME", default="08:00")
+
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "core.publish_scheduled_pages", "schedule": 5 * 60},
     "process-pending-feedback": {"task": "consultation.feedback_process_pending", "schedule": 2 * 60},
@@ -200,6 +211,16 @@ CELERY_BEAT_SCHEDULE = {
     # The retention schedule (Settings > Data retention): bookings' personal data, contact details,
     # unused forum accounts, old log detail and more, in batches, at night.
     "retention-schedule": {"task": "core.retention_apply", "schedule": crontab(hour=2, minute=30)},
+    # Email updates: whatever a lost task left (every minute), and the weekly digests.
+    "subscriptions-send-pending": {"task": "subscriptions.deliveries_send_pending", "schedule": 60},
+    "subscriptions-weekly-digests": {
+        "task": "subscriptions.digests_send",
+        "schedule": crontab(
+            day_of_week=SUBSCRIPTION_DIGEST_DAY,
+            hour=int(SUBSCRIPTION_DIGEST_TIME.split(":")[0]),
+            minute=int(SUBSCRIPTION_DIGEST_TIME.split(":")[1]),
+        ),
+    },
     "resume-police-imports": {"task": "localpicture.police_imports_resume", "schedule": 10 * 60},
     # The theme suggester learns from the day's confirmed themes (when there are enough new ones).
     "theme-model-retrain": {"task": "consultation.theme_model_retrain", "schedule": crontab(hour=3, minute=15)},

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 NUL = "\x00"
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = ("config", "consultation", "events", "forum", "localpicture", "strategy")
+PROJECT_APPS = ("config", "consultation", "events", "forum", "localpicture", "strategy", "subscriptions")
 
 
 def _carries_nul(value) -> bool:

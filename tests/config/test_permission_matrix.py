@@ -29,6 +29,7 @@ from core.models import DataRetentionSettings, LanguageSettings
 from core.staff_groups import GROUP_NAMES
 from events.models import Booking, EventPage
 from home.models import HomePage, PrivacyNoticePage
+from subscriptions.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +86,9 @@ EXPECTED = {
     "Data protection: retention runs":          (N, N, N, N, N, Y),
     "Data retention settings":                  (N, N, N, N, N, Y),
     "Language settings":                        (Y, N, N, N, N, Y),
+    "Email updates: subscriber counts":         (Y, N, N, N, N, Y),
+    "Email updates: send a message":            (Y, N, N, N, N, Y),
+    "Email updates: export addresses":          (N, N, N, N, Y, Y),
 }
 # fmt: on
 
@@ -206,6 +210,26 @@ def _data_protection_erase(client, ctx) -> bool:
     return False
 
 
+def _announce(client, ctx) -> bool:
+    from subscriptions.models import Item
+
+    fields = {"topic": "events", "title": "Matrix message", "summary": "One line.", "message": "", "link": ""}
+    preview = client.post(reverse("subscriptions_announce:index"), fields)
+    if not _opens(preview):
+        return False
+    assert "This goes to 1 person" in preview.content.decode()
+    client.post(reverse("subscriptions_announce:index"), {**fields, "confirm": "1"})
+    return Item.objects.filter(title="Matrix message", created_by__isnull=False).exists()
+
+
+def _subscriber_export(client, ctx) -> bool:
+    response = client.post(reverse("subscriptions_export:index"))
+    if response.status_code == 200:
+        assert ctx["subscriber"].email in b"".join(response.streaming_content).decode("utf-8-sig")
+        return True
+    return _opens(response)
+
+
 def _snippet_rows() -> dict:
     """'Snippet: <name>' and 'Chooser: <name>' for every registered snippet (choosers only where
     the model has one)."""
@@ -256,6 +280,9 @@ CHECKS = {
     "Data retention settings": _get(
         lambda ctx: f"/admin/settings/core/dataretentionsettings/{DataRetentionSettings.load().pk}/"
     ),
+    "Email updates: subscriber counts": _get(lambda ctx: reverse("subscriptions_counts:index")),
+    "Email updates: send a message": _announce,
+    "Email updates: export addresses": _subscriber_export,
 }
 
 
@@ -277,6 +304,9 @@ def ctx():
         "booking": booking,
         "site": Site.objects.get(is_default_site=True),
         "feedback": Feedback.objects.create(source=Feedback.Source.OTHER, text="Matrix feedback"),
+        "subscriber": Subscriber.objects.create(
+            email="matrix-subscriber@example.com", status=Subscriber.Status.CONFIRMED, events=True
+        ),
     }
 
 

@@ -34,7 +34,7 @@ def _grants():
 
 def test_running_it_again_changes_nothing(historical_apps):
     # Once, to the state this migration makes (later migrations grant more, such as
-    # core/0006 to Editors, which running 0006 again takes away); then again.
+    # core/0006 and subscriptions/0002 to Editors, which running 0006 again takes away); then again.
     migration.permissions_set(historical_apps, None)
     before = _grants()
     migration.permissions_set(historical_apps, None)

@@ -1,0 +1,82 @@
+"""The Atom feeds parse with an independent parser (feedparser), hold what was published, link
+on SITE_URL, and are offered with <link rel="alternate"> on the pages they are about; the
+pages link to the sign-up form."""
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from strategy.models import RecommendationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def _parsed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_the_events_feed_lists_a_new_event(client, publish_event, settings):
+    event = publish_event(title="Knife amnesty drop-in")
+    feed = _parsed(client, "/events/feed.atom")
+    entry = feed.entries[0]
+    assert entry.title.startswith("Knife amnesty drop-in (")
+    assert entry.link == settings.SITE_URL + event.url
+    assert entry.summary == event.summary
+    assert all(e.link.startswith(settings.SITE_URL + "/") for e in feed.entries)
+    assert feed.feed.links[0].href.startswith(settings.SITE_URL)
+
+
+def test_the_consultations_feed_lists_a_new_survey(client, publish_survey):
+    survey = publish_survey(title="Lighting in parks", intro="Where should lights go?")
+    feed = _parsed(client, "/consultations/feed.atom")
+    assert [(e.title, e.summary) for e in feed.entries[:1]] == [(survey.title, "Where should lights go?")]
+
+
+def test_the_progress_feed_lists_the_newest_update_with_a_link_to_it(client, add_progress, settings):
+    recommendation = RecommendationPage.objects.live().first()
+    add_progress(recommendation, text="Forty mentors trained.", on=timezone.localdate())
+    feed = _parsed(client, "/strategy/progress.atom")
+    entry = feed.entries[0]
+    assert entry.summary == "Forty mentors trained." and entry.title == recommendation.heading
+    update = recommendation.updates.get(text="Forty mentors trained.")
+    assert entry.link == f"{settings.SITE_URL}{recommendation.url}#update-{update.pk}"
+    assert f'id="update-{update.pk}"' in client.get(recommendation.url).content.decode()
+
+
+def test_feeds_escape_what_editors_typed(client, publish_event):
+    publish_event(title="Fish & chips <night>", summary='Bring "friends" & <family>')
+    feed = _parsed(client, "/events/feed.atom")
+    assert feed.entries[0].title.startswith("Fish & chips <night>")
+    assert "&amp; &lt;family&gt;" in feed.entries[0].summary  # HTML that shows the text as typed
+
+
+@pytest.mark.parametrize(
+    ("url", "feeds", "topic"),
+    [
+        ("/events/", ["/events/feed.atom"], "events"),
+        ("/consultations/", ["/consultations/feed.atom"], "consultations"),
+        ("/strategy/", ["/strategy/progress.atom"], "progress"),
+        ("/", ["/consultations/feed.atom", "/events/feed.atom", "/strategy/progress.atom"], None),
+    ],
+)
+def test_pages_offer_their_feeds_and_the_sign_up(client, url, feeds, topic):
+    content = client.get(url).content.decode()
+    for feed in feeds:
+        assert '<link rel="alternate" type="application/atom+xml" title="' in content
+        assert f'href="{feed}"' in content
+    if topic:
+        assert f'href="/subscribe/?topic={topic}"' in content
+    assert '<a href="/subscribe/">Email updates</a>' in content  # the footer
+
+
+def test_the_sign_up_link_from_a_page_ticks_its_topic(client):
+    content = client.get("/subscribe/?topic=events").content.decode()
+    assert 'name="events" id="id_events" checked' in content
+    assert 'name="consultations" id="id_consultations" checked' not in content
+    assert client.get("/subscribe/?topic=%00nonsense").status_code in (200, 400)
