@@ -14,18 +14,22 @@ from django.utils import timezone
 
 from core import matching, safeguarding
 from core.links import site_url
+from core.models import word_list_languages_enabled
 
 from .models import Feedback, ThemeKeyword, ThemeSuggestion
 from .theme_bits import theme_bits_refresh
 
 
 def theme_matcher() -> matching.Matcher:
-    """The theme keywords as a matcher, rebuilt when staff edit a word list."""
+    """The theme keywords of every enabled language as one matcher, rebuilt when staff edit a
+    word list."""
     return matching.matcher_cached(
         "themes",
         lambda: [
-            matching.Entry(phrase=phrase, key=theme_id, weight=weight)
-            for phrase, theme_id, weight in ThemeKeyword.objects.values_list("phrase", "theme_id", "weight")
+            matching.Entry(phrase=phrase, key=theme_id, weight=weight, language=language)
+            for phrase, theme_id, weight, language in ThemeKeyword.objects.filter(
+                language__in=word_list_languages_enabled()
+            ).values_list("phrase", "theme_id", "weight", "language")
         ],
     )
 
@@ -55,6 +59,9 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
         item="feedback",
         what="Something someone wrote on the site",
         who="they or someone else",
+        # The words that matched, kept on the row, name the languages even if the text has
+        # since had personal details removed.
+        languages=safeguarding.safeguarding_languages(texts=feedback.safeguarding_matches or [feedback.text]),
     )
 
 

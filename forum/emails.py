@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from core.links import site_url
 from core.outbox import send_once, send_once_recorded
-from core.safeguarding import safeguarding_alert_send, safeguarding_recipients
+from core.safeguarding import safeguarding_alert_send, safeguarding_languages, safeguarding_recipients
 from core.staff_groups import FORUM_MODERATORS
 from core.textguard import email_subject
 
@@ -77,6 +77,7 @@ def post_safeguarding_alert(*, post: Post) -> bool:
         item="a parent forum post",
         what="A post in the parent forum",
         note="It is held and nobody else can see it.",
+        languages=safeguarding_languages(texts=[post.body]),
     )
 
 
