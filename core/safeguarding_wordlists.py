@@ -386,11 +386,10 @@ SAFEGUARDING_PHRASES_BY_LANGUAGE: dict[str, list[tuple[str, str]]] = {
         ("يطعنني*", "threat"),  # stab me
         ("سأطعنك*", "threat"),  # I will stab you
         # Carrying a weapon
-        ("أحمل سكين", "weapon"),  # I carry a knife
-        ("أحمل سكينا", "weapon"),
-        ("معي* سكين", "weapon"),  # I have a knife on me
-        ("عندي* سكين", "weapon"),
-        ("اشيل سكين", "weapon"),
+        ("أحمل سكين*", "weapon"),  # I carry a knife (the stemmer keeps سكين and سكينا apart)
+        ("معي* سكين*", "weapon"),  # I have a knife on me
+        ("عندي* سكين*", "weapon"),
+        ("اشيل سكين*", "weapon"),
         ("أحمل سلاح", "weapon"),  # I carry a weapon
         ("معي* سلاح", "weapon"),
         ("لأحمي نفسي", "weapon"),  # to protect myself
@@ -420,10 +419,10 @@ SAFEGUARDING_PHRASES_BY_LANGUAGE: dict[str, list[tuple[str, str]]] = {
         ("يجبرونني*", "exploitation"),  # they force me to
         ("يجبروني*", "exploitation"),
         ("أجبروني*", "exploitation"),  # they forced me
-        ("أبيع مخدرات", "exploitation"),  # I sell drugs
+        ("أبيع مخدر*", "exploitation"),  # I sell drugs
         ("أبيع المخدرات", "exploitation"),
-        ("أنقل مخدرات", "exploitation"),  # I move drugs
-        ("أخبئ مخدرات", "exploitation"),  # I hide drugs
+        ("أنقل مخدر*", "exploitation"),  # I move drugs
+        ("أخبئ مخدر*", "exploitation"),  # I hide drugs
         ("مديون لهم", "exploitation"),  # I owe them
     ],
 }
