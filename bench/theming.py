@@ -13,6 +13,11 @@ Measures the matcher itself (core/matching.py) with the starting word list
 (b) quality: the suggestions for tests/data/labelled_feedback.csv (comments tagged by hand)
     against the officers' tags: precision, recall and F1 per theme, and the macro-averaged F1.
 
+(c) every language: what each submission costs, the theme suggestions and the safeguarding
+    check, with the safeguarding phrases of every language loaded (consultation.wordlists and
+    core.safeguarding_wordlists), over texts that mix the English ones with sentences in
+    Gujarati, Punjabi (both scripts), Urdu (both scripts), Polish, Somali and Arabic.
+
 --errors lists every labelled comment where the suggestions and the tags differ, with the
 words that matched, for tuning the word list. Missed goals are reported, not enforced.
 """
@@ -37,8 +42,9 @@ import django  # noqa: E402
 django.setup()
 
 from bench.common import _memory, _proc_field, say  # noqa: E402
-from consultation import matching  # noqa: E402
-from consultation.wordlists import THEME_KEYWORDS  # noqa: E402
+from consultation.wordlists import SAFEGUARDING_PHRASES, THEME_KEYWORDS  # noqa: E402
+from core import matching  # noqa: E402
+from core.safeguarding_wordlists import SAFEGUARDING_PHRASES_BY_LANGUAGE  # noqa: E402
 
 LABELLED = REPO / "tests" / "data" / "labelled_feedback.csv"
 GOAL_TEXTS_PER_SECOND = 5_000
@@ -114,7 +120,7 @@ def run_uncached(matcher: matching.Matcher, texts: list[str]) -> float:
     """Every word stemmed afresh: the worst case, a text of words never seen before."""
     started = time.perf_counter()
     for text in texts:
-        matching.stem.cache_clear()
+        matching.stem_cache_clear()
         matching.suggest(matcher, text, threshold=1.0)
     return time.perf_counter() - started
 
@@ -122,9 +128,9 @@ def run_uncached(matcher: matching.Matcher, texts: list[str]) -> float:
 def throughput(matcher: matching.Matcher, texts: list[str]) -> None:
     words = sum(len(matching.words(text)) for text in texts)
     say(f"Texts:       {len(texts):,} ({words / len(texts):.1f} words on average, {words:,} in all)")
-    matching.stem.cache_clear()
+    matching.stem_cache_clear()
     cold, suggested = run(matcher, texts)
-    stems_cached = matching.stem.cache_info().currsize
+    stems_cached = matching.stems_cached()
     warm, _ = run(matcher, texts)
     sample = texts[:UNCACHED_TEXTS]
     uncached = run_uncached(matcher, sample)
@@ -204,6 +210,77 @@ def errors(matcher: matching.Matcher, labelled: list[tuple[str, set[str]]]) -> N
             say(f"    {hit.entry.key}: {hit.text!r} ({hit.entry.weight})")
 
 
+# --- (c) Every language ------------------------------------------------------------------
+
+# Everyday sentences, and a few disclosures, in the site's other languages.
+SENTENCES = [
+    "મારી શાળા પાસે વધુ પોલીસ હોવી જોઈએ.",
+    "અમને યુવાનો માટે વધુ ક્લબ અને પાર્કમાં સારી લાઇટ જોઈએ છે.",
+    "મારા સાવકા પિતા મને મારે છે.",
+    "ਸਾਨੂੰ ਨੌਜਵਾਨਾਂ ਲਈ ਹੋਰ ਕਲੱਬ ਅਤੇ ਪਾਰਕ ਵਿੱਚ ਚੰਗੀ ਰੋਸ਼ਨੀ ਚਾਹੀਦੀ ਹੈ।",
+    "ਚਾਕੂ ਵਾਲੇ ਜੁਰਮ ਘੱਟ ਹੋਣੇ ਚਾਹੀਦੇ ਹਨ।",
+    "sanu youth club chahida aa, bache bore ho jande ne",
+    "ہمیں نوجوانوں کے لیے زیادہ کلب اور پارک میں بہتر روشنی چاہیے۔",
+    "چاقو کے جرائم کم ہونے چاہئیں۔",
+    "mere paas chaku hai kyunki woh mujhe maar denge",
+    "school ke baad kuch karne ko nahi hai",
+    "Potrzebujemy więcej klubów młodzieżowych i lepszego oświetlenia w parku.",
+    "Policja powinna częściej patrolować okolice szkoły.",
+    "Ojczym mnie bije, kiedy jest pijany.",
+    "Waxaan u baahanahay naadiyo dhallinyaro iyo nal fiican oo beerta ah.",
+    "Booliska waa inay dugsiga yimaadaan.",
+    "نحتاج إلى المزيد من النوادي للشباب وإضاءة أفضل في الحديقة.",
+    "الشرطة يجب أن تكون أكثر في الشوارع.",
+    "زوج أمي يضربني كل يوم.",
+]
+
+
+def every_language(texts: list[str], seed: int) -> None:
+    """A submission's matching: theme suggestions and the safeguarding check, with every
+    language's safeguarding phrases loaded, over texts of which half are in other languages."""
+    rng = random.Random(seed)
+    mixed = [text if rng.random() < 0.5 else " ".join(rng.choices(SENTENCES, k=rng.randint(1, 4))) for text in texts]
+    themes = build_matcher()
+    safeguarding = matching.Matcher(
+        [matching.Entry(phrase, key=category, language="en-gb") for phrase, category in SAFEGUARDING_PHRASES]
+        + [
+            matching.Entry(phrase, key=category, language=language)
+            for language, phrases in SAFEGUARDING_PHRASES_BY_LANGUAGE.items()
+            for phrase, category in phrases
+        ]
+    )
+    phrases = len(SAFEGUARDING_PHRASES) + sum(len(p) for p in SAFEGUARDING_PHRASES_BY_LANGUAGE.values())
+    say(f"Safeguarding: {phrases} phrases in {len(SAFEGUARDING_PHRASES_BY_LANGUAGE) + 1} languages")
+
+    def once(sample: list[str], *, clear_each: bool = False) -> tuple[float, int]:
+        flagged = 0
+        started = time.perf_counter()
+        for text in sample:
+            if clear_each:
+                matching.stem_cache_clear()
+            matching.suggest(themes, text, threshold=1.0)
+            flagged += bool(safeguarding.hits(text))
+        return time.perf_counter() - started, flagged
+
+    matching.stem_cache_clear()
+    cold, flagged = once(mixed)
+    warm, _ = once(mixed)
+    uncached, _ = once(mixed[:UNCACHED_TEXTS], clear_each=True)
+    say(f"Texts:       {len(mixed):,}, about half with sentences in other languages; {flagged:,} flagged")
+    say()
+    goal = f"goal: >= {GOAL_TEXTS_PER_SECOND:,} texts/s"
+    say(f"{'':<10}{'texts':>9}{'texts/s':>11}{'µs/text':>10}{'seconds':>10}   {goal}")
+    for name, count, seconds in (
+        ("cold", len(mixed), cold),
+        ("warm", len(mixed), warm),
+        ("uncached", min(len(mixed), UNCACHED_TEXTS), uncached),
+    ):
+        rate = count / seconds
+        verdict = "met" if rate >= GOAL_TEXTS_PER_SECOND else "MISSED"
+        say(f"{name:<10}{count:>9,}{rate:>11,.0f}{seconds / count * 1e6:>10.1f}{seconds:>10.2f}   {verdict}")
+    say("each text: theme suggestions and the safeguarding check, as for a submission.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--texts", type=int, default=100_000, help="feedback texts for the throughput run")
@@ -226,6 +303,10 @@ def main() -> None:
     say()
     say("== (b) Quality against the labelled comments")
     quality(matcher, labelled)
+
+    say()
+    say("== (c) Every language: theme suggestions and the safeguarding check, one core")
+    every_language(texts, args.seed)
 
     if args.errors:
         say()

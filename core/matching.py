@@ -27,6 +27,7 @@ The matcher is built once from the word list and reused; it does no database wor
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,10 +151,12 @@ def stem(word: str) -> str:
 
 
 def stem_cache_clear() -> None:
-    """Forget every stem worked out so far (for benchmarks)."""
+    """Forget every stem worked out so far, and every matcher's memo of words (for benchmarks)."""
     for function in _stem_functions.values():
         if function is not _same:
             function.cache_clear()
+    for matcher in list(_all_matchers):
+        matcher.memo_clear()
 
 
 def stems_cached() -> int:
@@ -204,48 +207,60 @@ def _compile(phrase: str, language: str = ENGLISH) -> tuple[_Pattern, ...]:
 
 
 class Matcher:
-    """Finds the phrases of a word list in texts. Build once, call `hits(text)` many times."""
+    """Finds the phrases of a word list in texts. Build once, call `hits(text)` many times.
+
+    Which phrases may start at a word depends on the word alone (its stem in each language, its
+    prefixes), so that is worked out once per distinct word and kept: a text then costs one
+    look-up per word, however many languages are loaded."""
+
+    # Distinct words whose candidate phrases are kept; past this the memo starts again.
+    MEMO_SIZE = 200_000
 
     def __init__(self, entries: Iterable[Entry]):
         # First word of each phrase -> the phrases starting with it, per stemmer.
         self._by_stem: dict[str | None, dict[str, list[tuple[Entry, tuple[_Pattern, ...]]]]] = {}
         self._by_prefix: dict[str, list[tuple[Entry, tuple[_Pattern, ...]]]] = {}
-        algorithms: set[str | None] = set()
         for entry in entries:
             patterns = _compile(entry.phrase, entry.language)
             if not patterns or not patterns[0].value:
                 continue
-            algorithms.update(pattern.algorithm for pattern in patterns if not pattern.is_prefix)
             first = patterns[0]
             index = self._by_prefix if first.is_prefix else self._by_stem.setdefault(first.algorithm, {})
             index.setdefault(first.value, []).append((entry, patterns))
-        self._stemmers = [(algorithm, stem_function(algorithm)) for algorithm in sorted(algorithms, key=str)]
-        self._first_word = list(self._by_stem.items())
+        self._first_word = [(stem_function(algorithm), index) for algorithm, index in self._by_stem.items()]
         self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+        self._memo: dict[str, tuple[tuple[Entry, tuple[_Pattern, ...]], ...]] = {}
+        _all_matchers.add(self)
+
+    def _starting_at(self, word: str) -> tuple[tuple[Entry, tuple[_Pattern, ...]], ...]:
+        """The phrases whose first word matches this word."""
+        candidates = self._memo.get(word)
+        if candidates is None:
+            found = []
+            for stemmed, index in self._first_word:
+                found.extend(index.get(stemmed(word), ()))
+            for length in self._prefix_lengths:
+                if length > len(word):
+                    break
+                found.extend(self._by_prefix.get(word[:length], ()))
+            candidates = tuple(found)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = candidates
+        return candidates
+
+    def memo_clear(self) -> None:
+        self._memo.clear()
 
     def hits(self, text: str) -> list[Hit]:
         """Every phrase found in the text, each once, with the words that matched it."""
         text_words = words(text)
-        if not text_words:
-            return []
-        stems = {
-            algorithm: text_words if algorithm is None else [stemmed(word) for word in text_words]
-            for algorithm, stemmed in self._stemmers
-        }
-        found: dict[Entry, Hit] = {}
         count = len(text_words)
+        found: dict[Entry, Hit] = {}
         for i, word in enumerate(text_words):
-            candidates = []
-            for algorithm, index in self._first_word:
-                matched = index.get(stems[algorithm][i])
-                if matched:
-                    candidates.extend(matched)
-            for length in self._prefix_lengths:
-                if length > len(word):
-                    break
-                matched = self._by_prefix.get(word[:length])
-                if matched:
-                    candidates.extend(matched)
+            candidates = self._memo.get(word)
+            if candidates is None:
+                candidates = self._starting_at(word)
             for entry, patterns in candidates:
                 if entry in found:
                     continue
@@ -255,11 +270,14 @@ class Matcher:
                 if all(
                     text_words[i + offset].startswith(pattern.value)
                     if pattern.is_prefix
-                    else stems[pattern.algorithm][i + offset] == pattern.value
-                    for offset, pattern in enumerate(patterns)
+                    else stem_function(pattern.algorithm)(text_words[i + offset]) == pattern.value
+                    for offset, pattern in enumerate(patterns[1:], 1)
                 ):
                     found[entry] = Hit(entry=entry, text=" ".join(text_words[i:end]))
         return list(found.values())
+
+
+_all_matchers: weakref.WeakSet[Matcher] = weakref.WeakSet()
 
 
 @dataclass(frozen=True)
