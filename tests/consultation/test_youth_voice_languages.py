@@ -134,3 +134,23 @@ def test_a_language_whose_phrases_staff_switch_off_no_longer_alerts(
     wordlists_changed()
     _send(client, youth_voice_page, "Ojczym mnie bije", django_capture_on_commit_callbacks)
     assert not Feedback.objects.get().safeguarding_flag and mail.outbox == []
+
+
+# language code, a comment, a theme its words suggest
+THEMED = [
+    ("gu", "મારી શાળા પાસે વધુ પ્રવૃત્તિઓ હોવી જોઈએ", "education"),  # more activities near my school
+    ("pa", "ਨੌਜਵਾਨਾਂ ਲਈ ਸ਼ਾਮ ਨੂੰ ਕੁਝ ਕਰਨ ਲਈ ਹੋਣਾ ਚਾਹੀਦਾ ਹੈ", "young-people"),  # something for young people
+    ("ur", "پولیس کو زیادہ گشت کرنا چاہیے", "partnership-working"),  # the police should patrol more
+    ("pl", "Potrzebujemy więcej pracy dla ludzi", "employment-and-training"),  # we need more jobs
+    ("so", "Bulshada waa inay wada shaqeysaa", "communities"),  # the community must work together
+    ("ar", "نحتاج إلى تمويل أكثر", "policy-and-process"),  # we need more funding
+]
+
+
+@pytest.mark.parametrize(("code", "text", "theme"), THEMED, ids=[row[0] for row in THEMED])
+def test_a_comment_in_each_language_is_suggested_a_theme_from_that_languages_keywords(
+    client, youth_voice_page, django_capture_on_commit_callbacks, code, text, theme
+):
+    _send(client, youth_voice_page, text, django_capture_on_commit_callbacks)
+    feedback = Feedback.objects.get()
+    assert theme in {suggestion.theme.slug for suggestion in feedback.suggestions.all()}
