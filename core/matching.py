@@ -44,12 +44,16 @@ ENGLISH = "en"
 STEMMERS = {"en": "english", "pl": "polish", "ar": "arabic"}
 
 
+# The Unicode category of every character of the Basic Multilingual Plane, read once.
+_CATEGORIES = [unicodedata.category(chr(code)) for code in range(0x10000)]
+
+
 def _normalise_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord("_"): " "}
     # Invisible format characters: ZWNJ, ZWJ, zero-width space, direction marks, soft hyphen,
     # byte order mark. Removed, so a word with one inside is still the word.
-    for code in range(0x10000):
-        if unicodedata.category(chr(code)) == "Cf":
+    for code, category in enumerate(_CATEGORIES):
+        if category == "Cf":
             table[code] = None
     # Accents on Latin letters (after case folding): "ą" is "a", "ł" is "l".
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
@@ -103,8 +107,8 @@ def _mark_ranges() -> str:
     """Every combining mark (Unicode categories Mn, Mc, Me) as regex class ranges: Python's \\w
     leaves out the vowel signs and virama of Gujarati and Gurmukhi, which are part of words."""
     ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if unicodedata.category(chr(code)).startswith("M"):
+    for code, category in enumerate(_CATEGORIES):
+        if category[0] == "M":
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
