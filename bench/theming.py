@@ -14,9 +14,10 @@ Measures the matcher itself (core/matching.py) with the starting word list
     against the officers' tags: precision, recall and F1 per theme, and the macro-averaged F1.
 
 (c) every language: what each submission costs, the theme suggestions and the safeguarding
-    check, with the safeguarding phrases of every language loaded (consultation.wordlists and
-    core.safeguarding_wordlists), over texts that mix the English ones with sentences in
-    Gujarati, Punjabi (both scripts), Urdu (both scripts), Polish, Somali and Arabic.
+    check, with the theme keywords and safeguarding phrases of every language loaded
+    (consultation.wordlists and core.safeguarding_wordlists), over texts that mix the English
+    ones with sentences in Gujarati, Punjabi (both scripts), Urdu (both scripts), Polish,
+    Somali and Arabic.
 
 --errors lists every labelled comment where the suggestions and the tags differ, with the
 words that matched, for tuning the word list. Missed goals are reported, not enforced.
@@ -42,7 +43,7 @@ import django  # noqa: E402
 django.setup()
 
 from bench.common import _memory, _proc_field, say  # noqa: E402
-from consultation.wordlists import SAFEGUARDING_PHRASES, THEME_KEYWORDS  # noqa: E402
+from consultation.wordlists import SAFEGUARDING_PHRASES, THEME_KEYWORDS, THEME_KEYWORDS_BY_LANGUAGE  # noqa: E402
 from core import matching  # noqa: E402
 from core.safeguarding_wordlists import SAFEGUARDING_PHRASES_BY_LANGUAGE  # noqa: E402
 
@@ -240,7 +241,19 @@ def every_language(texts: list[str], seed: int) -> None:
     language's safeguarding phrases loaded, over texts of which half are in other languages."""
     rng = random.Random(seed)
     mixed = [text if rng.random() < 0.5 else " ".join(rng.choices(SENTENCES, k=rng.randint(1, 4))) for text in texts]
-    themes = build_matcher()
+    themes = matching.Matcher(
+        [
+            matching.Entry(phrase, key=slug, weight=weight)
+            for slug, keywords in THEME_KEYWORDS.items()
+            for phrase, weight in keywords
+        ]
+        + [
+            matching.Entry(phrase, key=slug, weight=weight, language=language)
+            for language, by_theme in THEME_KEYWORDS_BY_LANGUAGE.items()
+            for slug, keywords in by_theme.items()
+            for phrase, weight in keywords
+        ]
+    )
     safeguarding = matching.Matcher(
         [matching.Entry(phrase, key=category, language="en-gb") for phrase, category in SAFEGUARDING_PHRASES]
         + [
@@ -250,7 +263,11 @@ def every_language(texts: list[str], seed: int) -> None:
         ]
     )
     phrases = len(SAFEGUARDING_PHRASES) + sum(len(p) for p in SAFEGUARDING_PHRASES_BY_LANGUAGE.values())
-    say(f"Safeguarding: {phrases} phrases in {len(SAFEGUARDING_PHRASES_BY_LANGUAGE) + 1} languages")
+    keywords = sum(len(k) for k in THEME_KEYWORDS.values()) + sum(
+        len(k) for by_theme in THEME_KEYWORDS_BY_LANGUAGE.values() for k in by_theme.values()
+    )
+    languages = len(SAFEGUARDING_PHRASES_BY_LANGUAGE) + 1
+    say(f"Word lists:  {phrases} safeguarding phrases and {keywords} theme keywords in {languages} languages")
 
     def once(sample: list[str], *, clear_each: bool = False) -> tuple[float, int]:
         flagged = 0

@@ -128,6 +128,20 @@ def words(text: str) -> list[str]:
 # --- Stemming, per language --------------------------------------------------------------------
 
 
+# The script each stemmer works on.
+STEMMER_SCRIPTS = {"english": "latin", "polish": "latin", "arabic": "arabic"}
+
+
+def script_of(word: str) -> str:
+    """ "latin", "arabic" or "other", by the word's first letter."""
+    first = ord(word[0])
+    if first < 0x370:
+        return "latin"
+    if 0x600 <= first < 0x780 or 0x8A0 <= first < 0x900 or 0xFB50 <= first < 0xFF00:
+        return "arabic"
+    return "other"
+
+
 def stemmer_for(language: str) -> str | None:
     """The Snowball algorithm for a language code ("en-gb" -> "english"), or None."""
     return STEMMERS.get(language.split("-")[0].lower())
@@ -144,7 +158,10 @@ def stem_function(algorithm: str | None) -> Callable[[str], str]:
     """A cached stemmer for the algorithm (None: words stay as they are)."""
     function = _stem_functions.get(algorithm)
     if function is None:
-        function = lru_cache(maxsize=200_000)(snowballstemmer.stemmer(algorithm).stemWord)
+        stemmer = snowballstemmer.stemmer(algorithm)
+        if hasattr(stemmer, "maxCacheSize"):
+            stemmer.maxCacheSize = 0  # PyStemmer's own cache: the lru_cache below does that job
+        function = lru_cache(maxsize=200_000)(stemmer.stemWord)
         _stem_functions[algorithm] = function
     return function
 
@@ -231,8 +248,15 @@ class Matcher:
             first = patterns[0]
             index = self._by_prefix if first.is_prefix else self._by_stem.setdefault(first.algorithm, {})
             index.setdefault(first.value, []).append((entry, patterns))
-        self._first_word = [(stem_function(algorithm), index) for algorithm, index in self._by_stem.items()]
-        self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+        self._first_word = [
+            (STEMMER_SCRIPTS.get(algorithm), stem_function(algorithm), index)
+            for algorithm, index in self._by_stem.items()
+        ]
+        # The prefixes' lengths by their first letter: a word is only cut at lengths that can match.
+        lengths: dict[str, set[int]] = {}
+        for prefix in self._by_prefix:
+            lengths.setdefault(prefix[0], set()).add(len(prefix))
+        self._prefix_lengths = {letter: sorted(found) for letter, found in lengths.items()}
         self._memo: dict[str, tuple[tuple[Entry, tuple[_Pattern, ...]], ...]] = {}
         _all_matchers.add(self)
 
@@ -241,9 +265,12 @@ class Matcher:
         candidates = self._memo.get(word)
         if candidates is None:
             found = []
-            for stemmed, index in self._first_word:
-                found.extend(index.get(stemmed(word), ()))
-            for length in self._prefix_lengths:
+            script = script_of(word)
+            for stem_script, stemmed, index in self._first_word:
+                # A stemmer leaves a word of another script as it is, so it cannot match there.
+                if stem_script is None or stem_script == script:
+                    found.extend(index.get(stemmed(word), ()))
+            for length in self._prefix_lengths.get(word[0], ()):
                 if length > len(word):
                     break
                 found.extend(self._by_prefix.get(word[:length], ()))
