@@ -103,26 +103,54 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_TABLE)
 
 
-def _mark_ranges() -> str:
-    """Every combining mark (Unicode categories Mn, Mc, Me) as regex class ranges: Python's \\w
-    leaves out the vowel signs and virama of Gujarati and Gurmukhi, which are part of words."""
+def _class_ranges(codes) -> str:
+    """Code points as regex class ranges, neighbours joined."""
     ranges: list[tuple[int, int]] = []
-    for code, category in enumerate(_CATEGORIES):
-        if category[0] == "M":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
     return "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in ranges)
 
 
+# Every combining mark (Unicode categories Mn, Mc, Me): Python's \w leaves out the vowel signs
+# and virama of Gujarati and Gurmukhi, which are part of words.
+_MARKS = {code for code, category in enumerate(_CATEGORIES) if category[0] == "M"}
+
 # A word is a run of letters, digits and combining marks ("_" is made a space by `normalise`).
-_WORD = re.compile(f"[\\w{_mark_ranges()}]+")
+_WORD = re.compile(f"[\\w{_class_ranges(_MARKS)}]+")
 
 
 def words(text: str) -> list[str]:
     """The normalised words of a text."""
     return _WORD.findall(normalise(text))
+
+
+# A word as typed: also the characters `normalise` removes (ZWNJ, vowel marks, tatweel), so the
+# text splits into the same words before normalising as after.
+_REMOVED = {code for code, target in _TABLE.items() if target is None}
+_TYPED_WORD = re.compile(f"[\\w{_class_ranges(_MARKS | _REMOVED)}]+")
+
+
+@lru_cache(maxsize=200_000)
+def _word_normalised(word: str) -> str:
+    """A word typed (already NFKC and case folded) as it is matched; kept, as words recur."""
+    return word.translate(_TABLE)
+
+
+def words_as_typed(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text as typed (NFKC, case folded) and normalised, side by side: matches
+    are made on the normalised words and shown as typed, so an Urdu phrase reads as Urdu."""
+    if text.isascii():
+        found = words(text)
+        return found, found
+    typed = _TYPED_WORD.findall(unicodedata.normalize("NFKC", text).casefold().replace("_", " "))
+    normalised = [_word_normalised(word) for word in typed]
+    if "" in normalised:  # a "word" of invisible characters only
+        kept = [(word, normal) for word, normal in zip(typed, normalised, strict=True) if normal]
+        typed, normalised = [word for word, _ in kept], [normal for _, normal in kept]
+    return typed, normalised
 
 
 # --- Stemming, per language --------------------------------------------------------------------
@@ -173,6 +201,7 @@ def stem(word: str) -> str:
 
 def stem_cache_clear() -> None:
     """Forget every stem worked out so far, and every matcher's memo of words (for benchmarks)."""
+    _word_normalised.cache_clear()
     for function in _stem_functions.values():
         if function is not _same:
             function.cache_clear()
@@ -208,7 +237,7 @@ class Entry:
 @dataclass(frozen=True)
 class Hit:
     entry: Entry
-    text: str  # the words of the text that matched
+    text: str  # the words of the text that matched, as typed (case folded)
 
 
 def _compile(phrase: str, language: str = ENGLISH) -> tuple[_Pattern, ...]:
@@ -284,10 +313,10 @@ class Matcher:
         self._memo.clear()
 
     def hits(self, text: str) -> list[Hit]:
-        """Every phrase found in the text, each once, with the words that matched it."""
-        text_words = words(text)
+        """Every phrase found in the text, each once, with the words that matched it as typed."""
+        typed, text_words = words_as_typed(text)
         count = len(text_words)
-        found: dict[Entry, Hit] = {}
+        found: dict[Entry, tuple[int, int]] = {}
         for i, word in enumerate(text_words):
             candidates = self._memo.get(word)
             if candidates is None:
@@ -304,8 +333,8 @@ class Matcher:
                     else stem_function(pattern.algorithm)(text_words[i + offset]) == pattern.value
                     for offset, pattern in enumerate(patterns[1:], 1)
                 ):
-                    found[entry] = Hit(entry=entry, text=" ".join(text_words[i:end]))
-        return list(found.values())
+                    found[entry] = (i, end)
+        return [Hit(entry=entry, text=" ".join(typed[i:end])) for entry, (i, end) in found.items()]
 
 
 _all_matchers: weakref.WeakSet[Matcher] = weakref.WeakSet()
