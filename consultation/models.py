@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import Theme, Ward
+from core.models import Theme, Ward, word_list_language_choices, word_list_language_default
 from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 # Longest free-text answer accepted, in characters.
@@ -446,19 +446,29 @@ class ContactRequest(models.Model):
 
 
 class ThemeKeyword(models.Model):
-    """A word or phrase that suggests a theme, with a weight. Words are compared by their stem,
-    so "school" also matches "schools"; end a word with * to match every word that starts with
-    it ("exclu*" matches "excluded" and "exclusion")."""
+    """A word or phrase that suggests a theme, with a weight, in one of the site's languages.
+    Words are compared by their stem in that language where it has one (English, Polish,
+    Arabic), so "school" also matches "schools", and exactly otherwise; end a word with * to
+    match every word that starts with it ("exclu*" matches "excluded" and "exclusion"). Every
+    text is checked against every language's keywords."""
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="keywords")
     phrase = models.CharField(max_length=100)
+    language = models.CharField(
+        max_length=10,
+        choices=word_list_language_choices,
+        default=word_list_language_default,
+        help_text="The language the phrase is written in. Every text is checked against every language.",
+    )
     weight = models.FloatField(default=1.0, help_text="1 for a clear signal, 0.5 for a weak one.")
 
-    panels = [FieldPanel("theme"), FieldPanel("phrase"), FieldPanel("weight")]
+    panels = [FieldPanel("theme"), FieldPanel("phrase"), FieldPanel("language"), FieldPanel("weight")]
 
     class Meta:
-        ordering = ["theme__sort_order", "phrase"]
-        constraints = [models.UniqueConstraint(fields=["theme", "phrase"], name="one_keyword_per_theme")]
+        ordering = ["theme__sort_order", "language", "phrase"]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "language", "phrase"], name="one_keyword_per_theme_and_language")
+        ]
 
     def __str__(self):
         return f"{self.phrase} ({self.theme})"

@@ -58,6 +58,9 @@ def safeguarding_alert_send(*, feedback: Feedback) -> bool:
         item="feedback",
         what="Something someone wrote on the site",
         who="they or someone else",
+        # The words that matched, kept on the row, name the languages even if the text has
+        # since had personal details removed.
+        languages=safeguarding.safeguarding_languages(texts=feedback.safeguarding_matches or [feedback.text]),
     )
 
 

@@ -33,7 +33,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core import matching
-from core.models import Theme
+from core.models import Theme, word_list_languages_enabled
 
 from . import learning
 from .models import Feedback, ThemedFeedback, ThemeKeyword, ThemeModel
@@ -49,12 +49,15 @@ TRAINING_LOCK_SECONDS = 30 * 60
 
 
 def theme_matcher() -> matching.Matcher:
-    """The theme keywords as a matcher keyed by theme slug, rebuilt when staff edit a word list."""
+    """The theme keywords of every enabled language as one matcher keyed by theme slug, rebuilt
+    when staff edit a word list."""
     return matching.matcher_cached(
         "themes-by-slug",
         lambda: [
-            matching.Entry(phrase=phrase, key=slug, weight=weight)
-            for phrase, slug, weight in ThemeKeyword.objects.values_list("phrase", "theme__slug", "weight")
+            matching.Entry(phrase=phrase, key=slug, weight=weight, language=language)
+            for phrase, slug, weight, language in ThemeKeyword.objects.filter(
+                language__in=word_list_languages_enabled()
+            ).values_list("phrase", "theme__slug", "weight", "language")
         ],
     )
 

@@ -6,7 +6,7 @@ the export log), each a ViewSet with its URLs and menu item; the panels of the a
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -27,9 +27,9 @@ class ThemeKeywordViewSet(StaffSnippetViewSet):
     model = ThemeKeyword
     icon = "tag"
     menu_label = "Theme keywords"
-    list_display = ["phrase", "theme", "weight"]
+    list_display = ["phrase", "theme", "language", "weight"]
     has_chooser = False  # nothing chooses a keyword
-    list_filter = ["theme"]
+    list_filter = ["theme", "language"]
     search_fields = ["phrase"]
 
 
@@ -37,9 +37,9 @@ class SafeguardingPhraseViewSet(StaffSnippetViewSet):
     model = SafeguardingPhrase
     icon = "warning"
     menu_label = "Safeguarding phrases"
-    list_display = ["phrase", "category", "active"]
+    list_display = ["phrase", "language", "category", Column("review_status", label="Review"), "active"]
     has_chooser = False  # nothing chooses a phrase
-    list_filter = ["category", "active"]
+    list_filter = ["language", "category", "reviewed", "active"]
     search_fields = ["phrase"]
 
 

@@ -327,3 +327,64 @@ SAFEGUARDING_PHRASES: list[tuple[str, str]] = [
     ("hold drugs", "exploitation"),
     ("run drugs", "exploitation"),
 ]
+
+# Starting theme keywords in the site's other languages: a few clear words per theme, for the
+# officers to extend. Polish and Arabic are stemmed; Gujarati, Punjabi, Urdu and Somali are not,
+# so their words end with * where they take endings. Same weights as above.
+# language code -> theme slug -> [(phrase, weight)]
+THEME_KEYWORDS_BY_LANGUAGE: dict[str, dict[str, list[tuple[str, float]]]] = {
+    "gu": {
+        "education": [("શાળા*", 1.0), ("સ્કૂલ*", 1.0), ("શિક્ષક*", 1.0), ("કોલેજ*", 1.0)],
+        "young-people": [("યુવા*", 1.0), ("બાળકો", 0.5), ("ક્લબ*", 0.5)],
+        "communities": [("સમુદાય*", 1.0), ("પડોશ*", 1.0), ("માતાપિતા", 1.0), ("મંદિર*", 1.0)],
+        "partnership-working": [("પોલીસ", 1.0), ("હોસ્પિટલ*", 1.0), ("સંસ્થા*", 1.0)],
+        "employment-and-training": [("નોકરી*", 1.0), ("રોજગાર*", 1.0), ("તાલીમ*", 0.5)],
+        "policy-and-process": [("નીતિ*", 1.0), ("કાયદ*", 1.0), ("ભંડોળ*", 1.0), ("કાઉન્સિલ*", 0.5)],
+    },
+    "pa": {
+        "education": [("ਸਕੂਲ*", 1.0), ("ਅਧਿਆਪਕ*", 1.0), ("ਕਾਲਜ*", 1.0), ("ਪੜ੍ਹਾਈ*", 1.0)],
+        "young-people": [("ਨੌਜਵਾਨ*", 1.0), ("ਬੱਚੇ", 0.5), ("ਕਲੱਬ*", 0.5)],
+        "communities": [("ਭਾਈਚਾਰ*", 1.0), ("ਗੁਆਂਢ*", 1.0), ("ਮਾਪੇ", 1.0), ("ਗੁਰਦੁਆਰ*", 1.0)],
+        "partnership-working": [("ਪੁਲਿਸ", 1.0), ("ਹਸਪਤਾਲ*", 1.0), ("ਸੰਸਥਾ*", 1.0)],
+        "employment-and-training": [("ਨੌਕਰੀ*", 1.0), ("ਰੁਜ਼ਗਾਰ*", 1.0), ("ਸਿਖਲਾਈ*", 0.5)],
+        "policy-and-process": [("ਨੀਤੀ*", 1.0), ("ਕਾਨੂੰਨ*", 1.0), ("ਫੰਡ*", 1.0)],
+    },
+    "ur": {
+        "education": [("اسکول*", 1.0), ("سکول*", 1.0), ("استاد*", 1.0), ("کالج*", 1.0), ("تعلیم*", 1.0)],
+        "young-people": [("نوجوان*", 1.0), ("بچے", 0.5), ("کلب*", 0.5)],
+        "communities": [("کمیونٹی*", 1.0), ("محلے", 1.0), ("پڑوس*", 1.0), ("والدین", 1.0), ("مسجد*", 1.0)],
+        "partnership-working": [("پولیس", 1.0), ("ہسپتال*", 1.0), ("ادارے", 1.0)],
+        "employment-and-training": [("نوکری*", 1.0), ("روزگار*", 1.0), ("ملازمت*", 1.0)],
+        "policy-and-process": [("پالیسی*", 1.0), ("قانون*", 1.0), ("فنڈ*", 1.0)],
+    },
+    "pl": {
+        "education": [("szkoł*", 1.0), ("nauczyciel*", 1.0), ("lekcj*", 1.0), ("uczni*", 1.0)],
+        "young-people": [("młodzież*", 1.0), ("nastolat*", 1.0), ("dzieci", 0.5), ("klub*", 0.5)],
+        "communities": [("społeczn*", 1.0), ("sąsiad*", 1.0), ("rodzic*", 1.0), ("parafi*", 1.0)],
+        "partnership-working": [("policj*", 1.0), ("szpital*", 1.0), ("organizacj*", 1.0)],
+        "employment-and-training": [
+            ("praca", 1.0),
+            ("pracy", 1.0),
+            ("zatrudni*", 1.0),
+            ("bezroboc*", 1.0),
+            ("staż*", 1.0),
+        ],
+        "policy-and-process": [("przepis*", 1.0), ("fundusz*", 1.0), ("finansowani*", 1.0), ("rada miasta", 0.5)],
+    },
+    "so": {
+        "education": [("dugsi*", 1.0), ("macallin*", 1.0), ("waxbarash*", 1.0), ("kulliyad*", 1.0)],
+        "young-people": [("dhallinyar*", 1.0), ("carruur*", 0.5), ("naadi*", 0.5)],
+        "communities": [("bulshad*", 1.0), ("deris*", 1.0), ("waalid*", 1.0), ("masaajid*", 1.0)],
+        "partnership-working": [("boolis*", 1.0), ("isbitaal*", 1.0)],
+        "employment-and-training": [("shaqo*", 1.0), ("shaqad*", 1.0), ("tababar*", 0.5)],
+        "policy-and-process": [("siyaas*", 1.0), ("sharci*", 1.0), ("maalgelin*", 1.0)],
+    },
+    "ar": {
+        "education": [("مدرسة", 1.0), ("المدرسة", 1.0), ("معلم", 1.0), ("تعليم", 1.0)],
+        "young-people": [("شباب", 1.0), ("مراهق", 1.0), ("أطفال", 0.5), ("نادي", 0.5)],
+        "communities": [("مجتمع", 1.0), ("جيران", 1.0), ("الوالدين", 1.0), ("مسجد", 1.0)],
+        "partnership-working": [("شرطة", 1.0), ("مستشفى", 1.0), ("منظمات", 1.0)],
+        "employment-and-training": [("وظيفة", 1.0), ("وظائف", 1.0), ("بطالة", 1.0), ("تدريب", 0.5)],
+        "policy-and-process": [("سياسة", 1.0), ("قانون", 1.0), ("تمويل", 1.0), ("المجلس", 0.5)],
+    },
+}

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from taggit.models import TagBase
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -189,13 +190,44 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
-# --- Safeguarding phrases, edited in the admin ----------------------------------------------
+# --- Word lists' languages and the safeguarding phrases, edited in the admin ------------------
+
+
+def word_list_language_choices() -> list[tuple[str, str]]:
+    """The site's languages (settings.LANGUAGES), named in English with their own name beside
+    it, for the word lists' `language` fields: "Urdu (اردو)"."""
+    choices = []
+    for code, own_name in settings.LANGUAGES:
+        name = word_list_language_name(code)
+        choices.append((code, name if own_name.casefold() == name.casefold() else f"{name} ({own_name})"))
+    return choices
+
+
+def word_list_language_default() -> str:
+    return settings.LANGUAGE_CODE
+
+
+def word_list_language_name(code: str) -> str:
+    """A language's name in English ("ur" -> "Urdu"; "en-gb" -> "English")."""
+    try:
+        return get_language_info(code.split("-")[0])["name"]
+    except KeyError:
+        return code
+
+
+def word_list_languages_enabled() -> list[str]:
+    """The codes of the languages whose word lists are matched: every language of the site."""
+    return [code for code, _name in settings.LANGUAGES]
 
 
 class SafeguardingPhrase(models.Model):
     """A word or phrase that suggests someone may be at risk. Matched against every youth voice
     and free-text survey answer; a match flags the feedback and alerts the Safeguarding group.
-    End a word with * to match every word that starts with it ("stab*" matches "stabbed")."""
+    End a word with * to match every word that starts with it ("stab*" matches "stabbed").
+
+    Every text is checked against the phrases of every language (core/matching.py). Phrases
+    shipped with the site for the languages other than English are drafts (`reviewed` unset)
+    until the Safeguarding group has checked them; drafts are matched all the same."""
 
     class Category(models.TextChoices):
         THREAT = "threat", "Threats"
@@ -205,18 +237,41 @@ class SafeguardingPhrase(models.Model):
         EXPLOITATION = "exploitation", "Exploitation"
         OTHER = "other", "Other"
 
-    phrase = models.CharField(max_length=100, unique=True)
+    phrase = models.CharField(max_length=100)
+    language = models.CharField(
+        max_length=10,
+        choices=word_list_language_choices,
+        default=word_list_language_default,
+        help_text="The language the phrase is written in. Every text is checked against every language.",
+    )
     category = models.CharField(max_length=20, choices=Category.choices)
     active = models.BooleanField(default=True)
+    reviewed = models.BooleanField(
+        default=True,
+        help_text="Untick for a draft the Safeguarding group still has to check. Drafts are matched all the same.",
+    )
 
-    panels = [FieldPanel("phrase"), FieldPanel("category"), FieldPanel("active")]
+    panels = [
+        FieldPanel("phrase"),
+        FieldPanel("language"),
+        FieldPanel("category"),
+        FieldPanel("active"),
+        FieldPanel("reviewed"),
+    ]
 
     class Meta:
         db_table = "consultation_safeguardingphrase"  # moved from consultation; the table kept its name
-        ordering = ["category", "phrase"]
+        ordering = ["language", "category", "phrase"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "phrase"], name="one_safeguarding_phrase_per_language")
+        ]
 
     def __str__(self):
         return self.phrase
+
+    @property
+    def review_status(self) -> str:
+        return "Reviewed" if self.reviewed else "Draft, to review"
 
 
 # --- Exports --------------------------------------------------------------------------------

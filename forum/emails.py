@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from core.links import one_click_unsubscribe_headers, site_url
 from core.outbox import email_failure_is_permanent, send_once, send_once_recorded
-from core.safeguarding import safeguarding_alert_send, safeguarding_recipients
+from core.safeguarding import safeguarding_alert_send, safeguarding_languages, safeguarding_recipients
 from core.staff_groups import FORUM_MODERATORS
 from core.textguard import email_subject
 
@@ -76,6 +76,7 @@ def post_safeguarding_alert(*, post: Post) -> bool:
         item="a parent forum post",
         what="A post in the parent forum",
         note="It is held and nobody else can see it.",
+        languages=safeguarding_languages(texts=[post.body]),
     )
 
 

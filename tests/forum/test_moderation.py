@@ -159,6 +159,17 @@ def test_safeguarding_phrase_holds_the_post_and_alerts_with_a_link_only(
     assert reverse("forum_admin:post", args=[post.pk]) in alert[0].body
 
 
+def test_a_post_in_another_language_is_held_and_the_alert_names_the_language(
+    member, thread, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = services.post_reply(member=member, thread=thread, body="میرا بیٹا کہتا ہے کہ وہ چاقو رکھتا ہے")
+    assert post.status == Post.Status.HELD and post.safeguarding_flag
+    alert = [m for m in mailoutbox if m.subject.startswith("Safeguarding alert")]
+    assert len(alert) == 1
+    assert "The phrases it matched are in Urdu." in alert[0].body and "چاقو" not in alert[0].body
+
+
 def test_safeguarding_alert_is_sent_once(member, thread, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         post = services.post_reply(member=member, thread=thread, body="I want to kill myself tonight")

@@ -318,6 +318,9 @@ def _check_rows_unchanged(before: dict) -> None:
             f"{model.__name__} {pk} changed in the upgrade"
         )
     assert Theme.objects.count() == 6
+    # An English phrase from before languages is English and counts as reviewed.
+    phrase = SafeguardingPhrase.objects.get(phrase="upgrade test phrase")
+    assert phrase.language == "en-gb" and phrase.reviewed
 
 
 def _check_relations_resolve_to_new_models(before: dict) -> None:
