@@ -10,12 +10,8 @@ and Arabic. One core; "uncached" stems every word afresh, the worst case.
 """
 
 import argparse
-import csv
-import datetime
 import os
-import platform
 import random
-import re
 import sys
 import time
 from pathlib import Path
@@ -28,7 +24,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from bench.common import _memory, _proc_field, say  # noqa: E402
+from bench.common import say  # noqa: E402
+from bench.theming import generate_texts, load_labelled, machine_report, pin_to_one_core  # noqa: E402
 from consultation.wordlists import SAFEGUARDING_PHRASES, THEME_KEYWORDS, THEME_KEYWORDS_BY_LANGUAGE  # noqa: E402
 from core import matching  # noqa: E402
 from core.safeguarding_wordlists import SAFEGUARDING_PHRASES_BY_LANGUAGE  # noqa: E402
@@ -36,54 +33,6 @@ from core.safeguarding_wordlists import SAFEGUARDING_PHRASES_BY_LANGUAGE  # noqa
 LABELLED = REPO / "tests" / "data" / "labelled_feedback.csv"
 GOAL_TEXTS_PER_SECOND = 5_000
 UNCACHED_TEXTS = 10_000
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-# --- The machine --------------------------------------------------------------------------
-
-
-def machine_report() -> None:
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    one, five, fifteen = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
-    say(f"Date:        {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z}")
-    say(f"CPU:         {_proc_field('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores ({usable} usable)")
-    say(f"Memory:      {_memory()}")
-    say(f"OS:          {platform.system()} {platform.release()}")
-    say(f"Python:      {platform.python_version()} ({platform.python_implementation()})")
-    say(f"Load:        {one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min)")
-
-
-def pin_to_one_core() -> str:
-    """Run on a single CPU so the figure is per core, whatever else the machine does."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this system)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
-
-
-# --- Data ---------------------------------------------------------------------------------
-
-
-def load_labelled(path: Path = LABELLED) -> list[tuple[str, set[str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(row["text"], {t for t in row["themes"].split(";") if t}) for row in csv.DictReader(handle)]
-
-
-def generate_texts(comments: list[str], count: int, seed: int) -> list[str]:
-    """Feedback-like texts: one to four sentences drawn from the labelled comments, in a new order."""
-    rng = random.Random(seed)
-    sentences = [s for comment in comments for s in _SENTENCE_END.split(comment) if s]
-    texts = []
-    for _ in range(count):
-        if rng.random() < 0.3:
-            texts.append(rng.choice(comments))
-        else:
-            texts.append(" ".join(rng.choices(sentences, k=rng.randint(1, 4))))
-    return texts
-
-
-# --- (a) Throughput -----------------------------------------------------------------------
 
 
 # Everyday sentences, and a few disclosures, in the site's other languages.
@@ -179,7 +128,7 @@ def main() -> None:
 
     say("== Machine")
     machine_report()
-    texts = generate_texts([text for text, _ in load_labelled()], args.texts, args.seed)
+    texts = generate_texts([text for text, _ in load_labelled(LABELLED)], args.texts, args.seed)
     say()
     say(f"== Every language: theme suggestions and the safeguarding check ({pin_to_one_core()})")
     every_language(texts, args.seed)
