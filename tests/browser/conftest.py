@@ -339,8 +339,10 @@ def _journey_name(node) -> str:
 
 
 def _page_path(url: str) -> str:
-    """The page's path with ids made general: /admin/pages/42/edit/ -> /admin/pages/{id}/edit/."""
-    return re.sub(r"/\d+(?=/|$)", "/{id}", urlsplit(url).path) or "/"
+    """The page's path with ids and signed tokens made general: /admin/pages/42/edit/ ->
+    /admin/pages/{id}/edit/, /subscribe/confirm/<signed>/ -> /subscribe/confirm/{token}/."""
+    path = re.sub(r"/\d+(?=/|$)", "/{id}", urlsplit(url).path)
+    return re.sub(r"/[^/]*:[^/]*(?=/|$)", "/{token}", path) or "/"
 
 
 def accessibility_record_write(path: Path = ACCESSIBILITY_RECORD_FILE) -> bool:

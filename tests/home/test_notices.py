@@ -244,10 +244,16 @@ def test_the_browser_tests_write_the_record_only_when_pages_were_checked(tmp_pat
         browser.AXE_CHECKED_PAGES.clear()
         assert browser.accessibility_record_write(path) is False
         assert not path.exists()
-        browser.AXE_CHECKED_PAGES.update({"/", browser._page_path("http://127.0.0.1:8000/admin/pages/42/edit/?x=1")})
+        browser.AXE_CHECKED_PAGES.update(
+            {
+                "/",
+                browser._page_path("http://127.0.0.1:8000/admin/pages/42/edit/?x=1"),
+                browser._page_path("http://127.0.0.1:8000/subscribe/confirm/abc:1xY:Zz-9/"),
+            }
+        )
         assert browser.accessibility_record_write(path) is True
         record = json.loads(path.read_text())
-        assert record["pages"] == ["/", "/admin/pages/{id}/edit/"]
+        assert record["pages"] == ["/", "/admin/pages/{id}/edit/", "/subscribe/confirm/{token}/"]
         assert record["passed_on"] == date.today().isoformat()
         assert notices.accessibility_checks(path).staff_pages == ["/admin/pages/{id}/edit/"]
     finally:
