@@ -31,6 +31,8 @@ public_patterns = [
     path("open-data/", open_data.open_data_index, name="open_data"),
     path("open-data/feedback-summary.csv", open_data.feedback_summary_csv, name="open_data_feedback_csv"),
     path("open-data/feedback-summary.json", open_data.feedback_summary_json, name="open_data_feedback_json"),
+    path("open-data/feedback-by-language.csv", open_data.feedback_language_csv, name="open_data_language_csv"),
+    path("open-data/feedback-by-language.json", open_data.feedback_language_json, name="open_data_language_json"),
     path("", include("subscriptions.urls")),
     path("", include("events.urls")),
 ]

@@ -26,7 +26,7 @@ from openpyxl import Workbook
 
 from core.exports import export_log_record
 from core.links import site_url
-from core.models import ExportLog
+from core.models import ExportLog, site_language_name
 from core.outbox import send_once
 from core.retention import retention_rule
 from core.spreadsheets import cell_safe, csv_lines, xlsx_sheet_write
@@ -48,6 +48,7 @@ HEADER = [
     "Tags",
     "Ward",
     "Age band",
+    "Language",
     "Reviewed",
 ]
 PERSONAL_HEADER = ["Contact name", "Contact email", "Contact phone"]
@@ -94,6 +95,7 @@ COLUMNS = (
     "text",
     "ward__name",
     "age_band",
+    "language",
     "reviewed",
     "response_id",
 )
@@ -184,6 +186,7 @@ def export_rows(params: dict, *, include_personal_data: bool, file_format: str =
     look up consenting contacts (few rows have any)."""
     sources = dict(Feedback.Source.choices)
     age_bands = dict(AgeBand.choices)
+    language_names = {code: site_language_name(code) for code, _name in settings.LANGUAGES}
     tz = timezone.get_current_timezone()
     queryset = export_queryset(params)
     feedback_ids = queryset.values("pk")
@@ -197,9 +200,9 @@ def export_rows(params: dict, *, include_personal_data: bool, file_format: str =
     for chunk in _chunks(queryset, date_as_text=as_csv):
         if include_personal_data:
             ids = [row[0] for row in chunk]
-            response_ids = sorted({row[9] for row in chunk if row[9]})
+            response_ids = sorted({row[10] for row in chunk if row[10]})
             by_feedback, by_response = _contacts_by_feedback(ids, response_ids)
-        for pk, created_at, source, survey, question, text, ward, age_band, reviewed, response_id in chunk:
+        for pk, created_at, source, survey, question, text, ward, age_band, language, reviewed, response_id in chunk:
             if isinstance(created_at, str):
                 received = created_at
             elif as_csv:
@@ -218,6 +221,7 @@ def export_rows(params: dict, *, include_personal_data: bool, file_format: str =
                 safe(tags.take(pk)),
                 safe(ward),
                 age_bands.get(age_band, age_band),
+                language_names.get(language, language),
                 "Yes" if reviewed else "No",
             ]
             if include_personal_data:

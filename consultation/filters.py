@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from core.models import Theme, Ward
+from core.models import Theme, Ward, site_language_choices
 
 from .models import AgeBand, Feedback, SurveyPage, SurveyQuestion, ThemedFeedback
 
@@ -35,6 +35,7 @@ class FeedbackFilterSet(WagtailFilterSet):
     )
     ward = django_filters.ModelChoiceFilter(label="Ward", queryset=Ward.objects.all())
     age_band = django_filters.ChoiceFilter(label="Age band", choices=AgeBand.choices)
+    language = django_filters.ChoiceFilter(label="Language", choices=site_language_choices)
     created_at = django_filters.DateFromToRangeFilter(label="Date received", widget=DateRangePickerWidget)
     safeguarding_flag = django_filters.BooleanFilter(
         label="Safeguarding flag", widget=forms.RadioSelect(choices=[("", "Any"), *YES_NO])

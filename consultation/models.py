@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import Theme, Ward, word_list_language_choices, word_list_language_default
+from core.models import Theme, Ward, site_language_choices, site_language_default
 from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
 # Longest free-text answer accepted, in characters.
@@ -280,6 +280,10 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
     ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The language of the pages it was given on (their address says which): "en-gb", "ur"...
+    language = models.CharField(
+        max_length=10, choices=site_language_choices, default=site_language_default, db_index=True
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -340,6 +344,11 @@ class Feedback(models.Model):
     text = models.TextField()
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
     ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback")
+    # The language of the pages it was written on; officers choose it for what they type in.
+    # People mix languages, so this says where they were, not what every word is in.
+    language = models.CharField(
+        max_length=10, choices=site_language_choices, default=site_language_default, db_index=True
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # Safeguarding: matched at submission; the alert email is sent by a task
     safeguarding_flag = models.BooleanField(default=False, db_index=True)
@@ -456,8 +465,8 @@ class ThemeKeyword(models.Model):
     phrase = models.CharField(max_length=100)
     language = models.CharField(
         max_length=10,
-        choices=word_list_language_choices,
-        default=word_list_language_default,
+        choices=site_language_choices,
+        default=site_language_default,
         help_text="The language the phrase is written in. Every text is checked against every language.",
     )
     weight = models.FloatField(default=1.0, help_text="1 for a clear signal, 0.5 for a weak one.")

@@ -3,11 +3,18 @@
     /open-data/                        what the files hold, their protection and licence
     /open-data/feedback-summary.csv
     /open-data/feedback-summary.json
+    /open-data/feedback-by-language.csv
+    /open-data/feedback-by-language.json
 
-One row per month (Europe/London, "2025-03"), theme and source that has any feedback. Themes
+The summary: one row per month (Europe/London, "2025-03"), theme and source that has any feedback. Themes
 are those officers confirmed; feedback with no confirmed theme yet is counted under
 "No theme yet", so recent months are not shown as quieter than they were. A piece of feedback
 with two themes is counted under each.
+
+By language: one row per month and language the feedback was given in (the language of the
+pages it was written on, or the one an officer chose for what they typed in). A table of its
+own rather than a column of the summary, so that splitting every theme and source by language
+does not leave most of the summary's counts small enough to be held back.
 
 Nothing else leaves: no text, ward, age band, survey, question or date finer than the month.
 What is published is protected three ways (core/disclosure.py), so that no one can learn
@@ -36,6 +43,7 @@ change with every piece of feedback, and a few minutes' delay does not matter he
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
@@ -46,7 +54,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from core.disclosure import ROUND_TO, SUPPRESS_BELOW, round_count, suppress_with_complements
-from core.models import Theme
+from core.models import Theme, site_language_name
 from core.spreadsheets import csv_response
 
 from .models import Feedback, ThemedFeedback
@@ -84,6 +92,26 @@ DATASET_FIELDS = {
     "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
     "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
 }
+LANGUAGE_ROWS_CACHE_KEY = "consultation:open-data:feedback-by-language-published"
+LANGUAGE_CSV_HEADER = ["month", "language", "count"]
+LANGUAGE_DATASET_TITLE = "Feedback by month and language"
+LANGUAGE_DATASET_DESCRIPTION = (
+    "Anonymised counts of feedback by the month it was received (UK time) and the language it was given in: "
+    "the language of the pages it was written on, or the one an officer chose for what they typed in. People "
+    "mix languages, so this says which pages they used, not what every word is in."
+)
+LANGUAGE_DATASET_FIELDS = {
+    "month": "Year and month, YYYY-MM, UK time",
+    "language": "The language's name in English, such as Urdu or Polish",
+    "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
+    "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
+}
+LANGUAGE_SUPPRESSION_NOTE = (
+    f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published. So that they cannot be worked out from the "
+    "others, more counts are held back until no month (across languages) and no language (across months) has "
+    "exactly one held back: the smallest other count in it is held back too. A count held back for either reason "
+    "is null, with suppressed true ('suppressed' in the CSV)."
+)
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
@@ -181,6 +209,55 @@ def feedback_summary_published(rows: list[dict]) -> list[dict]:
     return published
 
 
+def feedback_language_rows() -> list[dict]:
+    """Counts by month and language, oldest month first, then the site's languages in their
+    order (English first) and any no longer on the site. Each row: month, language, count. One
+    query. Counts are exact here; the views suppress them."""
+    order = {code: i for i, (code, _name) in enumerate(settings.LANGUAGES)}
+    counts: dict[tuple[str, str], int] = {}
+    grouped = (
+        Feedback.objects.annotate(month=TruncMonth("created_at", tzinfo=LONDON))
+        .values_list("month", "language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for month, code, n in grouped:
+        key = (_month(month), code)
+        counts[key] = counts.get(key, 0) + n
+    keys = sorted(counts, key=lambda key: (key[0], order.get(key[1], len(order)), key[1]))
+    return [
+        {"month": month, "language": site_language_name(code), "count": counts[(month, code)]} for month, code in keys
+    ]
+
+
+def feedback_language_published(rows: list[dict]) -> list[dict]:
+    """The rows as they may be published: small counts suppressed, with complementary
+    suppression along each month (across languages) and each language (across months), and the
+    rest rounded to the nearest ROUND_TO, as the summary is."""
+    counts = {(row["month"], row["language"]): row["count"] for row in rows}
+    lines: dict[tuple, list] = {}
+    for key in counts:
+        month, language = key
+        lines.setdefault(("month", month), []).append(key)
+        lines.setdefault(("language", language), []).append(key)
+    hidden = suppress_with_complements(counts=counts, lines=lines.values())
+    published = []
+    for row in rows:
+        suppressed = (row["month"], row["language"]) in hidden
+        published.append({**row, "count": None if suppressed else round_count(row["count"]), "suppressed": suppressed})
+    return published
+
+
+def feedback_language_snapshot() -> dict:
+    """The published rows by language and when they were counted, counted at most once per
+    MAX_AGE."""
+
+    def count():
+        return {"counted_at": timezone.now(), "rows": feedback_language_published(feedback_language_rows())}
+
+    return cache.get_or_set(LANGUAGE_ROWS_CACHE_KEY, count, MAX_AGE)
+
+
 def _cacheable(response):
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     response["Access-Control-Allow-Origin"] = "*"
@@ -214,13 +291,55 @@ def feedback_summary_json(request):
 
 
 @require_safe
+def feedback_language_csv(request):
+    rows = (
+        [row["month"], row["language"], SUPPRESSED_CSV if row["suppressed"] else row["count"]]
+        for row in feedback_language_snapshot()["rows"]
+    )
+    return _cacheable(csv_response(filename="feedback-by-language.csv", header=LANGUAGE_CSV_HEADER, rows=rows))
+
+
+@require_safe
+def feedback_language_json(request):
+    snapshot = feedback_language_snapshot()
+    data = {
+        "title": LANGUAGE_DATASET_TITLE,
+        "description": LANGUAGE_DATASET_DESCRIPTION,
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
+        "suppression": LANGUAGE_SUPPRESSION_NOTE,
+        "rounding": ROUNDING_NOTE,
+        "fields": LANGUAGE_DATASET_FIELDS,
+        "rows": snapshot["rows"],
+    }
+    return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+
+
+def _months(rows: list[dict]) -> tuple[str, str]:
+    months = sorted({row["month"] for row in rows})
+    return (months[0], months[-1]) if months else ("", "")
+
+
+@require_safe
 def open_data_index(request):
     """The Open data page: what each file holds, how it is protected, when it was counted and
     its licence."""
     snapshot = feedback_summary_snapshot()
     rows = snapshot["rows"]
     months = sorted({row["month"] for row in rows})
+    by_language = feedback_language_snapshot()
+    first_language_month, last_language_month = _months(by_language["rows"])
     context = {
+        "language_dataset": {
+            "title": LANGUAGE_DATASET_TITLE,
+            "description": LANGUAGE_DATASET_DESCRIPTION,
+            "fields": LANGUAGE_DATASET_FIELDS,
+            "suppression": LANGUAGE_SUPPRESSION_NOTE,
+            "counted_at": by_language["counted_at"],
+            "row_count": len(by_language["rows"]),
+            "first_month": first_language_month,
+            "last_month": last_language_month,
+        },
         "title": DATASET_TITLE,
         "description": DATASET_DESCRIPTION,
         "fields": DATASET_FIELDS,

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.languages import language_code_known
 from core.matching import Suggestion
 from core.models import Ward
 from core.queue import queue_after_commit
@@ -71,12 +72,17 @@ def response_submit(
     token: str,
     answers: dict[int, dict],
     contact: ContactDetails | None = None,
+    language: str = "",
 ) -> Response:
     """Save a completed survey: the response, its answers and a Feedback row per free-text
     answer, all or nothing. `answers` maps question id to {"value": str | list, "other": str}.
 
+    `language` is the code of the language the survey was answered in (its last page's); the
+    response and its feedback record it (English if it is not one of the site's).
+
     Raises DuplicateSubmission (with the saved response) if the token was used already.
     """
+    language = language_code_known(language)
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         raise DuplicateSubmission(existing)
@@ -95,7 +101,12 @@ def response_submit(
     try:
         with transaction.atomic():
             response = Response.objects.create(
-                survey=survey, survey_title=survey.title, submission_token=token, age_band=age_band, ward=ward
+                survey=survey,
+                survey_title=survey.title,
+                submission_token=token,
+                age_band=age_band,
+                ward=ward,
+                language=language,
             )
             answer_rows, feedback_rows = [], []
             for question_id, answer in answers.items():
@@ -129,6 +140,7 @@ def response_submit(
                             response=response,
                             age_band=age_band,
                             ward=ward,
+                            language=language,
                         )
                     )
             Answer.objects.bulk_create(answer_rows)
@@ -155,15 +167,19 @@ def youth_voice_record(
     safer_text: str,
     anything_else: str = "",
     contact: ContactDetails | None = None,
+    language: str = "",
 ) -> list[Feedback]:
     """Save a young person's voice: one Feedback row per answer they wrote, anonymous unless
-    they asked to be contacted and consented."""
+    they asked to be contacted and consented. `language`: the code of the page's language."""
+    language = language_code_known(language)
     rows = []
     with transaction.atomic():
         for text in (safer_text.strip(), anything_else.strip()):
             if not text:
                 continue
-            row = _feedback_build(text=text, source=Feedback.Source.YOUTH_VOICE, age_band=age_band or "", ward=ward)
+            row = _feedback_build(
+                text=text, source=Feedback.Source.YOUTH_VOICE, age_band=age_band or "", ward=ward, language=language
+            )
             row.save()
             rows.append(row)
         if contact is not None and rows:
@@ -187,6 +203,7 @@ def feedback_create(
     question_text: str = "",
     suggested_themes: Iterable[Suggestion] | None = None,
     user=None,
+    language: str = "",
 ) -> Feedback:
     """Add feedback gathered offline (on paper, at an event). Checked for safeguarding phrases
     and queued for theme suggestions like any other.
@@ -195,7 +212,10 @@ def feedback_create(
     if it has none), as `core.matching.Suggestion`s keyed by theme id: kept beside the
     suggester's, a theme both suggest keeping the higher score and both reasons. Given them, the
     suggester runs now rather than after the commit, so its results do not replace these (the
-    queued processing then sees it has run)."""
+    queued processing then sees it has run).
+
+    `language`: the code of the language it was written in (a public page's, or the one an
+    officer chose); English if it is not one of the site's."""
     with transaction.atomic():
         feedback = _feedback_build(
             text=text.strip(),
@@ -204,6 +224,7 @@ def feedback_create(
             ward=ward,
             age_band=age_band or "",
             question_text=question_text,
+            language=language_code_known(language),
         )
         feedback.save()
         log(instance=feedback, action="consultation.added_offline", user=user)

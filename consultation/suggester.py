@@ -33,7 +33,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core import matching
-from core.models import Theme, word_list_languages_enabled
+from core.models import Theme, site_languages_enabled
 
 from . import learning
 from .models import Feedback, ThemedFeedback, ThemeKeyword, ThemeModel
@@ -56,7 +56,7 @@ def theme_matcher() -> matching.Matcher:
         lambda: [
             matching.Entry(phrase=phrase, key=slug, weight=weight, language=language)
             for phrase, slug, weight, language in ThemeKeyword.objects.filter(
-                language__in=word_list_languages_enabled()
+                language__in=site_languages_enabled()
             ).values_list("phrase", "theme__slug", "weight", "language")
         ],
     )

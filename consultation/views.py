@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from core.forms import validation_error_list
+from core.languages import language_code_current
 from core.ratelimit import submission_limited
 
 from . import services
@@ -201,7 +202,9 @@ def survey_check(survey: SurveyPage, request):
             contact = services.ContactDetails(name=details["name"], email=details["email"], phone=details["phone"])
         answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
         try:
-            response = services.response_submit(survey=survey, token=token, answers=answers, contact=contact)
+            response = services.response_submit(
+                survey=survey, token=token, answers=answers, contact=contact, language=language_code_current()
+            )
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
         flagged = response.feedback.filter(safeguarding_flag=True).exists()
@@ -321,6 +324,7 @@ def youth_voice_serve(page: YouthVoicePage, request):
                 safer_text=data["safer"],
                 anything_else=data.get("anything_else") or "",
                 contact=contact,
+                language=language_code_current(),
             )
             return _youth_voice_done(request, page, flagged=any(row.safeguarding_flag for row in rows), kiosk=kiosk)
     else:

@@ -79,3 +79,15 @@ def page_in_languages(full_path: str) -> list[tuple[Language, str]]:
     """The same page's address in every language, for the language switcher and hreflang
     links. An address that has no translation (such as the admin) stays as it is."""
     return [(language, translate_url(full_path, language.code)) for language in _languages()]
+
+
+def language_code_known(code: str | None) -> str:
+    """`code` if it is one of the site's languages (as Django names them: "en-gb", "ur"), else
+    English: what a record of the language something was given in stores."""
+    codes = {language.code for language in _languages()}
+    return code if code in codes else settings.LANGUAGE_CODE
+
+
+def language_code_current() -> str:
+    """The code of the language this request is in, to record with what a person sends."""
+    return language_current().code

@@ -190,24 +190,25 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
-# --- Word lists' languages and the safeguarding phrases, edited in the admin ------------------
+# --- The site's languages as staff see them, and the safeguarding phrases ---------------------
 
 
-def word_list_language_choices() -> list[tuple[str, str]]:
+def site_language_choices() -> list[tuple[str, str]]:
     """The site's languages (settings.LANGUAGES), named in English with their own name beside
-    it, for the word lists' `language` fields: "Urdu (اردو)"."""
+    it, for the fields staff choose or filter a language with (the word lists', the language
+    feedback was given in): "Urdu (اردو)"."""
     choices = []
     for code, own_name in settings.LANGUAGES:
-        name = word_list_language_name(code)
+        name = site_language_name(code)
         choices.append((code, name if own_name.casefold() == name.casefold() else f"{name} ({own_name})"))
     return choices
 
 
-def word_list_language_default() -> str:
+def site_language_default() -> str:
     return settings.LANGUAGE_CODE
 
 
-def word_list_language_name(code: str) -> str:
+def site_language_name(code: str) -> str:
     """A language's name in English ("ur" -> "Urdu"; "en-gb" -> "English")."""
     try:
         return get_language_info(code.split("-")[0])["name"]
@@ -215,8 +216,8 @@ def word_list_language_name(code: str) -> str:
         return code
 
 
-def word_list_languages_enabled() -> list[str]:
-    """The codes of the languages whose word lists are matched: every language of the site."""
+def site_languages_enabled() -> list[str]:
+    """The codes of the site's languages, English first: every one's word lists are matched."""
     return [code for code, _name in settings.LANGUAGES]
 
 
@@ -240,8 +241,8 @@ class SafeguardingPhrase(models.Model):
     phrase = models.CharField(max_length=100)
     language = models.CharField(
         max_length=10,
-        choices=word_list_language_choices,
-        default=word_list_language_default,
+        choices=site_language_choices,
+        default=site_language_default,
         help_text="The language the phrase is written in. Every text is checked against every language.",
     )
     category = models.CharField(max_length=20, choices=Category.choices)

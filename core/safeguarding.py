@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 
 from . import matching
-from .models import SafeguardingPhrase, word_list_language_name, word_list_languages_enabled
+from .models import SafeguardingPhrase, site_language_name, site_languages_enabled
 from .outbox import NobodyToSend, send_once
 from .staff_groups import SAFEGUARDING
 
@@ -31,7 +31,7 @@ def safeguarding_matcher() -> matching.Matcher:
         lambda: [
             matching.Entry(phrase=phrase, key=category, language=language)
             for phrase, category, language in SafeguardingPhrase.objects.filter(
-                active=True, language__in=word_list_languages_enabled()
+                active=True, language__in=site_languages_enabled()
             ).values_list("phrase", "category", "language")
         ],
     )
@@ -47,8 +47,8 @@ def safeguarding_languages(*, texts: Iterable[str]) -> list[str]:
     alert: give it the matches stored with flagged feedback, or the flagged text."""
     matcher = safeguarding_matcher()
     codes = {hit.entry.language for text in texts for hit in matcher.hits(text)}
-    order = {code: index for index, code in enumerate(word_list_languages_enabled())}
-    return [word_list_language_name(code) for code in sorted(codes, key=lambda code: order.get(code, len(order)))]
+    order = {code: index for index, code in enumerate(site_languages_enabled())}
+    return [site_language_name(code) for code in sorted(codes, key=lambda code: order.get(code, len(order)))]
 
 
 def safeguarding_recipients() -> list[str]:

@@ -193,10 +193,11 @@ def booking_cancel(*, booking: Booking) -> list[Booking]:
 # --- Afterwards ---------------------------------------------------------------------------
 
 
-def event_feedback_record(*, booking: Booking, text: str) -> Feedback:
+def event_feedback_record(*, booking: Booking, text: str, language: str = "") -> Feedback:
     """An attendee's comment after the event becomes Feedback (source "event", no name or
     email) for officers to triage, with the event's themes as suggestions beside the
-    suggester's own. One comment per booking: raises FeedbackAlreadyGiven otherwise."""
+    suggester's own, and the code of the language of the page it was written on. One comment
+    per booking: raises FeedbackAlreadyGiven otherwise."""
     event = booking.event
     now = timezone.now()
     with transaction.atomic():
@@ -210,6 +211,7 @@ def event_feedback_record(*, booking: Booking, text: str) -> Feedback:
             created_at=now,
             ward=event.ward,
             question_text=f"Event: {event.title}"[:255],
+            language=language,
             suggested_themes=[
                 Suggestion(key=theme.pk, score=EVENT_THEME_SCORE, matched=because) for theme in event.themes.all()
             ],

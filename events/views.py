@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.forms import validation_error_list
+from core.languages import language_code_current
 from core.pagecache import kept_for_generation
 from core.ratelimit import submission_limited
 
@@ -158,7 +159,9 @@ def event_feedback_view(event: EventPage, request):
             if submission_limited(request, group="event_feedback"):
                 return _render(request, "429.html", {"page": event, "place": "event_feedback"}, status=429)
             try:
-                feedback = services.event_feedback_record(booking=booking, text=form.cleaned_data["comment"])
+                feedback = services.event_feedback_record(
+                    booking=booking, text=form.cleaned_data["comment"], language=language_code_current()
+                )
             except services.FeedbackAlreadyGiven:
                 return _render(request, "events/feedback_thanks.html", {**context, "already": True})
             return _render(request, "events/feedback_thanks.html", {**context, "flagged": feedback.safeguarding_flag})

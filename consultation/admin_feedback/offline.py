@@ -6,6 +6,7 @@ import io
 from datetime import datetime, time
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -13,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from core.models import Ward
+from core.models import Ward, site_language_choices, site_language_default, site_language_name
 from core.viewsets import PermissionViewSet
 
 from .. import services
@@ -35,6 +36,12 @@ class OfflineFeedbackForm(forms.Form):
     date = forms.DateField(help_text="When it was said or written, for example 14/03/2026.")
     ward = forms.ModelChoiceField(queryset=Ward.objects.all(), required=False)
     age_band = forms.ChoiceField(choices=[("", "Not known"), *AgeBand.choices], required=False)
+    language = forms.ChoiceField(
+        choices=site_language_choices,
+        initial=site_language_default,
+        required=False,
+        help_text="The language it was written in (English if none is chosen).",
+    )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
 
     def clean_date(self):
@@ -47,7 +54,10 @@ class OfflineFeedbackForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
-        help_text="Columns: source, date (YYYY-MM-DD), ward, age_band, text. The first row holds the column names.",
+        help_text=(
+            "Columns: source, date (YYYY-MM-DD), ward, age_band, text, and if you like language (a code such as "
+            "en-gb, ur or pl; English if left out). The first row holds the column names."
+        ),
     )
 
 
@@ -60,6 +70,7 @@ def _feedback_create(values: dict, *, user):
         created_at=timezone.make_aware(datetime.combine(values["date"], time(12, 0))),
         ward=values["ward"],
         age_band=values["age_band"],
+        language=values.get("language") or "",
         user=user,
     )
 
@@ -118,6 +129,9 @@ def _check_upload_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
     wards = {name.lower(): ward for name, ward in ((w.name, w) for w in Ward.objects.all())}
     sources = {value for value, _ in OFFLINE_SOURCES}
     bands = set(AgeBand.values)
+    languages = {code: code for code, _name in site_language_choices()}
+    languages.update({name.lower(): code for code, name in settings.LANGUAGES})
+    languages.update({site_language_name(code).lower(): code for code in list(languages.values())})
     rows, errors = [], []
     for number, raw in enumerate(reader, start=2):
         if number - 1 > UPLOAD_MAX_ROWS:
@@ -141,6 +155,9 @@ def _check_upload_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
                 problems.append(f"'{line['ward']}' is not a ward")
         if line["age_band"] and line["age_band"] not in bands:
             problems.append(f"age_band must be one of {', '.join(AgeBand.values)}")
+        language = languages.get(line.get("language", "").lower()) if line.get("language") else ""
+        if language is None:
+            problems.append(f"language must be one of {', '.join(code for code, _name in settings.LANGUAGES)}")
         if not line["text"]:
             problems.append("text is empty")
         elif len(line["text"]) > 5000:
@@ -154,6 +171,7 @@ def _check_upload_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
                     "date": date,
                     "ward": ward,
                     "age_band": line["age_band"],
+                    "language": language,
                     "text": line["text"],
                 }
             )

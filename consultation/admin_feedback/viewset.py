@@ -194,6 +194,7 @@ class FeedbackViewSet(StaffSnippetViewSet):
         "excerpt",
         Column("source", label="Source", accessor="get_source_display"),
         DateColumn("created_at", label="Received"),
+        Column("language", label="Language", accessor="get_language_display"),
         Column("confirmed", label="Confirmed themes", accessor=_theme_names),
         Column("suggested", label="Suggested themes", accessor=_suggested_names),
         BooleanColumn("reviewed", label="Reviewed"),

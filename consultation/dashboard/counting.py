@@ -17,14 +17,16 @@ Counts by ward and by age band from 1 to 4 are shown as "fewer than 5"
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 
 from core.disclosure import count_text, is_suppressed
-from core.models import Theme, Ward
+from core.models import Theme, Ward, site_language_name
 
 from ..models import AgeBand, Feedback
 
@@ -55,6 +57,8 @@ class CountRow:
     label: str
     count: int
     suppress: bool = False
+    #: Where the row's feedback is listed, if anywhere (the feedback list, filtered).
+    url: str = ""
 
     @property
     def suppressed(self) -> bool:
@@ -189,22 +193,24 @@ class ThemeSets:
 
 @dataclass
 class FeedbackCounts:
-    """Feedback counted by source, by ward (None: not given), by age band ("": not given), and
-    by its themes."""
+    """Feedback counted by source, by ward (None: not given), by age band ("": not given), by
+    the language it was given in, and by its themes."""
 
     by_source: Counter = field(default_factory=Counter)
     by_ward: Counter = field(default_factory=Counter)
     by_age_band: Counter = field(default_factory=Counter)
+    by_language: Counter = field(default_factory=Counter)
     themes: ThemeSets = field(default_factory=ThemeSets)
 
-    def add(self, source: str, ward_id: int | None, age_band: str, n: int) -> None:
+    def add(self, source: str, ward_id: int | None, age_band: str, language: str, n: int) -> None:
         self.by_source[source] += n
         self.by_ward[ward_id] += n
         self.by_age_band[age_band] += n
+        self.by_language[language] += n
 
 
 def feedback_counts() -> FeedbackCounts:
-    """Feedback counted by source, ward and age band, and by its themes. One query on
+    """Feedback counted by source, ward, age band and language, and by its themes. One query on
     PostgreSQL, two elsewhere."""
     if connection.vendor == "postgresql":
         return _feedback_counts_one_pass()
@@ -214,7 +220,8 @@ def feedback_counts() -> FeedbackCounts:
 def _feedback_counts_two_passes() -> FeedbackCounts:
     """The two groupings as two queries, for databases without GROUPING SETS (SQLite)."""
     counts = FeedbackCounts()
-    for row in Feedback.objects.values_list("source", "ward_id", "age_band").annotate(n=Count("pk")).order_by():
+    grouped = Feedback.objects.values_list("source", "ward_id", "age_band", "language")
+    for row in grouped.annotate(n=Count("pk")).order_by():
         counts.add(*row)
     theme_rows = (
         Feedback.objects.values_list("source", "reviewed", "confirmed_theme_bits", "suggested_theme_bits")
@@ -235,21 +242,21 @@ def _feedback_counts_one_pass() -> FeedbackCounts:
     def column(name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    source, ward, age_band = column("source"), column("ward"), column("age_band")
+    source, ward, age_band, language = column("source"), column("ward"), column("age_band"), column("language")
     reviewed, confirmed, suggested = column("reviewed"), column("confirmed_theme_bits"), column("suggested_theme_bits")
     # Only column and table names, quoted, go into the text: nothing from a request.
-    columns = f"{source}, {ward}, {age_band}, {reviewed}, {confirmed}, {suggested}"
-    sets = f"({source}, {ward}, {age_band}), ({source}, {reviewed}, {confirmed}, {suggested})"
+    columns = f"{source}, {ward}, {age_band}, {language}, {reviewed}, {confirmed}, {suggested}"
+    sets = f"({source}, {ward}, {age_band}, {language}), ({source}, {reviewed}, {confirmed}, {suggested})"
     table = quote(meta.db_table)
     query = f"SELECT GROUPING({ward}), {columns}, COUNT(*) FROM {table} GROUP BY GROUPING SETS ({sets})"  # noqa: S608
     counts = FeedbackCounts()
     with connection.cursor() as cursor:
         cursor.execute(query)
-        for by_themes, source_value, ward_id, band, is_reviewed, confirmed_bits, suggested_bits, n in cursor:
+        for by_themes, source_value, ward_id, band, code, is_reviewed, confirmed_bits, suggested_bits, n in cursor:
             if by_themes:
                 counts.themes.add(source_value, is_reviewed, confirmed_bits, suggested_bits, n)
             else:
-                counts.add(source_value, ward_id, band, n)
+                counts.add(source_value, ward_id, band, code, n)
     return counts
 
 
@@ -318,6 +325,23 @@ def feedback_by_age_band(*, by_age_band: dict[str, int]) -> list[CountRow]:
     rows = [CountRow(label=band.label, count=by_age_band.get(band.value, 0), suppress=True) for band in AgeBand]
     rows.append(CountRow(label=NOT_GIVEN, count=by_age_band.get("", 0), suppress=True))
     return rows
+
+
+def feedback_by_language(*, by_language: dict[str, int], list_url: str = "") -> list[CountRow]:
+    """Feedback per language it was given in, the site's languages in their order (English
+    first), then any no longer on the site; small counts suppressed. With `list_url` (the
+    feedback list), each row links to the list filtered by its language."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    codes += sorted(code for code in by_language if code not in codes)
+    return [
+        CountRow(
+            label=site_language_name(code),
+            count=by_language.get(code, 0),
+            suppress=True,
+            url=f"{list_url}?{urlencode({'language': code})}" if list_url else "",
+        )
+        for code in codes
+    ]
 
 
 def _day_start(day: date) -> datetime:

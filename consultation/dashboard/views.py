@@ -37,6 +37,7 @@ from .counting import (
     MonthCount,
     ThemeSourceTable,
     feedback_by_age_band,
+    feedback_by_language,
     feedback_by_month,
     feedback_by_theme_and_source,
     feedback_by_ward,
@@ -59,6 +60,7 @@ class Dashboard:
     months: list[MonthCount]
     wards: list[CountRow]
     age_bands: list[CountRow]
+    languages: list[CountRow]
     backlog: Backlog
     agreement: Agreement
     charts: dict[str, Chart] = field(default_factory=dict)
@@ -76,6 +78,9 @@ def dashboard_data(*, now: datetime | None = None) -> Dashboard:
         months=feedback_by_month(now=now),
         wards=feedback_by_ward(by_ward=counts.by_ward),
         age_bands=feedback_by_age_band(by_age_band=counts.by_age_band),
+        languages=feedback_by_language(
+            by_language=counts.by_language, list_url=reverse("wagtailsnippets_consultation_feedback:list")
+        ),
         backlog=untriaged_backlog(now=now),
         agreement=theme_agreement(themes=themes, sets=counts.themes),
     )
@@ -84,6 +89,7 @@ def dashboard_data(*, now: datetime | None = None) -> Dashboard:
         "months": month_chart(data.months),
         "wards": bar_chart("wards", "Feedback by ward", data.wards),
         "age_bands": bar_chart("age-bands", "Feedback by age band", data.age_bands),
+        "languages": bar_chart("languages", "Feedback by the language it was given in", data.languages),
     }
     return data
 
@@ -95,7 +101,7 @@ def dashboard_data(*, now: datetime | None = None) -> Dashboard:
 # a renamed theme) shows within CACHE_SECONDS.
 # Bump the version when the dataclasses of the figures or the charts change shape or move to
 # another module, so nothing pickled by an older release is read back.
-CACHE_KEY = "consultation:feedback-dashboard:2"
+CACHE_KEY = "consultation:feedback-dashboard:3"
 CACHE_SECONDS = 300
 
 

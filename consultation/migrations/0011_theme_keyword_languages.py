@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='themekeyword',
             name='language',
-            field=models.CharField(choices=core.models.word_list_language_choices, default=core.models.word_list_language_default, help_text='The language the phrase is written in. Every text is checked against every language.', max_length=10),
+            field=models.CharField(choices=core.models.site_language_choices, default=core.models.site_language_default, help_text='The language the phrase is written in. Every text is checked against every language.', max_length=10),
         ),
         migrations.AddConstraint(
             model_name='themekeyword',

@@ -303,9 +303,19 @@ def test_the_open_data_page_is_reached_from_the_footer_and_describes_the_files(n
     page.wait_for_url("**/open-data/")
     assert page.get_by_role("heading", level=1).inner_text() == "Open data"
     assert page.get_by_role("link", name="Open Government Licence v3.0").first.is_visible()
-    assert page.get_by_role("link", name="Download as JSON").get_attribute("href") == "/open-data/feedback-summary.json"
+    summary = page.get_by_role("region", name="Feedback by month, theme and source")
+    by_language = page.get_by_role("region", name="Feedback by month and language")
+    json_link = summary.get_by_role("link", name="Download as JSON")
+    assert json_link.get_attribute("href") == "/open-data/feedback-summary.json"
+    assert (
+        by_language.get_by_role("link", name="Download as JSON").get_attribute("href")
+        == "/open-data/feedback-by-language.json"
+    )
     if javascript:
         axe_check(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download as CSV").click()
+        summary.get_by_role("link", name="Download as CSV").click()
     assert download.value.suggested_filename == "feedback-summary.csv"
+    with page.expect_download() as download:
+        by_language.get_by_role("link", name="Download as CSV").click()
+    assert download.value.suggested_filename == "feedback-by-language.csv"

@@ -302,7 +302,7 @@ def test_charts_and_tables_are_accessible_and_use_no_inline_styles(login, themes
     parser.feed(main)
 
     charts = [attrs for tag, attrs in parser.elements if tag == "svg" and "dash-chart" in attrs.get("class", "")]
-    assert len(charts) == 4
+    assert len(charts) == 5  # themes by source, months, wards, age bands, languages
     for attrs in charts:
         assert attrs.get("role") == "img"
         assert attrs.get("aria-label")
@@ -312,7 +312,7 @@ def test_charts_and_tables_are_accessible_and_use_no_inline_styles(login, themes
     assert all(attrs.get("aria-hidden") == "true" for attrs in other_svgs)
     assert not [tag for tag, attrs in parser.elements if "style" in attrs or tag == "style" or tag == "script"]
 
-    assert main.count("<table") == main.count("<caption>") == 6
+    assert main.count("<table") == main.count("<caption>") == 7
     headers = [attrs for tag, attrs in parser.elements if tag == "th"]
     assert headers and all(attrs.get("scope") in ("col", "row") for attrs in headers)
     assert '<link rel="stylesheet" href="/static/css/admin-dashboard.css">' in html

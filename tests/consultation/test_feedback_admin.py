@@ -329,14 +329,14 @@ def test_xlsx_export_has_real_dates_sized_columns_and_a_frozen_filtered_header(l
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
 
     header = [cell.value for cell in sheet[1]]
-    assert header[:2] == ["ID", "Date"] and len(header) == 12
+    assert header[:2] == ["ID", "Date"] and len(header) == 13
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:L4"  # 12 columns, the header and 3 rows
+    assert sheet.auto_filter.ref == "A1:M4"  # 13 columns, the header and 3 rows
     dates = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
     assert dates[a.pk].value == datetime(2025, 7, 1, 18, 5, 30)
     assert dates[b.pk].value == datetime(2025, 1, 15, 9, 0)
     assert all(cell.is_date and cell.number_format == "yyyy-mm-dd hh:mm" for cell in dates.values())
-    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"}
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLM"}
     assert all(6 <= width <= 60 for width in widths.values()), widths
     assert widths["B"] == len("2025-07-01 18:05") + 2
     assert widths["F"] == len("=cmd|' /C calc'!A0 more youth clubs") + 2  # the longest text
@@ -455,6 +455,7 @@ def test_export_rows_carry_every_column(items):
         "'=HYPERLINK(); follow up",
         "Castle",
         "25 to 34",
+        "English",
         "No",
     ]
     assert by_id[b.pk][7] == "; ".join(s.theme.name for s in b.suggestions.order_by("-score", "pk"))
