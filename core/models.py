@@ -344,8 +344,15 @@ class LanguageSettings(BaseGenericSetting):
 
     @classmethod
     def reviewed_codes(cls) -> frozenset[str]:
-        """The reviewed languages, kept for the page cache generation (saving starts a new one)."""
-        return kept_for_generation("language-settings:reviewed", lambda: frozenset(cls.load().reviewed))
+        """The reviewed languages, kept for the page cache generation (saving starts a new one).
+        Only read: until an Editor first saves the settings there is no row, and none is made
+        here, since saving one would start a new generation and empty every cache."""
+
+        def read():
+            row = cls.objects.order_by("pk").values_list("reviewed", flat=True).first()
+            return frozenset(row or ())
+
+        return kept_for_generation("language-settings:reviewed", read)
 
 
 @register_setting(icon="calendar-alt")

@@ -97,3 +97,23 @@ def test_menus_and_breadcrumbs_follow_a_renamed_page(client):
     html = client.get("/strategy/education/").content.decode()
     assert '<a href="/strategy/">Our plan against knife crime</a>' in html  # breadcrumb
     assert ">Our plan</a>" in html  # main menu
+
+
+def test_a_page_in_another_language_keeps_its_parts_for_signed_in_visitors_from_the_first_visit(client):
+    """Reading which languages are reviewed never saves a settings row: saving one would start
+    a new cache generation on the first visit in a language and throw away everything kept."""
+    from core.models import LanguageSettings
+    from core.pagecache import page_cache_generation
+
+    LanguageSettings.objects.all().delete()
+    client.cookies["sessionid"] = "signed-in"  # passes the page cache by, as for a signed-in visitor
+    generation = page_cache_generation()
+    client.get("/ur/strategy/")
+    assert page_cache_generation() == generation
+    assert not LanguageSettings.objects.exists()
+    with CaptureQueriesContext(connection) as second:
+        assert client.get("/ur/strategy/").status_code == 200
+    client.get("/strategy/")
+    with CaptureQueriesContext(connection) as english:
+        client.get("/strategy/")
+    assert len(second) <= len(english), [query["sql"][:80] for query in second]
