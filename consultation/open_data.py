@@ -40,6 +40,8 @@ count everything again. The counts can therefore be up to 10 minutes old. Nothin
 change with every piece of feedback, and a few minutes' delay does not matter here.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -49,6 +51,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -63,7 +66,6 @@ LONDON = ZoneInfo("Europe/London")
 MAX_AGE = 600
 ROWS_CACHE_KEY = "consultation:open-data:feedback-summary-published"
 NO_THEME = "No theme yet"
-CSV_HEADER = ["month", "theme", "source", "count"]
 SUPPRESSED_CSV = "suppressed"
 SUPPRESSION_NOTE = (
     f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published. So that they cannot be worked out from the "
@@ -93,7 +95,6 @@ DATASET_FIELDS = {
     "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
 }
 LANGUAGE_ROWS_CACHE_KEY = "consultation:open-data:feedback-by-language-published"
-LANGUAGE_CSV_HEADER = ["month", "language", "count"]
 LANGUAGE_DATASET_TITLE = "Feedback by month and language"
 LANGUAGE_DATASET_DESCRIPTION = (
     "Anonymised counts of feedback by the month it was received (UK time) and the language it was given in: "
@@ -179,11 +180,6 @@ def feedback_summary_snapshot() -> dict:
     return cache.get_or_set(ROWS_CACHE_KEY, count, MAX_AGE)
 
 
-def feedback_summary_published_cached() -> list[dict]:
-    """The published rows (suppressed and rounded), counted at most once per MAX_AGE."""
-    return feedback_summary_snapshot()["rows"]
-
-
 def feedback_summary_published(rows: list[dict]) -> list[dict]:
     """The rows as they may be published: each with `suppressed`, and `count` rounded to the
     nearest ROUND_TO, or None when suppressed (see the module docstring for the rule).
@@ -265,91 +261,112 @@ def _cacheable(response):
     return response
 
 
-@require_safe
-def feedback_summary_csv(request):
-    rows = (
-        [row["month"], row["theme"], row["source"], SUPPRESSED_CSV if row["suppressed"] else row["count"]]
-        for row in feedback_summary_published_cached()
-    )
-    return _cacheable(csv_response(filename="feedback-summary.csv", header=CSV_HEADER, rows=rows))
+@dataclass(frozen=True)
+class Dataset:
+    """One published table: what the Open data page says of it, and its CSV and JSON files."""
+
+    name: str  # the files' name, without extension
+    url_key: str  # their URLs are named open_data_<url_key>_csv and _json (config/urls.py)
+    title: str
+    description: str
+    rows_are: str  # what one row of the CSV is
+    fields: dict[str, str]
+    suppression: str
+    snapshot: Callable[[], dict]
+
+    @property
+    def csv_url(self) -> str:
+        return reverse(f"open_data_{self.url_key}_csv")  # in the page's language, as every link
+
+    @property
+    def json_url(self) -> str:
+        return reverse(f"open_data_{self.url_key}_json")
+
+    @property
+    def header(self) -> list[str]:
+        return [name for name in self.fields if name != "suppressed"]
+
+    def csv_rows(self, rows: list[dict]):
+        for row in rows:
+            yield [row[name] for name in self.header[:-1]] + [SUPPRESSED_CSV if row["suppressed"] else row["count"]]
+
+    def page_context(self) -> dict:
+        snapshot = self.snapshot()
+        months = sorted({row["month"] for row in snapshot["rows"]})
+        return {
+            "dataset": self,
+            "counted_at": snapshot["counted_at"],
+            "row_count": len(snapshot["rows"]),
+            "first_month": months[0] if months else "",
+            "last_month": months[-1] if months else "",
+        }
 
 
-@require_safe
-def feedback_summary_json(request):
-    snapshot = feedback_summary_snapshot()
-    data = {
-        "title": DATASET_TITLE,
-        "description": DATASET_DESCRIPTION,
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
-        "suppression": SUPPRESSION_NOTE,
-        "rounding": ROUNDING_NOTE,
-        "fields": DATASET_FIELDS,
-        "rows": snapshot["rows"],
-    }
-    return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+SUMMARY = Dataset(
+    name="feedback-summary",
+    url_key="feedback",
+    title=DATASET_TITLE,
+    description=DATASET_DESCRIPTION,
+    rows_are="one row per month, theme and source",
+    fields=DATASET_FIELDS,
+    suppression=SUPPRESSION_NOTE,
+    snapshot=feedback_summary_snapshot,
+)
+BY_LANGUAGE = Dataset(
+    name="feedback-by-language",
+    url_key="language",
+    title=LANGUAGE_DATASET_TITLE,
+    description=LANGUAGE_DATASET_DESCRIPTION,
+    rows_are="one row per month and language",
+    fields=LANGUAGE_DATASET_FIELDS,
+    suppression=LANGUAGE_SUPPRESSION_NOTE,
+    snapshot=feedback_language_snapshot,
+)
+DATASETS = (SUMMARY, BY_LANGUAGE)
 
 
-@require_safe
-def feedback_language_csv(request):
-    rows = (
-        [row["month"], row["language"], SUPPRESSED_CSV if row["suppressed"] else row["count"]]
-        for row in feedback_language_snapshot()["rows"]
-    )
-    return _cacheable(csv_response(filename="feedback-by-language.csv", header=LANGUAGE_CSV_HEADER, rows=rows))
+def _csv_view(dataset: Dataset):
+    @require_safe
+    def view(request):
+        rows = dataset.csv_rows(dataset.snapshot()["rows"])
+        return _cacheable(csv_response(filename=f"{dataset.name}.csv", header=dataset.header, rows=rows))
+
+    return view
 
 
-@require_safe
-def feedback_language_json(request):
-    snapshot = feedback_language_snapshot()
-    data = {
-        "title": LANGUAGE_DATASET_TITLE,
-        "description": LANGUAGE_DATASET_DESCRIPTION,
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-        "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
-        "suppression": LANGUAGE_SUPPRESSION_NOTE,
-        "rounding": ROUNDING_NOTE,
-        "fields": LANGUAGE_DATASET_FIELDS,
-        "rows": snapshot["rows"],
-    }
-    return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+def _json_view(dataset: Dataset):
+    @require_safe
+    def view(request):
+        snapshot = dataset.snapshot()
+        data = {
+            "title": dataset.title,
+            "description": dataset.description,
+            "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+            "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
+            "suppression": dataset.suppression,
+            "rounding": ROUNDING_NOTE,
+            "fields": dataset.fields,
+            "rows": snapshot["rows"],
+        }
+        return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+
+    return view
 
 
-def _months(rows: list[dict]) -> tuple[str, str]:
-    months = sorted({row["month"] for row in rows})
-    return (months[0], months[-1]) if months else ("", "")
+feedback_summary_csv = _csv_view(SUMMARY)
+feedback_summary_json = _json_view(SUMMARY)
+feedback_language_csv = _csv_view(BY_LANGUAGE)
+feedback_language_json = _json_view(BY_LANGUAGE)
 
 
 @require_safe
 def open_data_index(request):
     """The Open data page: what each file holds, how it is protected, when it was counted and
     its licence."""
-    snapshot = feedback_summary_snapshot()
-    rows = snapshot["rows"]
-    months = sorted({row["month"] for row in rows})
-    by_language = feedback_language_snapshot()
-    first_language_month, last_language_month = _months(by_language["rows"])
     context = {
-        "language_dataset": {
-            "title": LANGUAGE_DATASET_TITLE,
-            "description": LANGUAGE_DATASET_DESCRIPTION,
-            "fields": LANGUAGE_DATASET_FIELDS,
-            "suppression": LANGUAGE_SUPPRESSION_NOTE,
-            "counted_at": by_language["counted_at"],
-            "row_count": len(by_language["rows"]),
-            "first_month": first_language_month,
-            "last_month": last_language_month,
-        },
-        "title": DATASET_TITLE,
-        "description": DATASET_DESCRIPTION,
-        "fields": DATASET_FIELDS,
-        "suppression": SUPPRESSION_NOTE,
+        "datasets": [dataset.page_context() for dataset in DATASETS],
         "rounding": ROUNDING_NOTE,
-        "counted_at": snapshot["counted_at"],
         "refresh_minutes": MAX_AGE // 60,
-        "row_count": len(rows),
-        "first_month": months[0] if months else "",
-        "last_month": months[-1] if months else "",
         "licence_name": LICENCE_NAME,
         "licence_url": LICENCE_URL,
     }

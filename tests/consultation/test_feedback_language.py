@@ -164,3 +164,10 @@ def test_open_data_by_language_downloads_as_csv_and_json_with_nothing_but_counts
     assert "secret-marker-ar" not in text and "secret-marker-ar" not in str(data)
     page = client.get("/open-data/").content.decode()
     assert "Feedback by month and language" in page and "/open-data/feedback-by-language.csv" in page
+
+
+def test_the_open_data_page_in_another_language_links_to_its_files_in_that_language(client):
+    html = client.get("/pl/open-data/").content.decode()
+    assert 'href="/pl/open-data/feedback-by-language.csv"' in html
+    assert 'href="/pl/open-data/feedback-summary.json"' in html
+    assert client.get("/pl/open-data/feedback-by-language.csv").status_code == 200
