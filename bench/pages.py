@@ -58,7 +58,7 @@ PAGES = [
     ("recommendation", "/strategy/education/minimise-school-suspensions/"),
     ("progress report", "/strategy/progress-report/"),
     # A right-to-left language: its own cache entries, and the frame translated into Urdu.
-    ("recommendation, Urdu", "/ur/strategy/education/minimise-school-suspensions/"),
+    ("rec. in Urdu", "/ur/strategy/education/minimise-school-suspensions/"),
 ]
 BARE = ("bare view", READY_PATH)
 # Any session cookie makes the page cache pass the request through (core/pagecache.py).
