@@ -194,6 +194,10 @@ class _Chunks(dict):
         return found
 
 
+def _largest_first(item: tuple[float, int]) -> tuple[float, int]:
+    return -item[0], item[1]
+
+
 class Reading(NamedTuple):
     """One text as the model read it: `z`, the decision value per learned theme, and for the
     explanation its features (words, then fragments): their indices, their tf / norm (the text's
@@ -361,22 +365,30 @@ class Model:
         if not learned or not reading.features:
             return result
         columns = [self._learned_column[theme] for theme in learned]
-        # Minus each feature's weight for each theme (features x themes), so the largest comes first.
-        contributions = reading.rows[:, columns]
-        contributions *= -reading.scale[:, None]
+        # Each feature's share of each theme's decision: its weight in the text x in the model.
+        shares = reading.rows[:, columns]
+        shares *= reading.scale[:, None]
         # A fragment and a word can read the same once stripped of their padding: take a few
-        # more than needed, then keep the first of each.
-        order = np.argsort(contributions, axis=0, kind="stable")[: 2 * top]
-        features = reading.indices[order].T.tolist()
-        weights = np.round(-contributions[order, np.arange(len(columns))], 3).T.tolist()
+        # more than needed (the largest, unordered), then keep the first of each.
+        keep = 2 * top
+        if reading.features > keep:
+            candidates = np.argpartition(shares, reading.features - keep, axis=0)[-keep:]
+            values = shares[candidates, np.arange(len(columns))].T.tolist()
+            positions = candidates.T.tolist()
+        else:
+            values = shares.T.tolist()
+            positions = [list(range(reading.features))] * len(columns)
+        indices = reading.indices
         terms = self._terms()
-        for theme, theme_features, theme_weights in zip(learned, features, weights, strict=True):
+        for theme, theme_positions, theme_values in zip(learned, positions, values, strict=True):
             found = result[theme]
             seen: set[str] = set()
-            for feature, weight in zip(theme_features, theme_weights, strict=True):
+            # Largest first; equal shares in the order the text gave the features.
+            for value, position in sorted(zip(theme_values, theme_positions, strict=True), key=_largest_first):
+                weight = round(value, 3)
                 if weight <= 0 or len(found) >= top:
                     break
-                term = terms[feature]
+                term = terms[indices[position]]
                 if term and term not in seen:
                     seen.add(term)
                     found.append((term, weight))
