@@ -147,43 +147,64 @@ def texts_suggest(
 
 
 def suggest_with(
-    matcher: matching.Matcher, slugs: list[str], model: learning.Model | None, texts: Sequence[str]
+    matcher: matching.Matcher,
+    slugs: list[str],
+    model: learning.Model | None,
+    texts: Sequence[str],
+    *,
+    explain: bool = True,
 ) -> list[list[Suggested]]:
-    """`texts_suggest` with the word list, the themes and the model given: no database."""
+    """`texts_suggest` with the word list, the themes and the model given: no database. Without
+    `explain`, the suggestions carry no model words (`weighed` is empty): for measuring.
+
+    One text at a time, in plain Python around the model's few NumPy calls: the same word-list
+    scores as `word_list_scores` and the same rule as `learning.combine` (the same float64
+    arithmetic in the same order), without NumPy's overhead on arrays of six numbers."""
     if model is not None:
         slugs = list(model.themes) + [slug for slug in slugs if slug not in model.themes]
-    word_scores, matched = word_list_scores(matcher, texts, slugs)
-    if model is None or not model.learned or not texts:
-        learned: list[str] = []
-        probabilities = np.zeros((len(texts), 0))
-        rule = learning.Rule(alpha=1.0, threshold=learning.WORD_LIST_THRESHOLD)
-        rows = None
-    else:
-        learned = model.learned
-        rows = model.rows(texts)
-        probabilities = model.probabilities(rows=rows)
-        rule = model.rule
-    scores, suggested = learning.combine(rule, slugs, learned, probabilities, word_scores)
+    learned = model.learned if model is not None else []
+    learned_column = {slug: k for k, slug in enumerate(learned)}
+    rule = model.rule if learned else None
+    known = set(slugs)
     results = []
-    for i in range(len(texts)):
-        row = []
-        chosen = [slug for j, slug in enumerate(slugs) if suggested[i, j]]
-        reasons = model.explain_themes(rows[i], chosen) if rows is not None else {}
-        for slug in chosen:
-            j = slugs.index(slug)
-            probability = weighed = None
-            if slug in learned:
-                probability = float(probabilities[i, learned.index(slug)])
-                weighed = tuple(reasons[slug])
-            row.append(
-                Suggested(
-                    slug=slug,
-                    score=round(float(scores[i, j]), 3),
-                    matched=tuple(matched[i].get(slug, ())),
-                    probability=None if probability is None else round(probability, 3),
-                    weighed=weighed or (),
-                )
+    for text in texts:
+        scores: dict[str, float] = {}
+        matched: dict[str, list[str]] = {}
+        for hit in matcher.hits(text):
+            key = hit.entry.key
+            if key in known:
+                scores[key] = scores.get(key, 0.0) + hit.entry.weight
+                matched.setdefault(key, []).append(hit.text)
+        probabilities: list[float] = []
+        if rule is not None:
+            reading = model.read(text)
+            probabilities = (1.0 / (1.0 + np.exp(-reading.z))).tolist()
+        chosen: list[tuple[str, float, int | None]] = []
+        for slug in slugs:
+            k = learned_column.get(slug)
+            word_score = scores.get(slug, 0.0)
+            if k is None:
+                if word_score >= learning.WORD_LIST_THRESHOLD:
+                    chosen.append((slug, word_score, None))
+            else:
+                score = rule.score(probabilities[k], word_score)
+                if rule.suggests(score):
+                    chosen.append((slug, score, k))
+        reasons = (
+            model.explain_reading(reading, [slug for slug, _, k in chosen if k is not None])
+            if explain and rule is not None and chosen
+            else {}
+        )
+        row = [
+            Suggested(
+                slug=slug,
+                score=round(score, 3),
+                matched=tuple(matched.get(slug, ())),
+                probability=None if k is None else round(probabilities[k], 3),
+                weighed=tuple(reasons.get(slug, ())),
             )
+            for slug, score, k in chosen
+        ]
         row.sort(key=lambda s: -s.score)
         results.append(row)
     return results

@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from consultation import learning, suggester, tasks
 from consultation.models import Feedback, ThemeModel, ThemeSuggestion
@@ -296,6 +297,59 @@ def test_the_model_reads_texts_exactly_as_the_training_vectorizers_do():
         got = np.zeros(expected.shape[1], dtype=np.float32)
         got[indices] = values
         assert np.allclose(got, expected[i], atol=1e-5), (texts + unusual)[i]
+
+
+def _reference_decisions(model: learning.Model, texts: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Decision values as scikit-learn computes them, in float64: TfidfVectorizers with the model's
+    vocabularies and IDF weights, then the linear model."""
+    parts = []
+    for params, vocabulary, idf in (
+        (learning._WORD_PARAMS, model.word_vocabulary, model.word_idf),
+        (learning._CHAR_PARAMS, model.char_vocabulary, model.char_idf),
+    ):
+        vectorizer = TfidfVectorizer(vocabulary=vocabulary, **{**params, "dtype": np.float64})
+        vectorizer.fit(texts)
+        vectorizer.idf_ = np.asarray(idf, dtype=np.float64)
+        parts.append(vectorizer.transform(texts))
+    x = sparse.hstack(parts, format="csr")
+    return x, x @ np.asarray(model.coef_t, dtype=np.float64) + np.asarray(model.intercept, dtype=np.float64)
+
+
+def test_the_fast_path_gives_the_models_own_decisions_and_probabilities():
+    """Model.read works one text at a time in plain Python with a few NumPy calls; it must give
+    what scikit-learn's vectorizers and the linear model give, and suggest_with the same themes
+    and scores as the documented rule (learning.combine) on those probabilities."""
+    examples = _labelled() + _labelled(LABELLED_MORE)
+    model = _train(examples).model
+    texts = [text for text, _ in examples] + [
+        "Café naïve ÉCOLE  youth\tclub",
+        "",
+        "!!!",
+        "a",
+        "x" * 300,
+        "shops. bring back the youth club,the youth club!!",
+        "the the the the youth youth",
+        "Szkoła i młodzież, żeby dzieci były bezpieczne",
+    ]
+    x, expected = _reference_decisions(model, texts)
+    assert np.abs(model.decisions(texts) - expected).max() < 1e-9
+    assert np.abs(model.probabilities(texts) - 1 / (1 + np.exp(-expected))).max() < 1e-9
+
+    matcher = suggester.theme_matcher()
+    word_scores, _ = suggester.word_list_scores(matcher, texts, SLUGS)
+    scores, suggested = learning.combine(model.rule, SLUGS, model.learned, 1 / (1 + np.exp(-expected)), word_scores)
+    results = suggester.suggest_with(matcher, SLUGS, model, texts)
+    assert any(results)
+    coef = np.asarray(model.coef_t, dtype=np.float64)
+    for i, row in enumerate(results):
+        assert {s.slug for s in row} == {slug for j, slug in enumerate(SLUGS) if suggested[i, j]}, texts[i]
+        for suggestion in row:
+            assert suggestion.score == round(float(scores[i, SLUGS.index(suggestion.slug)]), 3)
+            if suggestion.weighed:
+                # The weights shown are the features' own shares of the decision.
+                column = model.learned.index(suggestion.slug)
+                shares = x[i].multiply(coef[:, column]).toarray().ravel()
+                assert suggestion.weighed[0][1] == round(float(shares.max()), 3)
 
 
 def test_suggestions_stored_for_feedback_carry_the_model_and_its_reasons(no_feedback):
