@@ -79,3 +79,17 @@ def page_in_languages(full_path: str) -> list[tuple[Language, str]]:
     """The same page's address in every language, for the language switcher and hreflang
     links. An address that has no translation (such as the admin) stays as it is."""
     return [(language, translate_url(full_path, language.code)) for language in _languages()]
+
+
+def language_for_record(code: str | None) -> str:
+    """The code to keep on a record (a booking, a forum member) for the language its person
+    used: one of the site's languages, English for anything else (an empty or unknown code)."""
+    code = (code or "").lower()
+    return code if any(language.code == code for language in _languages()) else settings.LANGUAGE_CODE
+
+
+def in_language(code: str | None):
+    """`with in_language(record.language):` renders an email (subject, body and the links in
+    it, which keep the language's prefix) in the language its person used on the site. Tasks
+    run outside any request, so without it every email would be in English."""
+    return translation.override(language_for_record(code))
