@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
@@ -83,11 +83,24 @@ def page_language() -> Language:
     return language_current()
 
 
+_locale_codes: dict[int, str] = {}
+
+
+def _locale_code(locale_id: int | None) -> str | None:
+    """A Wagtail locale's language code by id, without a query per page or snippet on a list:
+    the few locales are read once, and again when one is not known yet (a locale added since)."""
+    if locale_id is None:
+        return None
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id)
+
+
 def content_language(item=None) -> Language | None:
     """The language of what editors wrote (a page, a snippet), when it differs from the page's
     language: None when they are the same. Until content is translated (wagtail-localize, a
     later step), everything editors write is in English."""
-    code = getattr(getattr(item, "locale", None), "language_code", None) or settings.LANGUAGE_CODE
+    code = _locale_code(getattr(item, "locale_id", None)) or settings.LANGUAGE_CODE
     current = language_current()
     if code.lower() == current.code:
         return None
