@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 WORDS = {
     "ur": {
         "dir": "rtl",
+        "untranslated": "یہ صفحہ ابھی اردو میں دستیاب نہیں ہے",
         "how_old": "آپ کی عمر کتنی ہے؟",
         "safer": "جہاں آپ رہتے ہیں وہاں آپ کو کیا چیز زیادہ محفوظ محسوس کرائے گی؟",
         "send": "بھیجیں",
@@ -34,6 +35,7 @@ WORDS = {
     },
     "pl": {
         "dir": "ltr",
+        "untranslated": "Ta strona nie jest jeszcze dostępna",
         "how_old": "Ile masz lat?",
         "safer": "Co sprawiłoby, że czułbyś się bezpieczniej tam, gdzie mieszkasz?",
         "send": "Wyślij",
@@ -63,8 +65,11 @@ def _open(page, path: str, code: str, status: int = 200) -> None:
     html = page.locator("html")
     assert html.get_attribute("lang") == code
     assert html.get_attribute("dir") == WORDS[code]["dir"]
-    # A translated page is not inside the English wrapper.
-    assert page.locator("main > div[lang='en-GB']").count() == 0
+    # A translated page is not inside the English wrapper, and does not say it is in English.
+    assert WORDS[code]["untranslated"] not in page.locator("main").inner_text()
+    # Its fixed words (its first button or heading not written by editors) are in its language.
+    fixed = page.locator("main :is(button, h1:not([lang]), h2:not([lang]))").first
+    assert fixed.evaluate("element => element.closest('[lang]').getAttribute('lang')") == code
 
 
 def _heading(page) -> str:
@@ -100,13 +105,13 @@ def test_booking_an_event_in_the_visitors_language(new_context, axe_check, mail_
     _open(page, EVENT_PATH, code)
     axe_check(page)
     address = f"booker-{code}@example.com"
-    page.get_by_label(words["name"]).fill("Sam Patel")
+    page.get_by_label(words["name"], exact=True).fill("Sam Patel")
     page.get_by_label(words["email"], exact=True).fill(address)
     page.get_by_label(words["places"]).fill("1")
     page.get_by_role("button", name=words["book"], exact=True).click()
     # The consent box was not ticked: the message is in the visitor's language, the typing kept.
     assert page.get_by_role("alert").get_by_text(words["problem"]).is_visible()
-    assert page.get_by_label(words["name"]).input_value() == "Sam Patel"
+    assert page.get_by_label(words["name"], exact=True).input_value() == "Sam Patel"
     axe_check(page)
 
     page.get_by_label(re.compile(words["agree"])).check()
