@@ -6,6 +6,8 @@ never cut off without a word.
 """
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from core.models import Ward
@@ -43,7 +45,7 @@ def _text_field(*, label, required, max_length, long, help_text="", required_mes
 
 def ward_choices() -> list[tuple[str, str]]:
     return (
-        [("", "Choose your ward")]
+        [("", _("Choose your ward"))]
         + [(str(pk), name) for pk, name in Ward.objects.values_list("pk", "name")]
         + list(WARD_ANSWER_LABELS.items())
     )
@@ -194,55 +196,60 @@ class ContactForm(HoneypotMixin, forms.Form):
         return cleaned
 
 
-TOO_LONG = f"That's too long: please keep it under {LONG_TEXT_MAX:,} characters (you wrote %(show_value)s)"
+def too_long_message(limit: int) -> str:
+    """The youth voice's words for text that is too long, in the visitor's language, with the
+    limit written as people read numbers (5,000); Django fills in `show_value` itself."""
+    return gettext("That's too long: please keep it under %(limit)s characters (you wrote %(show_value)s)") % {
+        "limit": f"{limit:,}",
+        "show_value": "%(show_value)s",
+    }
 
 
 class YouthVoiceForm(HoneypotMixin, forms.Form):
     """What would make you feel safer? Written for a 12-year-old to understand."""
 
     age_band = forms.ChoiceField(
-        label="How old are you?",
+        label=_("How old are you?"),
         choices=[(band.value, band.label) for band in YOUTH_AGE_BANDS],
         widget=forms.RadioSelect,
-        error_messages={"required": "Tell us how old you are, or choose “Prefer not to say”"},
+        error_messages={"required": _("Tell us how old you are, or choose “Prefer not to say”")},
     )
     ward = forms.ChoiceField(
-        label="Where do you live? (you don't have to say)",
+        label=_("Where do you live? (you don't have to say)"),
         required=False,
-        help_text="Choose the area of the city.",
+        help_text=_("Choose the area of the city."),
     )
     safer = forms.CharField(
-        label="What would make you feel safer where you live?",
+        label=_("What would make you feel safer where you live?"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=LONG_TEXT_MAX,
-        help_text="Write as much or as little as you like. Don't write your name.",
+        help_text=_("Write as much or as little as you like. Don't write your name."),
         error_messages={
-            "required": "Tell us what would make you feel safer",
-            "max_length": TOO_LONG,
+            "required": _("Tell us what would make you feel safer"),
         },
     )
     anything_else = forms.CharField(
-        label="Anything else you want us to know?",
+        label=_("Anything else you want us to know?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=LONG_TEXT_MAX,
-        error_messages={"max_length": TOO_LONG},
     )
-    wants_contact = forms.BooleanField(label="I'd like someone to contact me", required=False)
-    name = forms.CharField(label="Your first name", required=False, max_length=120, validators=[one_line_text])
+    wants_contact = forms.BooleanField(label=_("I'd like someone to contact me"), required=False)
+    name = forms.CharField(label=_("Your first name"), required=False, max_length=120, validators=[one_line_text])
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
-        error_messages={"invalid": "Enter an email address like name@example.com"},
+        error_messages={"invalid": _("Enter an email address like name@example.com")},
     )
-    phone = forms.CharField(label="Phone number", required=False, max_length=40)
-    consent = forms.BooleanField(label="It's OK for the council to contact me using these details", required=False)
+    phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
+    consent = forms.BooleanField(label=_("It's OK for the council to contact me using these details"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].choices = ward_choices()
         for name in ("safer", "anything_else"):
             self.fields[name].widget.attrs.pop("maxlength", None)
+            self.fields[name].error_messages["max_length"] = too_long_message(LONG_TEXT_MAX)
         self.add_honeypot()
 
     def clean(self):
@@ -250,11 +257,11 @@ class YouthVoiceForm(HoneypotMixin, forms.Form):
         if not cleaned.get("wants_contact"):
             return cleaned
         if not (cleaned.get("name") or "").strip():
-            self.add_error("name", "Tell us your first name, so we know who to ask for")
+            self.add_error("name", _("Tell us your first name, so we know who to ask for"))
         if not cleaned.get("email") and not (cleaned.get("phone") or "").strip() and "email" not in self.errors:
-            self.add_error("email", "Give us an email address or a phone number")
+            self.add_error("email", _("Give us an email address or a phone number"))
         if not cleaned.get("consent"):
-            self.add_error("consent", "Tick the box to say it's OK for us to contact you")
+            self.add_error("consent", _("Tick the box to say it's OK for us to contact you"))
         return cleaned
 
     def ward_object(self) -> Ward | None:

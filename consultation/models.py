@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -35,15 +36,15 @@ SHORT_TEXT_MAX = 250
 class AgeBand(models.TextChoices):
     """Age bands used everywhere, so survey and youth voice answers can be counted together."""
 
-    AGE_11_15 = "11-15", "11 to 15"
-    AGE_16_18 = "16-18", "16 to 18"
-    AGE_19_24 = "19-24", "19 to 24"
-    AGE_25_34 = "25-34", "25 to 34"
-    AGE_35_44 = "35-44", "35 to 44"
-    AGE_45_54 = "45-54", "45 to 54"
-    AGE_55_64 = "55-64", "55 to 64"
-    AGE_65_PLUS = "65+", "65 or over"
-    PREFER_NOT_TO_SAY = "prefer-not-to-say", "Prefer not to say"
+    AGE_11_15 = "11-15", _("11 to 15")
+    AGE_16_18 = "16-18", _("16 to 18")
+    AGE_19_24 = "19-24", _("19 to 24")
+    AGE_25_34 = "25-34", _("25 to 34")
+    AGE_35_44 = "35-44", _("35 to 44")
+    AGE_45_54 = "45-54", _("45 to 54")
+    AGE_55_64 = "55-64", _("55 to 64")
+    AGE_65_PLUS = "65+", _("65 or over")
+    PREFER_NOT_TO_SAY = "prefer-not-to-say", _("Prefer not to say")
 
 
 YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeBand.PREFER_NOT_TO_SAY]
@@ -52,7 +53,7 @@ YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeB
 # the results and exports read them.
 WARD_OUTSIDE = "outside"
 WARD_PREFER_NOT = "prefer-not-to-say"
-WARD_ANSWER_LABELS = {WARD_OUTSIDE: "I don't live in the city", WARD_PREFER_NOT: "Prefer not to say"}
+WARD_ANSWER_LABELS = {WARD_OUTSIDE: _("I don't live in the city"), WARD_PREFER_NOT: _("Prefer not to say")}
 OTHER = "__other__"
 
 

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.languages import language_code_known
+from core.languages import language_for_record
 from core.matching import Suggestion
 from core.models import Ward
 from core.queue import queue_after_commit
@@ -82,7 +82,7 @@ def response_submit(
 
     Raises DuplicateSubmission (with the saved response) if the token was used already.
     """
-    language = language_code_known(language)
+    language = language_for_record(language)
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         raise DuplicateSubmission(existing)
@@ -171,7 +171,7 @@ def youth_voice_record(
 ) -> list[Feedback]:
     """Save a young person's voice: one Feedback row per answer they wrote, anonymous unless
     they asked to be contacted and consented. `language`: the code of the page's language."""
-    language = language_code_known(language)
+    language = language_for_record(language)
     rows = []
     with transaction.atomic():
         for text in (safer_text.strip(), anything_else.strip()):
@@ -224,7 +224,7 @@ def feedback_create(
             ward=ward,
             age_band=age_band or "",
             question_text=question_text,
-            language=language_code_known(language),
+            language=language_for_record(language),
         )
         feedback.save()
         log(instance=feedback, action="consultation.added_offline", user=user)

@@ -2,6 +2,7 @@
 for the GOV.UK-style error summary at the top of a page."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 # The honeypot field's name: something a bot filling in every field will fill in.
 HONEYPOT = "website"
@@ -13,7 +14,7 @@ class HoneypotMixin:
     def add_honeypot(self):
         self.fields[HONEYPOT] = forms.CharField(
             required=False,
-            label="Leave this empty",
+            label=_("Leave this empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 

@@ -81,11 +81,18 @@ def page_in_languages(full_path: str) -> list[tuple[Language, str]]:
     return [(language, translate_url(full_path, language.code)) for language in _languages()]
 
 
-def language_code_known(code: str | None) -> str:
-    """`code` if it is one of the site's languages (as Django names them: "en-gb", "ur"), else
-    English: what a record of the language something was given in stores."""
-    codes = {language.code for language in _languages()}
-    return code if code in codes else settings.LANGUAGE_CODE
+def language_for_record(code: str | None) -> str:
+    """The code to keep on a record (a booking, a forum member) for the language its person
+    used: one of the site's languages, English for anything else (an empty or unknown code)."""
+    code = (code or "").lower()
+    return code if any(language.code == code for language in _languages()) else settings.LANGUAGE_CODE
+
+
+def in_language(code: str | None):
+    """`with in_language(record.language):` renders an email (subject, body and the links in
+    it, which keep the language's prefix) in the language its person used on the site. Tasks
+    run outside any request, so without it every email would be in English."""
+    return translation.override(language_for_record(code))
 
 
 def language_code_current() -> str:

@@ -21,6 +21,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from .models import DataRetentionSettings, ExportLog, RetentionRun
 
@@ -96,8 +97,8 @@ def days_in_words(days: int) -> str:
     """ "6 years", "1 year", "90 days", "1 day": whole years where the days make them."""
     if days % 365 == 0:
         years = days // 365
-        return f"{years} year" if years == 1 else f"{years} years"
-    return "1 day" if days == 1 else f"{days} days"
+        return ngettext("%(count)s year", "%(count)s years", years) % {"count": years}
+    return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
 
 
 def retention_rules(*, site=None) -> list[RetentionRule]:

@@ -30,6 +30,7 @@ from itertools import chain, islice
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Font
@@ -51,9 +52,12 @@ XLSX_MAX_WIDTH = 60
 
 def cell_safe(value) -> object:
     """Neutralise a CSV cell that a spreadsheet would treat as a formula; other values, and
-    plain numbers such as `-5`, pass through."""
+    plain numbers such as `-5`, pass through. A translatable label (an age band's) is written
+    as text, in the language of the export."""
     if value is None:
         return ""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
@@ -64,6 +68,8 @@ def xlsx_cell_safe(sheet, value) -> object:
     as a formula or an error becomes a text cell with a quote prefix; a date and time becomes a
     date cell shown as "2026-03-14 18:05", in local (UK) time if it carries a time zone; a date
     one shown as "2026-03-14"; anything else is unchanged."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
         cell = WriteOnlyCell(sheet, value)
         cell.data_type = "s"

@@ -28,6 +28,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 NUL = "\x00"
 
@@ -99,7 +100,7 @@ def one_line_text(value: str) -> None:
     control characters, which could otherwise end up splitting an email header or a line."""
     if CONTROL_CHARACTERS.search(value or ""):
         raise ValidationError(
-            "Keep this to one line: remove any line breaks, tabs or other special characters",
+            _("Keep this to one line: remove any line breaks, tabs or other special characters"),
             code="control_characters",
         )
 
@@ -109,7 +110,7 @@ def no_links(value: str) -> None:
     put a link in front of whoever later reads it."""
     if LINK.search(value or ""):
         raise ValidationError(
-            "Enter a name only, without a web address or a link (for example, nothing with “www.” or “.com”)",
+            _("Enter a name only, without a web address or a link (for example, nothing with “www.” or “.com”)"),
             code="link",
         )
 

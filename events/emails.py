@@ -17,7 +17,9 @@ from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import in_language
 from core.links import site_url
 from core.outbox import send_once
 from core.textguard import email_subject
@@ -33,27 +35,27 @@ FEEDBACK_REQUEST_WINDOW = timedelta(days=7)
 REMINDER_BEFORE = timedelta(hours=24)
 
 
-def _send(booking: Booking, field: str, template: str, subject: str, **conditions) -> bool:
+def _send(booking: Booking, field: str, template: str, subject, **conditions) -> bool:
     """Send one email of a booking once, claimed on its `field` timestamp. `conditions` are
     what the booking must still be when the email is claimed (for example still confirmed);
-    nothing goes to a booking whose personal data was removed or that has no address."""
+    nothing goes to a booking whose personal data was removed or that has no address.
+    `subject` is a translatable message with the event's title as %(title)s: the email, its
+    subject and its links are in the language the person booked in."""
     event = booking.event
 
     def send(claimed) -> None:
-        context = {
-            "booking": booking,
-            "event": event,
-            "event_url": site_url(event.url),
-            "cancel_url": booking_cancel_url(booking=booking),
-            "feedback_url": booking_feedback_url(booking=booking),
-            "site_name": settings.SITE_NAME,
-        }
-        send_mail(
-            subject=email_subject(subject),
-            message=render_to_string(f"events/emails/{template}.txt", context),
-            from_email=None,
-            recipient_list=[booking.email],
-        )
+        with in_language(booking.language):
+            context = {
+                "booking": booking,
+                "event": event,
+                "event_url": site_url(event.url),
+                "cancel_url": booking_cancel_url(booking=booking),
+                "feedback_url": booking_feedback_url(booking=booking),
+                "site_name": settings.SITE_NAME,
+            }
+            subject_line = email_subject(str(subject) % {"title": event.title})
+            message = render_to_string(f"events/emails/{template}.txt", context)
+        send_mail(subject=subject_line, message=message, from_email=None, recipient_list=[booking.email])
 
     return send_once(
         rows=Booking.objects.filter(pk=booking.pk),
@@ -75,7 +77,7 @@ def booking_emails_send(*, booking: Booking) -> list[str]:
             booking,
             "cancellation_sent_at",
             "booking_cancelled",
-            f"Booking cancelled: {event.title}",
+            _("Booking cancelled: %(title)s"),
             status="cancelled",
         ):
             sent.append("booking_cancelled")
@@ -85,7 +87,7 @@ def booking_emails_send(*, booking: Booking) -> list[str]:
             booking,
             "event_cancelled_sent_at",
             "event_cancelled",
-            f"Cancelled: {event.title}",
+            _("Cancelled: %(title)s"),
             status__in=[Booking.Status.CONFIRMED, Booking.Status.WAITING],
         ):
             sent.append("event_cancelled")
@@ -93,14 +95,14 @@ def booking_emails_send(*, booking: Booking) -> list[str]:
     if event.start_at <= timezone.now() or booking.status == Booking.Status.CANCELLED:
         return sent
     if booking.status == Booking.Status.CONFIRMED:
-        if _send(booking, "confirmation_sent_at", "confirmation", f"You're booked: {event.title}", status="confirmed"):
+        if _send(booking, "confirmation_sent_at", "confirmation", _("You're booked: %(title)s"), status="confirmed"):
             sent.append("confirmation")
         if booking.promoted_at and _send(
-            booking, "promotion_sent_at", "promotion", f"A place came up: {event.title}", status="confirmed"
+            booking, "promotion_sent_at", "promotion", _("A place came up: %(title)s"), status="confirmed"
         ):
             sent.append("promotion")
     elif booking.status == Booking.Status.WAITING and _send(
-        booking, "confirmation_sent_at", "waiting", f"You're on the waiting list: {event.title}", status="waiting"
+        booking, "confirmation_sent_at", "waiting", _("You're on the waiting list: %(title)s"), status="waiting"
     ):
         sent.append("waiting")
     return sent
@@ -144,10 +146,10 @@ def event_cancellation_notices_send(*, event: EventPage) -> int:
     return count
 
 
-def _each_send(*, due: dict, field: str, template: str, subject: str, what: str, **conditions) -> int:
+def _each_send(*, due: dict, field: str, template: str, subject, what: str, **conditions) -> int:
     """Send one kind of email, once each, to every confirmed booking of a live event that is
     not cancelled, has not had it, and matches `due`; a failure is logged and left for the next
-    run. `subject` is followed by the event's title."""
+    run. `subject` has the event's title as %(title)s."""
     bookings = Booking.objects.filter(
         status=Booking.Status.CONFIRMED,
         purged_at__isnull=True,
@@ -159,7 +161,7 @@ def _each_send(*, due: dict, field: str, template: str, subject: str, what: str,
     count = 0
     for booking in bookings.select_related("event"):
         try:
-            if _send(booking, field, template, f"{subject} {booking.event.title}", **conditions):
+            if _send(booking, field, template, subject, **conditions):
                 count += 1
         except Exception:
             logger.exception("Could not send the %s for booking %s; will retry", what, booking.pk)
@@ -176,7 +178,12 @@ def booking_reminders_send(*, now=None) -> int:
         "created_at__lte": F("event__start_at") - REMINDER_BEFORE,
     }
     return _each_send(
-        due=due, field="reminder_sent_at", template="reminder", subject="Tomorrow:", what="reminder", status="confirmed"
+        due=due,
+        field="reminder_sent_at",
+        template="reminder",
+        subject=_("Tomorrow: %(title)s"),
+        what="reminder",
+        status="confirmed",
     )
 
 
@@ -188,6 +195,6 @@ def feedback_requests_send(*, now=None) -> int:
         due=due,
         field="feedback_request_sent_at",
         template="feedback_request",
-        subject="How was it?",
+        subject=_("How was it? %(title)s"),
         what="feedback request",
     )

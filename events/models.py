@@ -16,11 +16,13 @@ publishing a revision copies every page field from the revision, which would wri
 old count.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -38,9 +40,9 @@ DEFAULT_MAX_PLACES_PER_BOOKING = 4
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    YOUNG_PEOPLE = "young_people", "Young people"
-    PARENTS = "parents", "Parents and carers"
+    EVERYONE = "everyone", _("Everyone")
+    YOUNG_PEOPLE = "young_people", _("Young people")
+    PARENTS = "parents", _("Parents and carers")
 
 
 class ThemedEvent(TaggedItemBase):
@@ -305,6 +307,8 @@ class Booking(models.Model):
     name = models.CharField(max_length=120)
     email = models.EmailField(blank=True)
     access_needs = models.TextField(blank=True)
+    # The site language the person booked in: their emails are written in it.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
     consent_at = models.DateTimeField(default=timezone.now)
     # What happened when
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme, Ward
 
@@ -24,18 +25,18 @@ class EventFilterForm(forms.Form):
     values are ignored rather than shown as errors (links get shared and go stale)."""
 
     when = forms.ChoiceField(
-        choices=[("upcoming", "Upcoming events"), ("past", "Past events")], required=False, label="When"
+        choices=[("upcoming", _("Upcoming events")), ("past", _("Past events"))], required=False, label=_("When")
     )
-    theme = forms.ChoiceField(required=False, label="Theme")
-    ward = forms.ChoiceField(required=False, label="Ward")
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    ward = forms.ChoiceField(required=False, label=_("Ward"))
     audience = forms.ChoiceField(
-        choices=[("", "Everyone and all groups")] + list(Audience.choices), required=False, label="Who it is for"
+        choices=[("", _("Everyone and all groups"))] + list(Audience.choices), required=False, label=_("Who it is for")
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "All themes")] + list(Theme.objects.values_list("slug", "name"))
-        self.fields["ward"].choices = [("", "All wards")] + list(Ward.objects.values_list("slug", "name"))
+        self.fields["theme"].choices = [("", _("All themes"))] + list(Theme.objects.values_list("slug", "name"))
+        self.fields["ward"].choices = [("", _("All wards"))] + list(Ward.objects.values_list("slug", "name"))
 
     def filters(self) -> dict:
         """The valid filter values, with the invalid ones dropped."""

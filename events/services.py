@@ -12,9 +12,12 @@ of attendees' personal data in events/retention.py.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from consultation.models import Feedback
 from consultation.services import feedback_create
+from core.languages import language_for_record
 from core.matching import Suggestion
 from core.queue import queue_after_commit
 
@@ -25,11 +28,11 @@ from .models import Booking, EventPage, EventPlaces
 EVENT_THEME_SCORE = 1.0
 
 CLOSED_MESSAGES = {
-    "cancelled": "This event has been cancelled, so it cannot be booked.",
-    "past": "This event has already started or finished, so it cannot be booked.",
-    "not_needed": "You don't need to book for this event: just come along.",
-    "not_open_yet": "Booking for this event has not opened yet.",
-    "closed": "Booking for this event has closed.",
+    "cancelled": _("This event has been cancelled, so it cannot be booked."),
+    "past": _("This event has already started or finished, so it cannot be booked."),
+    "not_needed": _("You don't need to book for this event: just come along."),
+    "not_open_yet": _("Booking for this event has not opened yet."),
+    "closed": _("Booking for this event has closed."),
 }
 
 
@@ -67,9 +70,9 @@ class AlreadyBooked(BookingError):
 
 def places_limit_message(limit: int) -> str:
     """What a person is told when they ask for more places than one booking may take."""
-    if limit == 1:
-        return "You can book 1 place at once"
-    return f"You can book up to {limit} places at once"
+    return ngettext("You can book %(limit)s place at once", "You can book up to %(limit)s places at once", limit) % {
+        "limit": limit
+    }
 
 
 class FeedbackAlreadyGiven(Exception):
@@ -121,18 +124,21 @@ def _promote_waiting(event: EventPage, places: EventPlaces) -> list[Booking]:
     return promoted
 
 
-def booking_create(*, event: EventPage, name: str, email: str, places: int, access_needs: str = "") -> Booking:
+def booking_create(
+    *, event: EventPage, name: str, email: str, places: int, access_needs: str = "", language: str = ""
+) -> Booking:
     """Book places, or join the waiting list when the event is full.
 
     Raises BookingClosed (booking is not open), TooManyPlaces (more than the event's maximum
     per booking, on the waiting list too), NotEnoughPlaces (fewer places left than asked for)
     or AlreadyBooked (this email address has a booking for the event already).
+    `language` is the site language the person booked in; their emails are written in it.
     """
     state = event.booking_state()
     if state != "open":
         raise BookingClosed(CLOSED_MESSAGES[state])
     if places < 1:
-        raise NotEnoughPlaces("Book at least 1 place.", left=0)
+        raise NotEnoughPlaces(gettext("Book at least 1 place."), left=0)
     if places > event.max_places_per_booking:
         raise TooManyPlaces(f"{places_limit_message(event.max_places_per_booking)}.")
     with transaction.atomic():
@@ -140,16 +146,28 @@ def booking_create(*, event: EventPage, name: str, email: str, places: int, acce
         promoted = _promote_waiting(event, counter)
         if Booking.objects.filter(event=event, email__iexact=email).exclude(status=Booking.Status.CANCELLED).exists():
             raise AlreadyBooked(
-                "This email address already has a booking for this event. To change it, cancel it with the "
-                "link in your confirmation email and book again."
+                gettext(
+                    "This email address already has a booking for this event. To change it, cancel it with the "
+                    "link in your confirmation email and book again."
+                )
             )
         left = counter.capacity - counter.taken
         if left <= 0:
             if places > counter.capacity:
-                raise NotEnoughPlaces(f"The event has {counter.capacity} places in all.", left=0)
+                raise NotEnoughPlaces(
+                    gettext("The event has %(capacity)s places in all.") % {"capacity": counter.capacity}, left=0
+                )
             status = Booking.Status.WAITING
         elif places > left:
-            raise NotEnoughPlaces(f"Only {left} place{'s' if left != 1 else ''} left: book {left} or fewer.", left=left)
+            raise NotEnoughPlaces(
+                ngettext(
+                    "Only %(left)s place left: book %(left)s or fewer.",
+                    "Only %(left)s places left: book %(left)s or fewer.",
+                    left,
+                )
+                % {"left": left},
+                left=left,
+            )
         else:
             status = Booking.Status.CONFIRMED
             counter.taken += places
@@ -161,6 +179,7 @@ def booking_create(*, event: EventPage, name: str, email: str, places: int, acce
             name=name.strip(),
             email=email.strip(),
             access_needs=access_needs.strip(),
+            language=language_for_record(language),
         )
     for row in [booking, *promoted]:
         queue_after_commit(tasks.booking_emails_send, row.pk)

@@ -10,6 +10,7 @@ from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from core.forms import validation_error_list
@@ -87,6 +88,7 @@ def event_serve(event: EventPage, request):
                     email=data["email"],
                     places=data["places"],
                     access_needs=data.get("access_needs") or "",
+                    language=translation.get_language(),
                 )
             except services.BookingClosed as error:
                 closed_message = error.message

@@ -13,26 +13,27 @@ from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.links import site_url
 
 # Labels and "required" messages by field name, as the site words them.
 LABELS = {
-    "login": "Email address",
-    "email": "Email address",
-    "password": "Password",
-    "remember": "Remember me on this device",
-    "oldpassword": "Current password",
-    "password1": "New password",
-    "password2": "Confirm your new password",
+    "login": _("Email address"),
+    "email": _("Email address"),
+    "password": _("Password"),
+    "remember": _("Remember me on this device"),
+    "oldpassword": _("Current password"),
+    "password1": _("New password"),
+    "password2": _("Confirm your new password"),
 }
 REQUIRED = {
-    "login": "Enter your email address",
-    "email": "Enter your email address",
-    "password": "Enter your password",
-    "oldpassword": "Enter your current password",
-    "password1": "Enter a password",
-    "password2": "Enter the password again",
+    "login": _("Enter your email address"),
+    "email": _("Enter your email address"),
+    "password": _("Enter your password"),
+    "oldpassword": _("Enter your current password"),
+    "password1": _("Enter a password"),
+    "password2": _("Enter the password again"),
 }
 
 
@@ -54,7 +55,7 @@ def _site_wording(form, **labels) -> None:
             # allauth puts a "Forgot your password?" link in the hint; the page shows a link instead.
             form.fields[name].help_text = ""
     if "email" in form.fields:
-        form.fields["email"].error_messages["invalid"] = (
+        form.fields["email"].error_messages["invalid"] = _(
             "Enter an email address in the correct format, like name@example.com"
         )
 
@@ -68,7 +69,7 @@ class LoginForm(allauth_forms.LoginForm):
 class SignupForm(allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _site_wording(self, password1="Create a password", password2="Confirm your password")
+        _site_wording(self, password1=_("Create a password"), password2=_("Confirm your password"))
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):
@@ -86,7 +87,7 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
 class AddEmailForm(allauth_forms.AddEmailForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _site_wording(self, email="Add an email address")
+        _site_wording(self, email=_("Add an email address"))
 
 
 class ChangePasswordForm(allauth_forms.ChangePasswordForm):

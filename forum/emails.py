@@ -10,6 +10,7 @@ imports run one way: forum.services -> forum.tasks -> forum.emails.
 """
 
 import logging
+from contextlib import nullcontext
 
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -18,7 +19,9 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import in_language
 from core.links import one_click_unsubscribe_headers, site_url
 from core.outbox import email_failure_is_permanent, send_once, send_once_recorded
 from core.safeguarding import safeguarding_alert_send, safeguarding_languages, safeguarding_recipients
@@ -41,10 +44,23 @@ def site_link(url_name: str, *args) -> str:
     return site_url(reverse(url_name, args=args))
 
 
-def email_send(*, subject: str, template: str, context: dict, to: list[str], headers: dict | None = None) -> None:
+def email_send(
+    *,
+    subject,
+    template: str,
+    context: dict,
+    to: list[str],
+    headers: dict | None = None,
+    language: str | None = None,
+    subject_values: dict | None = None,
+) -> None:
     """Every forum email goes through here. The body is `forum/emails/<template>.txt`; the
-    subject may hold a thread title, so it is made one line."""
-    body = render_to_string(f"forum/emails/{template}.txt", context)
+    subject may hold a thread title (in `subject_values`, for a translated subject such as
+    "New reply: %(title)s"), so it is made one line. `language` is the member's: the subject
+    and body are written in it. Emails to staff have none and stay in English."""
+    with in_language(language) if language else nullcontext():
+        subject = str(subject) % subject_values if subject_values else str(subject)
+        body = render_to_string(f"forum/emails/{template}.txt", context)
     EmailMessage(subject=email_subject(subject), body=body, to=to, headers=headers or {}).send()
 
 
@@ -215,20 +231,19 @@ def post_notify(*, post: Post) -> int:
 
 def _reply_send(notification: Notification) -> bool:
     member, thread = notification.member, notification.post.thread
-    unsubscribe, headers = _unsubscribe_headers(member)
+    with in_language(member.language):
+        unsubscribe, headers = _unsubscribe_headers(member)
+        link = site_link("forum:post", notification.post_id)
 
     def send(claimed) -> None:
         email_send(
-            subject=f"New reply: {thread.title}",
+            subject=_("New reply: %(title)s"),
+            subject_values={"title": thread.title},
             template="reply",
-            context={
-                "member": member,
-                "thread": thread,
-                "link": site_link("forum:post", notification.post_id),
-                "unsubscribe": unsubscribe,
-            },
+            context={"member": member, "thread": thread, "link": link, "unsubscribe": unsubscribe},
             to=[member.user.email],
             headers=headers,
+            language=member.language,
         )
 
     return _notifications_send_once(
@@ -250,7 +265,8 @@ def notifications_send(*, post_id: int | None = None) -> int:
 
 
 def _digest_send(member: Member) -> bool:
-    unsubscribe, headers = _unsubscribe_headers(member)
+    with in_language(member.language):
+        unsubscribe, headers = _unsubscribe_headers(member)
 
     def send(claimed) -> None:
         ids = list(claimed.values_list("pk", flat=True))
@@ -260,13 +276,15 @@ def _digest_send(member: Member) -> bool:
             .order_by("-last_post_at")
             .distinct()
         )
-        links = [(thread, site_link("forum:thread", thread.pk)) for thread in threads]
+        with in_language(member.language):
+            links = [(thread, site_link("forum:thread", thread.pk)) for thread in threads]
         email_send(
-            subject="Parent forum: new replies today",
+            subject=_("Parent forum: new replies today"),
             template="replies_digest",
             context={"member": member, "threads": links, "unsubscribe": unsubscribe},
             to=[member.user.email],
             headers=headers,
+            language=member.language,
         )
 
     return _notifications_send_once(

@@ -1,6 +1,8 @@
 """Forms for parents: signing up (the pseudonym), joining, posting, reporting, their profile."""
 
 from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from core.textguard import no_links, one_line_text
 
@@ -13,13 +15,13 @@ RESERVED_NAMES = {FORMER_MEMBER.lower(), "moderator", "admin", "safeguarding"}
 
 def _display_name_field() -> forms.CharField:
     return forms.CharField(
-        label="Display name",
+        label=_("Display name"),
         max_length=40,
         validators=[one_line_text, no_links],
-        help_text="The name other parents see. Use a first name or a made-up name, not your full name.",
+        help_text=_("The name other parents see. Use a first name or a made-up name, not your full name."),
         error_messages={
-            "required": "Enter a display name",
-            "max_length": "Display name must be 40 characters or fewer",
+            "required": _("Enter a display name"),
+            "max_length": _("Display name must be 40 characters or fewer"),
         },
     )
 
@@ -27,12 +29,12 @@ def _display_name_field() -> forms.CharField:
 def _clean_display_name(value: str, *, member: Member | None = None) -> str:
     value = " ".join(value.split())
     if value.lower() in RESERVED_NAMES:
-        raise forms.ValidationError("Choose a different display name")
+        raise forms.ValidationError(_("Choose a different display name"))
     taken = Member.objects.filter(display_name__iexact=value)
     if member is not None:
         taken = taken.exclude(pk=member.pk)
     if taken.exists():
-        raise forms.ValidationError("Someone is already using that display name: choose another")
+        raise forms.ValidationError(_("Someone is already using that display name: choose another"))
     return value
 
 
@@ -43,77 +45,77 @@ class SignupExtraForm(forms.Form):
 
     display_name = _display_name_field()
     consent = forms.BooleanField(
-        label=(
+        label=_(
             "I agree that the council keeps my email, the name I show and what I post, to run the forum. "
             "I can delete my account at any time."
         ),
-        error_messages={"required": "Tick the box to agree, so we can keep your account"},
+        error_messages={"required": _("Tick the box to agree, so we can keep your account")},
     )
 
     def clean_display_name(self):
         return _clean_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
-        member_create(user=user, display_name=self.cleaned_data["display_name"])
+        member_create(user=user, display_name=self.cleaned_data["display_name"], language=translation.get_language())
 
 
 class JoinForm(forms.Form):
     reason = forms.CharField(
-        label="Why would you like to join?",
-        help_text="A sentence or two is enough. Only the moderators read this.",
+        label=_("Why would you like to join?"),
+        help_text=_("A sentence or two is enough. Only the moderators read this."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            "required": "Tell us briefly why you would like to join",
-            "max_length": "Keep this to 1,000 characters or fewer",
+            "required": _("Tell us briefly why you would like to join"),
+            "max_length": _("Keep this to 1,000 characters or fewer"),
         },
     )
     bereaved = forms.BooleanField(
-        label="I have lost a child and would like to use the Bereavement space",
+        label=_("I have lost a child and would like to use the Bereavement space"),
         required=False,
-        help_text="The Bereavement space is only for parents who have lost a child.",
+        help_text=_("The Bereavement space is only for parents who have lost a child."),
     )
 
 
-def _body_field(label: str) -> forms.CharField:
+def _body_field(label) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=POST_MAX_LENGTH,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="You can use *italics*, **bold**, lists, links and > quotes.",
+        help_text=_("You can use *italics*, **bold**, lists, links and > quotes."),
         error_messages={
-            "required": "Write your message before posting",
-            "max_length": f"Your message is too long: keep it to {POST_MAX_LENGTH:,} characters or fewer",
+            "required": _("Write your message before posting"),
+            "max_length": _("Your message is too long: keep it to %(limit_value)s characters or fewer"),
         },
     )
 
 
 class PostForm(forms.Form):
-    body = _body_field("Your reply")
+    body = _body_field(_("Your reply"))
 
 
 class ThreadForm(forms.Form):
     title = forms.CharField(
-        label="Title",
+        label=_("Title"),
         max_length=120,
         validators=[one_line_text],
         error_messages={
-            "required": "Give your thread a title",
-            "max_length": "Keep the title to 120 characters or fewer",
+            "required": _("Give your thread a title"),
+            "max_length": _("Keep the title to 120 characters or fewer"),
         },
     )
-    body = _body_field("Your message")
+    body = _body_field(_("Your message"))
 
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you reporting this post?",
+        label=_("Why are you reporting this post?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            "required": "Tell the moderators what is wrong with this post",
-            "max_length": "Keep this to 1,000 characters or fewer",
+            "required": _("Tell the moderators what is wrong with this post"),
+            "max_length": _("Keep this to 1,000 characters or fewer"),
         },
     )
 
@@ -121,10 +123,10 @@ class ReportForm(forms.Form):
 class ProfileForm(forms.Form):
     display_name = _display_name_field()
     notify = forms.ChoiceField(
-        label="When someone replies in a thread you follow",
+        label=_("When someone replies in a thread you follow"),
         choices=Member.Notify.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how you want to hear about replies"},
+        error_messages={"required": _("Choose how you want to hear about replies")},
     )
 
     def __init__(self, *args, member: Member, **kwargs):
@@ -137,9 +139,9 @@ class ProfileForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password to confirm"},
+        error_messages={"required": _("Enter your password to confirm")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -149,7 +151,7 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That password is not right")
+            raise forms.ValidationError(_("That password is not right"))
         return password
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 FORMER_MEMBER = "Former member"
 
@@ -25,9 +26,9 @@ class Member(models.Model):
         LEFT = "left", "Account deleted"
 
     class Notify(models.TextChoices):
-        EACH = "each", "An email for each reply"
-        DIGEST = "digest", "One email a day"
-        OFF = "off", "No emails"
+        EACH = "each", _("An email for each reply")
+        DIGEST = "digest", _("One email a day")
+        OFF = "off", _("No emails")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="forum_member"
@@ -39,6 +40,8 @@ class Member(models.Model):
     bereaved = models.BooleanField("Bereavement space", default=False)
     asked_bereaved = models.BooleanField(default=False)
     notify = models.CharField(max_length=8, choices=Notify.choices, default=Notify.EACH)
+    # The site language the member last used to sign up or ask to join: their emails are in it.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
     requested_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     suspended_reason = models.TextField(blank=True)

@@ -23,7 +23,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import in_language
 from core.links import site_url
 from core.outbox import send_once
 from core.personal_data import Person, PersonalDataSource, staff_users
@@ -259,16 +261,19 @@ def _unused(before):
 
 
 def _warning_send(member: Member, *, rule: RetentionRule, now) -> None:
-    email_send(
-        subject="Your parent forum account will be deleted",
-        template="account_unused_warning",
-        context={
+    with in_language(member.language):
+        context = {
             "member": member,
             "unused": days_in_words(rule.days),
             "deletion_date": _day(now + timedelta(days=rule.warning_days)),
             "link": site_url(reverse("account_login")),
-        },
+        }
+    email_send(
+        subject=_("Your parent forum account will be deleted"),
+        template="account_unused_warning",
+        context=context,
         to=member_email(member),
+        language=member.language,
     )
 
 

@@ -14,7 +14,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -93,9 +94,12 @@ def join(request):
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.membership_request(
-            member=member, reason=form.cleaned_data["reason"], bereaved=form.cleaned_data["bereaved"]
+            member=member,
+            reason=form.cleaned_data["reason"],
+            bereaved=form.cleaned_data["bereaved"],
+            language=translation.get_language(),
         )
-        messages.success(request, "Thank you. A moderator will read your request and email you.")
+        messages.success(request, gettext("Thank you. A moderator will read your request and email you."))
         return redirect("forum:index")
     return _form_page(request, "forum/join.html", form)
 
@@ -190,9 +194,9 @@ def thread_new(request, slug: str):
 
 def _posted_message(request, post: Post) -> None:
     if post.status == Post.Status.HELD:
-        messages.info(request, "Thank you. A moderator will read your post before it appears to others.")
+        messages.info(request, gettext("Thank you. A moderator will read your post before it appears to others."))
     else:
-        messages.success(request, "Your post is up.")
+        messages.success(request, gettext("Your post is up."))
 
 
 @forum_view
@@ -235,12 +239,16 @@ def post_edit(request, pk: int):
     member = request.member
     post = _own_post(member, pk)
     if not services.post_can_edit(member=member, post=post):
-        messages.error(request, f"Posts can be changed for {settings.FORUM_EDIT_MINUTES} minutes after posting.")
+        messages.error(
+            request,
+            gettext("Posts can be changed for %(minutes)s minutes after posting.")
+            % {"minutes": settings.FORUM_EDIT_MINUTES},
+        )
         return redirect(post)
     form = PostForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         services.post_edit(member=member, post=post, body=form.cleaned_data["body"])
-        messages.success(request, "Your post has been changed.")
+        messages.success(request, gettext("Your post has been changed."))
         return redirect(post)
     return _form_page(request, "forum/post_edit.html", form, post=post, thread=post.thread)
 
@@ -251,7 +259,7 @@ def post_delete(request, pk: int):
     post = _own_post(member, pk)
     if request.method == "POST":
         services.post_delete(member=member, post=post)
-        messages.success(request, "Your post has been deleted.")
+        messages.success(request, gettext("Your post has been deleted."))
         return redirect(post.thread)
     return render(request, "forum/post_delete.html", {"post": post, "thread": post.thread})
 
@@ -264,7 +272,7 @@ def post_report(request, pk: int):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.post_report(member=member, post=post, reason=form.cleaned_data["reason"])
-        messages.success(request, "Thank you. A moderator will look at this post.")
+        messages.success(request, gettext("Thank you. A moderator will look at this post."))
         return redirect(post)
     return _form_page(request, "forum/post_report.html", form, post=post, thread=post.thread)
 
@@ -277,7 +285,8 @@ def follow(request, pk: int):
     following = request.POST.get("follow") == "1"
     services.follow_set(member=member, thread=found, following=following)
     messages.success(
-        request, "You are following this thread." if following else "You have stopped following this thread."
+        request,
+        gettext("You are following this thread.") if following else gettext("You have stopped following this thread."),
     )
     return redirect(found)
 
@@ -298,7 +307,7 @@ def profile(request):
     )
     if request.method == "POST" and form.is_valid():
         services.member_update(member=member, **form.cleaned_data)
-        messages.success(request, "Your details have been saved.")
+        messages.success(request, gettext("Your details have been saved."))
         return redirect("forum_profile")
     return _form_page(request, "account/profile.html", form, member=member)
 
@@ -311,11 +320,11 @@ def account_delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         if services.account_is_staff(user=user):
-            messages.error(request, "Staff accounts are closed by an administrator, not here.")
+            messages.error(request, gettext("Staff accounts are closed by an administrator, not here."))
             return redirect("forum_profile")
         logout(request)
         services.account_delete(user=user)
-        messages.success(request, "Your account has been deleted.")
+        messages.success(request, gettext("Your account has been deleted."))
         return redirect("/")
     return _form_page(request, "account/delete.html", form)
 

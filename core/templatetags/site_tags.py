@@ -2,12 +2,13 @@
 switcher and the page's language, and the page's description for search engines."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from core.languages import Language, language_current, page_in_languages
+from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
 
@@ -61,17 +62,73 @@ def breadcrumbs(context):
 
     def read():
         return [
-            {"url": ancestor.get_url(request), "title": gettext("Home") if ancestor.depth == 2 else ancestor.title}
+            {"url": ancestor.get_url(request), "title": ancestor.title, "is_home": ancestor.depth == 2}
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
 
-    return {"ancestors": kept_for_generation(f"breadcrumbs:{page.pk}", read, timeout=24 * 60 * 60)}
+    # Titles are what editors wrote, so they are kept as written and marked with their language;
+    # "Home" is the interface's word, translated on every request (the cache holds no language).
+    return {
+        "ancestors": [
+            {**ancestor, "title": gettext("Home")} if ancestor["is_home"] else ancestor
+            for ancestor in kept_for_generation(f"breadcrumbs:{page.pk}", read, timeout=24 * 60 * 60)
+        ],
+        "content_language": content_language(page),
+    }
 
 
 @register.simple_tag
 def page_language() -> Language:
     """The language the page is in, for `<html lang dir>`."""
     return language_current()
+
+
+_locale_codes: dict[int, str] = {}
+
+
+def _locale_code(locale_id: int | None) -> str | None:
+    """A Wagtail locale's language code by id, without a query per page or snippet on a list:
+    the few locales are read once, and again when one is not known yet (a locale added since)."""
+    if locale_id is None:
+        return None
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id)
+
+
+def content_language(item=None) -> Language | None:
+    """The language of what editors wrote (a page, a snippet), when it differs from the page's
+    language: None when they are the same. Until content is translated (wagtail-localize, a
+    later step), everything editors write is in English."""
+    code = _locale_code(getattr(item, "locale_id", None)) or settings.LANGUAGE_CODE
+    current = language_current()
+    if code.lower() == current.code:
+        return None
+    for language in languages():
+        if language.code == code.lower():
+            return language
+    return languages()[0]
+
+
+@register.simple_tag
+def content_lang(item=None) -> str:
+    """` lang="en-GB" dir="ltr"` for an element that holds what editors wrote (titles, rich
+    text, questions), when that is not in the page's language, so that screen readers
+    pronounce it right and it reads in its own direction; nothing when it is in the page's
+    language. `item` is the page or snippet the words come from."""
+    language = content_language(item)
+    if language is None:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language.tag, language.direction)
+
+
+@register.inclusion_tag("includes/content_language_notice.html", takes_context=True)
+def content_language_notice(context):
+    """On a page whose fixed words are translated: a one-line notice, in the visitor's language,
+    when the page shows what editors wrote (a Wagtail page in the context) in another language."""
+    page = context.get("page")
+    language = content_language(page) if isinstance(page, Page) else None
+    return {"language": language_current(), "shown": language is not None}
 
 
 @register.simple_tag

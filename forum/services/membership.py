@@ -2,8 +2,12 @@
 decisions on members, and closing an account."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import in_language, language_for_record
 from core.links import site_url
 
 from ..emails import member_email, moderator_emails, site_link
@@ -13,9 +17,12 @@ from .common import ForumError, _log, _send_on_commit
 # --- Joining -------------------------------------------------------------------------------
 
 
-def member_create(*, user, display_name: str) -> Member:
-    """The forum profile made when a parent signs up."""
-    member, _ = Member.objects.get_or_create(user=user, defaults={"display_name": display_name.strip()})
+def member_create(*, user, display_name: str, language: str = "") -> Member:
+    """The forum profile made when a parent signs up, in the site language they used (their
+    emails are written in it)."""
+    member, _created = Member.objects.get_or_create(
+        user=user, defaults={"display_name": display_name.strip(), "language": language_for_record(language)}
+    )
     return member
 
 
@@ -27,15 +34,20 @@ def member_update(*, member: Member, display_name: str, notify: str) -> Member:
     return member
 
 
-def membership_request(*, member: Member, reason: str, bereaved: bool) -> Member:
-    """Ask to join. Moderators are emailed a link to the request (not what was written)."""
+def membership_request(*, member: Member, reason: str, bereaved: bool, language: str = "") -> Member:
+    """Ask to join. Moderators are emailed a link to the request (not what was written). The
+    member's emails from now on are in `language`, the site language they asked in."""
     if member.status not in (Member.Status.NONE, Member.Status.DECLINED):
-        raise ForumError("You have already asked to join.")
+        raise ForumError(gettext("You have already asked to join."))
     member.status = Member.Status.PENDING
     member.join_reason = reason.strip()
     member.asked_bereaved = bereaved
     member.requested_at = timezone.now()
-    member.save(update_fields=["status", "join_reason", "asked_bereaved", "requested_at"])
+    update_fields = ["status", "join_reason", "asked_bereaved", "requested_at"]
+    if language:
+        member.language = language_for_record(language)
+        update_fields.append("language")
+    member.save(update_fields=update_fields)
     _send_on_commit(
         subject="Parent forum: a new request to join",
         template="membership_requested",
@@ -53,11 +65,14 @@ def membership_approve(*, member: Member, actor, bereaved: bool | None = None) -
         member.bereaved = bereaved
     member.save(update_fields=["status", "decided_at", "bereaved"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_APPROVE, member=member)
+    with in_language(member.language):
+        link = site_link("forum:index")
     _send_on_commit(
-        subject="Welcome to the parent forum",
+        subject=_("Welcome to the parent forum"),
         template="membership_approved",
-        context={"member": member, "link": site_link("forum:index")},
+        context={"member": member, "link": link},
         to=member_email(member),
+        language=member.language,
     )
     return member
 
@@ -68,11 +83,14 @@ def membership_decline(*, member: Member, actor, reason: str = "") -> Member:
     member.decided_at = timezone.now()
     member.save(update_fields=["status", "decided_at"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_DECLINE, member=member, reason=reason)
+    with in_language(member.language):
+        home = site_url(reverse("wagtail_serve", args=[""]))
     _send_on_commit(
-        subject="Your request to join the parent forum",
+        subject=_("Your request to join the parent forum"),
         template="membership_declined",
-        context={"member": member, "reason": reason, "site_url": site_url()},
+        context={"member": member, "reason": reason, "site_url": home},
         to=member_email(member),
+        language=member.language,
     )
     return member
 
@@ -89,10 +107,11 @@ def member_suspend(*, member: Member, actor, reason: str) -> Member:
     member.save(update_fields=["status", "suspended_reason"])
     _log(actor=actor, action=ModerationAction.Action.MEMBER_SUSPEND, member=member, reason=reason)
     _send_on_commit(
-        subject="Your parent forum membership is suspended",
+        subject=_("Your parent forum membership is suspended"),
         template="member_suspended",
         context={"member": member, "reason": reason},
         to=member_email(member),
+        language=member.language,
     )
     return member
 
@@ -147,7 +166,7 @@ def account_delete(*, user) -> None:
     """Delete a parent's account. Their posts stay, shown as "Former member"; their email,
     pseudonym, join reason, follows and notifications go, and the user row is deleted."""
     if account_is_staff(user=user):
-        raise ForumError("Staff accounts are closed by an administrator, not here.")
+        raise ForumError(gettext("Staff accounts are closed by an administrator, not here."))
     member = Member.objects.filter(user=user).first()
     if member is not None:
         member_anonymise(member=member)

@@ -4,6 +4,9 @@ sent by tasks: forum/emails.py.)"""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.languages import in_language
 
 from ..emails import member_email, moderator_emails, site_link
 from ..models import Member, ModerationAction, Post, Report, Thread
@@ -43,11 +46,15 @@ def post_hide(*, post: Post, actor, reason: str) -> Post:
     post.save(update_fields=["status", "hidden_reason"])
     _thread_refresh(post.thread)
     _log_post(actor=actor, action=ModerationAction.Action.POST_HIDE, post=post, reason=reason)
+    language = post.author.language if post.author else None
+    with in_language(language):
+        link = site_link("forum:thread", post.thread_id)
     _send_on_commit(
-        subject="A moderator has hidden one of your forum posts",
+        subject=_("A moderator has hidden one of your forum posts"),
         template="post_hidden",
-        context={"title": post.thread.title, "link": site_link("forum:thread", post.thread_id), "reason": reason},
+        context={"title": post.thread.title, "link": link, "reason": reason},
         to=member_email(post.author),
+        language=language,
     )
     return post
 

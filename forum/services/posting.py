@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.queue import queue_after_commit
 from core.safeguarding import safeguarding_matches
@@ -50,9 +51,9 @@ def _after_post_saved(post: Post) -> None:
 
 def _check_can_post(member: Member, thread: Thread | None = None) -> None:
     if not member.is_approved:
-        raise ForumError("Only approved members can post.")
+        raise ForumError(gettext("Only approved members can post."))
     if thread is not None and thread.locked:
-        raise ForumError("This thread is locked: a moderator has closed it to new replies.")
+        raise ForumError(gettext("This thread is locked: a moderator has closed it to new replies."))
 
 
 @transaction.atomic
@@ -129,7 +130,7 @@ def post_edit(*, member: Member, post: Post, body: str) -> Post:
 def post_delete(*, member: Member, post: Post) -> None:
     """An author removes their own post. The text is erased, not only hidden."""
     if post.author_id != member.pk or post.status == Post.Status.DELETED:
-        raise ForumError("You can only delete your own posts.")
+        raise ForumError(gettext("You can only delete your own posts."))
     post.status = Post.Status.DELETED
     post.body = ""
     post.body_html = ""

@@ -13,6 +13,9 @@
   var status = box.querySelector("[data-kiosk-status]");
   var stay = box.querySelector("[data-kiosk-stay]");
   var remaining = seconds;
+  // The words come from the page, in its language; these are the English fallbacks.
+  var countdown = box.getAttribute("data-kiosk-countdown") || "Going back to an empty form in %(seconds)s seconds.";
+  var stayed = box.getAttribute("data-kiosk-stayed") || "This page will stay until you choose Next person.";
 
   function restart() {
     remaining = seconds;
@@ -25,7 +28,7 @@
       window.clearInterval(timer);
       next.submit();
     } else if (remaining <= 20) {
-      status.textContent = "Going back to an empty form in " + remaining + " seconds.";
+      status.textContent = countdown.replace("%(seconds)s", remaining);
     }
   }, 1000);
 
@@ -37,6 +40,6 @@
   stay.addEventListener("click", function () {
     window.clearInterval(timer);
     stay.hidden = true;
-    status.textContent = "This page will stay until you choose Next person.";
+    status.textContent = stayed;
   });
 })();
