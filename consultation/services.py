@@ -385,7 +385,12 @@ def safeguarding_alert_handle(*, feedback: Feedback, user, note: str) -> Feedbac
 
 
 class QuoteRefused(Exception):
-    """A quote that cannot be pinned, with the reason in words for the officer."""
+    """A quote that cannot be pinned, with the reason in words for the officer and the form
+    field it is about ("theme" or "excerpt")."""
+
+    def __init__(self, message: str, *, field: str = "theme"):
+        super().__init__(message)
+        self.field = field
 
 
 def _quote_text(feedback: Feedback, excerpt: str) -> str:
@@ -395,7 +400,7 @@ def _quote_text(feedback: Feedback, excerpt: str) -> str:
     if not excerpt:
         return feedback.text.strip()
     if excerpt.lower() not in " ".join(feedback.text.split()).lower():
-        raise QuoteRefused("The excerpt must be words copied from what they said, in the same order.")
+        raise QuoteRefused("The excerpt must be words copied from what they said, in the same order.", field="excerpt")
     return excerpt
 
 

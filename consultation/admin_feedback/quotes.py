@@ -85,7 +85,7 @@ def quote_pin_view(request, pk: int):
                 acknowledged=data["acknowledged"],
             )
         except services.QuoteRefused as refusal:
-            form.add_error("excerpt" if "excerpt" in str(refusal) else "theme", str(refusal))
+            form.add_error(refusal.field, str(refusal))
         else:
             if quote is not None:
                 messages.success(request, f"The quote is pinned for {quote.theme.name} in the survey's report.")

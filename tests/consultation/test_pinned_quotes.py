@@ -167,7 +167,13 @@ def test_bad_input_comes_back_with_a_message(client, survey, theme, officer):
     feedback = _feedback(survey, theme)
     client.force_login(officer)
     url = reverse("consultation_quotes:pin", args=[feedback.pk])
-    for data in ({}, {"theme": "999999"}, {"theme": theme.pk, "excerpt": "x" * 1001}, {"theme": "1\x00"}):
+    for data in (
+        {},
+        {"theme": "999999"},
+        {"theme": theme.pk, "excerpt": "x" * 1001},
+        {"theme": theme.pk, "excerpt": "words they never wrote"},
+        {"theme": "1\x00"},
+    ):
         response = client.post(url, data)
         assert response.status_code == 200 and "There is a problem" in response.content.decode(), data
     assert not PinnedQuote.objects.exists()
