@@ -24,6 +24,9 @@ from .services import safeguarding_alert_handle
 
 SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
 RESULTS_PERMISSION = "consultation.view_response"
+# Equality monitoring answers are special category data: in a per-response export only with this,
+# which no staff group holds (administrators do), and every such export is logged as personal data.
+EQUALITY_EXPORT_PERMISSION = "consultation.export_equality_data"
 
 
 def safeguarding_index(request):
@@ -90,8 +93,14 @@ def survey_results_view(request, pk: int):
 
 def survey_results_csv(request, pk: int):
     """The survey's responses as CSV, one row per response. No contact details. Logged.
-    A POST makes it; a GET only offers the button (export_confirm)."""
+    A POST makes it; a GET only offers the button (export_confirm).
+
+    The equality monitoring answers are added, as columns at the end, only when the survey asks
+    them, the user holds `export_equality_data` and ticked the box; the export log then records
+    that personal data was included. Without the permission the box is not offered and a
+    forged "personal" field is ignored."""
     survey = get_object_or_404(SurveyPage, pk=pk)
+    may_include_equality = survey.equality_monitoring and request.user.has_perm(EQUALITY_EXPORT_PERMISSION)
     if request.method != "POST":
         count = Response.objects.filter(survey=survey).count()
         return export_confirm(
@@ -100,14 +109,18 @@ def survey_results_csv(request, pk: int):
             summary=f"{count:,} response{'s' if count != 1 else ''} as CSV, without contact details.",
             button="Download responses (CSV)",
             back_url=reverse("consultation_results:index", args=[survey.pk]),
+            offer_personal=may_include_equality,
+            personal_label="Include the answers to the equality monitoring questions (special category data: "
+            "keep the file secure and delete it when done)",
         )
-    header, rows = survey_response_rows(survey=survey)
+    include_equality = may_include_equality and request.POST.get("personal") == "1"
+    header, rows = survey_response_rows(survey=survey, include_equality=include_equality)
     export_log_record(
         user=request.user,
-        kind="survey responses",
+        kind="survey responses with equality monitoring answers" if include_equality else "survey responses",
         filters={"survey": survey.pk, "survey_title": survey.title},
         row_count=Response.objects.filter(survey=survey).count(),
-        included_personal_data=False,
+        included_personal_data=include_equality,
     )
     return csv_stream_response(filename=f"responses-{survey.slug}.csv", header=header, rows=rows)
 

@@ -31,6 +31,9 @@ OPEN_SURVEY = {
         "We will publish what you told us, and what we did about it, on this page when the survey closes.</p>"
     ),
     "ask_for_contact": True,
+    # The council's "About you" equality monitoring step (consultation/equality.py); the survey
+    # asks the age band itself, so the step leaves that question out.
+    "equality_monitoring": True,
     "open_days": 90,
     "questions": [
         ("section", "Feeling safe", "First, how safe you feel now.", False, "", False),
@@ -81,7 +84,7 @@ OPEN_SURVEY = {
         ("short_text", "If you could change one thing, what would it be?", "", False, "", False),
         (
             "section",
-            "About you",
+            "Your age and area",
             "These questions are optional. They help us see whether we are hearing from every part of the city.",
             False,
             "",

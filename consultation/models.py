@@ -119,6 +119,14 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         verbose_name="offer to be contacted",
         help_text="Adds an optional last step asking for contact details, with explicit consent.",
     )
+    # Equality monitoring (consultation/equality.py), optional for the person answering
+    equality_monitoring = models.BooleanField(
+        default=False,
+        verbose_name="include the equality monitoring questions",
+        help_text='Adds the council\'s optional "About you" step (age, sex, gender identity, ethnic group, '
+        "religion, disability, sexual orientation, caring) before the end. The answers are kept apart from the "
+        "other answers and reported only as counts.",
+    )
     thank_you_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     # We asked, you said, we did
     we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="we asked")
@@ -133,6 +141,7 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
             heading="When it is open",
         ),
         InlinePanel("questions", heading="Questions", label="Question"),
+        FieldPanel("equality_monitoring"),
         FieldPanel("ask_for_contact"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -306,6 +315,47 @@ class Answer(models.Model):
         return f"{self.question_text}: {self.value}"
 
 
+class EqualityMonitoring(models.Model):
+    """One person's answers to a survey's "About you" equality monitoring questions
+    (consultation/equality.py holds the questions and their codes).
+
+    Special category data (UK GDPR Article 9), so kept apart from the answers: its own table,
+    linked to the response by the response's id alone. The response has no way back to it
+    (`related_name="+"`), so nothing that reads responses, answers or feedback reaches it by
+    accident. It is read as counts by the selectors (consultation/selectors.py), in a
+    per-response export only with `export_equality_data` (logged), deleted with its response,
+    and deleted by the retention schedule (rule "equality_monitoring").
+
+    Each field holds one of its question's codes, or is empty when the question was not
+    answered. A row exists only when at least one question was answered."""
+
+    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    age_band = models.CharField(max_length=40, blank=True)
+    sex = models.CharField(max_length=40, blank=True)
+    gender_identity = models.CharField(max_length=40, blank=True)
+    ethnic_group = models.CharField(max_length=40, blank=True)
+    religion = models.CharField(max_length=40, blank=True)
+    disability = models.CharField(max_length=40, blank=True)
+    disability_impact = models.CharField(max_length=40, blank=True)
+    sexual_orientation = models.CharField(max_length=40, blank=True)
+    carer = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "equality monitoring answers"
+        verbose_name_plural = "equality monitoring answers"
+        default_permissions = ()
+        permissions = [
+            (
+                "export_equality_data",
+                "Can include equality monitoring answers (special category data) in per-response exports",
+            )
+        ]
+
+    def __str__(self):
+        return f"Equality monitoring answers {self.pk}"
+
+
 # --- Feedback: the one store of everything people said -----------------------------------
 
 
@@ -427,6 +477,40 @@ class ThemeSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.theme} ({self.score:.1f})"
+
+
+class PinnedQuote(models.Model):
+    """A quote an officer chose, from a piece of survey feedback, to stand for a theme in the
+    survey's report and public results summary: the feedback's text, or an excerpt of it.
+
+    At most `PINNED_QUOTES_PER_THEME` per theme per survey (consultation/services.py). Before
+    pinning, the text is checked for names, phone numbers and email addresses
+    (consultation/quotes.py); if any is found the officer must tick that they have checked it,
+    and `warning_acknowledged` records that they did. Who pinned it is kept for the record; what
+    the check found is not."""
+
+    survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="pinned_quotes")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="pinned_quotes")
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="pinned_quotes")
+    text = models.TextField()
+    warning_acknowledged = models.BooleanField(default=False)
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pinned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["theme__sort_order", "pinned_at", "pk"]
+        default_permissions = ("add", "delete", "view")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "theme", "feedback"], name="one_pin_per_feedback_and_theme")
+        ]
+
+    def __str__(self):
+        return f"Pinned quote {self.pk}"
+
+
+PINNED_QUOTES_PER_THEME = 5
 
 
 class ContactRequest(models.Model):

@@ -18,11 +18,19 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from core.personal_data import Person, PersonalDataSource, phone_matches
-from core.privacy import CONSENT, PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING, VITAL_INTERESTS, PrivacyPurpose
+from core.privacy import (
+    CONSENT,
+    PUBLIC_TASK,
+    SPECIAL_CATEGORY_EQUALITY,
+    SPECIAL_CATEGORY_SAFEGUARDING,
+    VITAL_INTERESTS,
+    PrivacyPurpose,
+)
 from core.retention import RetentionRule, RetentionStep
 
+from .equality import QUESTIONS
 from .exports import export_files_expire
-from .models import DRAFT_SECONDS, ContactRequest, ExportJob, Feedback
+from .models import DRAFT_SECONDS, ContactRequest, EqualityMonitoring, ExportJob, Feedback
 
 
 def _contacts(person: Person):
@@ -96,7 +104,52 @@ contact_requests_source = PersonalDataSource(
     "contact request is gone nothing links it to them.",
 )
 
-SOURCES = (contact_requests_source,)
+
+# --- Equality monitoring answers --------------------------------------------------------------
+# They hold no name, email or phone number, so they cannot be found by one. What can be found is
+# the person's own: the answers given with a survey response that also left contact details
+# matching the email address, phone number or name searched for. Those are exported and erased
+# with the contact request. Anyone else's are anonymous: nothing links them to a person.
+
+
+def _equality_answers(person: Person):
+    response_ids = [contact.response_id for contact in _contacts(person) if contact.response_id]
+    if not response_ids:
+        return EqualityMonitoring.objects.none()
+    return EqualityMonitoring.objects.filter(response_id__in=response_ids).order_by("created_at", "pk")
+
+
+def _equality_export(row: EqualityMonitoring) -> dict:
+    answers = {
+        str(question.label): question.label_for(getattr(row, question.field)) or "Not answered"
+        for question in QUESTIONS
+    }
+    return {"given_at": row.created_at, "survey_response": row.response_id, "answers": answers}
+
+
+def _equality_line(row: EqualityMonitoring) -> str:
+    when = date_format(timezone.localtime(row.created_at), "j F Y")
+    return f"Answers to the equality monitoring questions, given with a survey on {when}"
+
+
+def _equality_delete(rows: list[EqualityMonitoring]) -> int:
+    count, _ = EqualityMonitoring.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return count
+
+
+equality_answers_source = PersonalDataSource(
+    key="consultation.equality_monitoring",
+    label="Answers to a survey's equality monitoring questions",
+    models=("consultation.EqualityMonitoring",),
+    find=_equality_answers,
+    describe=_equality_line,
+    export=_equality_export,
+    erase=_equality_delete,
+    removed="The equality monitoring answers given with the survey response are deleted.",
+    kept="The survey's other answers stay, anonymous. Reports already made keep their counts, which name nobody.",
+)
+
+SOURCES = (contact_requests_source, equality_answers_source)
 
 
 # --- The retention schedule's steps ---------------------------------------------------------------
@@ -117,6 +170,18 @@ def contact_requests_expire(*, rule: RetentionRule, now, limit: int) -> int:
         | Q(response__survey__closes_at__isnull=True, created_at__lt=cutoff)
     )
     count, _ = ContactRequest.objects.filter(pk__in=_first(due, limit)).delete()
+    return count
+
+
+def equality_answers_expire(*, rule: RetentionRule, now, limit: int) -> int:
+    """Delete equality monitoring answers older than the period after their survey closed
+    (surveys with no closing date, and responses whose survey was deleted: after they were given)."""
+    cutoff = now - timedelta(days=rule.days)
+    due = EqualityMonitoring.objects.filter(
+        Q(response__survey__closes_at__lt=cutoff)
+        | (Q(response__survey__isnull=True) | Q(response__survey__closes_at__isnull=True)) & Q(created_at__lt=cutoff)
+    )
+    count, _ = EqualityMonitoring.objects.filter(pk__in=_first(due, limit)).delete()
     return count
 
 
@@ -144,6 +209,12 @@ RETENTION_STEPS = (
         rule="contact_requests",
         label="Contact requests deleted",
         apply=contact_requests_expire,
+    ),
+    RetentionStep(
+        key="consultation.equality_monitoring",
+        rule="equality_monitoring",
+        label="Equality monitoring answers deleted",
+        apply=equality_answers_expire,
     ),
     RetentionStep(
         key="consultation.safeguarding_records",
@@ -196,6 +267,27 @@ PURPOSES = (
             "and no answer is published with a name",
         ),
         retention_words=_ANSWERS_KEPT,
+    ),
+    PrivacyPurpose(
+        key="consultation.equality_monitoring",
+        order=15,
+        title="Answering a survey's equality monitoring questions (About you)",
+        collected=(
+            "If you choose to answer them: your age band, sex, whether your gender is the same as your sex "
+            "registered at birth, ethnic group, religion, any long-term health condition or disability and "
+            "how it affects you, sexual orientation, and whether you care for someone",
+            "Every question is optional and has \u201cPrefer not to say\u201d. We do not ask your name",
+            "They are kept apart from your other answers and linked to them only by a number, so that "
+            "reports can say, for example, how people of different ages answered a question",
+        ),
+        bases=(PUBLIC_TASK, SPECIAL_CATEGORY_EQUALITY),
+        seen_by_permissions=("consultation.export_equality_data",),
+        seen_by_also=(
+            "Officers and the public, only as counts for the whole survey or a group of at least 5 people, "
+            "never one person's answers",
+        ),
+        retention_keys=("equality_monitoring",),
+        source_keys=("consultation.equality_monitoring",),
     ),
     PrivacyPurpose(
         key="consultation.youth_voice",

@@ -34,6 +34,7 @@ def demo_seed(*, home: Page) -> None:
             privacy_notice=demo.PRIVACY_NOTICE,
             thank_you_text=content["thank_you_text"],
             ask_for_contact=content["ask_for_contact"],
+            equality_monitoring=content["equality_monitoring"],
             # A time a person would choose: 5pm UK time on the closing day.
             closes_at=datetime.combine(
                 timezone.localdate() + timedelta(days=content["open_days"]), time(17), tzinfo=ZoneInfo("Europe/London")

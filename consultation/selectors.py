@@ -3,18 +3,22 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from core.models import Ward
 
+from .equality import FIELDS as EQUALITY_FIELDS
+from .equality import QUESTIONS, QUESTIONS_BY_FIELD
 from .models import (
     OTHER,
     WARD_ANSWER_LABELS,
     AgeBand,
     Answer,
+    EqualityMonitoring,
     ExportJob,
     Feedback,
+    PinnedQuote,
     Response,
     SurveyPage,
     SurveyQuestion,
@@ -100,17 +104,29 @@ def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: di
     return f"{value}: {other}" if other else str(value)
 
 
-def survey_response_rows(*, survey: SurveyPage):
+def survey_response_rows(*, survey: SurveyPage, include_equality: bool = False):
     """(header, rows) for the survey's responses CSV: one row per response, a column per
-    question. No contact details."""
+    question. No contact details. The equality monitoring answers (special category data) are
+    added as columns at the end only with `include_equality`, which only the view that checks
+    `export_equality_data` and logs the export passes."""
     questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
     header = ["Response", "Submitted at", "Age band", "Ward"]
     for question in questions:
         header.append(question.label)
         if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
             header.append(f"{question.label} (other)")
+    if include_equality:
+        header += [f"About you: {question.label}" for question in QUESTIONS]
 
     ward_names = dict(Ward.objects.values_list("pk", "name"))
+    equality = {}
+    if include_equality:
+        equality = {
+            row["response_id"]: row
+            for row in EqualityMonitoring.objects.filter(response__survey=survey).values(
+                "response_id", *EQUALITY_FIELDS
+            )
+        }
 
     def rows():
         responses = (
@@ -134,6 +150,9 @@ def survey_response_rows(*, survey: SurveyPage):
                 row.append(answer_text(question, answer.value, ward_names=ward_names) if answer else "")
                 if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
                     row.append(answer.other_text if answer else "")
+            if include_equality:
+                given = equality.get(response.pk, {})
+                row += [question.label_for(given.get(question.field, "")) for question in QUESTIONS]
             yield row
 
     return header, rows()
@@ -216,3 +235,118 @@ def surveys_opened_since(*, since) -> list[SurveyPage]:
 def surveys_newest(*, limit: int = 50) -> list[SurveyPage]:
     """The most recently published live surveys, newest first (the Atom feed of consultations)."""
     return list(SurveyPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])
+
+
+# --- Equality monitoring: counts only (consultation/equality.py) ---------------------------------
+# Raw, exact counts, not suppressed: whoever publishes or shows them applies small-number
+# suppression first (counts under 5, and the complementary cells). Nothing here returns one
+# person's answers with anything else about them.
+
+
+@dataclass
+class EqualityCount:
+    """One answer of an equality question: its code (empty for "not answered"), its words, and
+    how many responses gave it."""
+
+    code: str
+    label: str
+    count: int
+
+
+@dataclass
+class EqualityQuestionCounts:
+    """One equality question's counts for a survey: every answer in the question's order
+    ("Prefer not to say" among them), then "Not answered". `heading` is the ethnic group's
+    heading of each answer (empty for the other questions). The not-answered count covers every
+    response to the survey, including those that skipped the whole section."""
+
+    field: str
+    label: str
+    counts: list[EqualityCount]
+    headings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(row.count for row in self.counts)
+
+
+def equality_counts(*, survey: SurveyPage) -> dict:
+    """Counts per answer of every equality question for the survey, in two queries whatever the
+    number of responses: {"responses": int, "answered_any": int, "questions": [EqualityQuestionCounts]}.
+
+    "answered_any" is the number of responses with at least one equality answer. Not answered
+    = responses - those that gave any answer to the question (the disability follow-up counts
+    everyone who did not answer it, including those who said "No" to the question before)."""
+    response_count = Response.objects.filter(survey=survey).count()
+    aggregates = {"answered_any": Count("pk")}
+    for question in QUESTIONS:
+        for code in question.codes:
+            aggregates[f"{question.field}|{code}"] = Count("pk", filter=Q(**{question.field: code}))
+    figures = EqualityMonitoring.objects.filter(response__survey=survey).aggregate(**aggregates)
+    questions = []
+    for question in QUESTIONS:
+        counts = [
+            EqualityCount(code=code, label=str(label), count=figures[f"{question.field}|{code}"] or 0)
+            for code, label in question.flat_choices
+        ]
+        answered = sum(row.count for row in counts)
+        counts.append(EqualityCount(code="", label="Not answered", count=response_count - answered))
+        headings = {}
+        if question.grouped:
+            for heading, options in question.choices:
+                if isinstance(options, list | tuple):
+                    headings.update({code: str(heading) for code, _label in options})
+        questions.append(
+            EqualityQuestionCounts(field=question.field, label=str(question.label), counts=counts, headings=headings)
+        )
+    return {"responses": response_count, "answered_any": figures["answered_any"] or 0, "questions": questions}
+
+
+def equality_answer_by_response(*, survey: SurveyPage, field: str):
+    """Each response to the survey with its answer code to one equality question, as a queryset
+    of Response annotated with `equality_answer` (None when not answered or the section was
+    skipped): one query, however many responses. For example, responses by ethnic group:
+
+        equality_answer_by_response(survey=survey, field="ethnic_group")
+            .values("equality_answer").annotate(n=Count("pk"))
+
+    Raises KeyError for a field that is not an equality question (consultation/equality.py)."""
+    QUESTIONS_BY_FIELD[field]  # KeyError for anything else
+    answer = EqualityMonitoring.objects.filter(response=OuterRef("pk")).values(field)[:1]
+    return Response.objects.filter(survey=survey).annotate(equality_answer=Subquery(answer))
+
+
+def equality_breakdown_values(*, question: SurveyQuestion, field: str):
+    """(answer value, equality answer code) for every answer to a closed question, in one query:
+    the report counts them (a multiple choice answer's value is a list: count each item). The
+    code is None for a response that did not answer the equality question."""
+    QUESTIONS_BY_FIELD[field]
+    group = EqualityMonitoring.objects.filter(response=OuterRef("response_id")).values(field)[:1]
+    return (
+        Answer.objects.filter(question=question)
+        .annotate(equality_answer=Subquery(group))
+        .values_list("value", "equality_answer")
+    )
+
+
+# --- Pinned quotes -------------------------------------------------------------------------------
+
+
+@dataclass
+class ThemeQuotes:
+    theme: object
+    quotes: list[str]
+
+
+def pinned_quotes(*, survey: SurveyPage) -> list[ThemeQuotes]:
+    """The survey's pinned quotes grouped by theme, in the themes' order and each theme's in the
+    order they were pinned (at most five a theme): the only free text the report and the public
+    results summary show. Only the quotes' words: nothing about who said them. One query."""
+    grouped: dict[int, ThemeQuotes] = {}
+    for quote in (
+        PinnedQuote.objects.filter(survey=survey)
+        .select_related("theme")
+        .order_by("theme__sort_order", "theme__name", "pinned_at", "pk")
+    ):
+        grouped.setdefault(quote.theme_id, ThemeQuotes(theme=quote.theme, quotes=[])).quotes.append(quote.text)
+    return list(grouped.values())

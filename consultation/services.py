@@ -23,10 +23,14 @@ from core.queue import queue_after_commit
 from core.safeguarding import safeguarding_matches
 
 from . import tasks
+from .equality import equality_answers_clean
 from .models import (
+    PINNED_QUOTES_PER_THEME,
     Answer,
     ContactRequest,
+    EqualityMonitoring,
     Feedback,
+    PinnedQuote,
     Response,
     SurveyPage,
     SurveyQuestion,
@@ -34,6 +38,7 @@ from .models import (
     ThemeSuggestion,
 )
 from .processing import feedback_suggest_themes
+from .quotes import pii_findings
 
 # --- Submissions -------------------------------------------------------------------------
 
@@ -73,9 +78,12 @@ def response_submit(
     answers: dict[int, dict],
     contact: ContactDetails | None = None,
     language: str = "",
+    equality: dict | None = None,
 ) -> Response:
     """Save a completed survey: the response, its answers and a Feedback row per free-text
     answer, all or nothing. `answers` maps question id to {"value": str | list, "other": str}.
+    `equality` holds the "About you" answers by field (consultation/equality.py), saved apart in
+    EqualityMonitoring when the survey asks them and at least one was answered.
 
     `language` is the code of the language the survey was answered in (its last page's); the
     response and its feedback record it (English if it is not one of the site's).
@@ -149,6 +157,12 @@ def response_submit(
                 ContactRequest.objects.create(
                     response=response, name=contact.name, email=contact.email, phone=contact.phone, consent=True
                 )
+            kept = {}
+            if survey.equality_monitoring and equality:
+                asked_age = any(q.kind == SurveyQuestion.Kind.AGE_BAND for q in questions.values())
+                kept = equality_answers_clean(equality, age_band=age_band if asked_age else None)
+            if kept:
+                EqualityMonitoring.objects.create(response=response, **kept)
     except IntegrityError:
         # Two identical submissions raced: the other one won and is the saved response.
         existing = Response.objects.filter(submission_token=token).first()
@@ -356,6 +370,9 @@ def feedback_redact(*, feedback: Feedback, user, reason: str, words: str = "") -
                 if (value, other_text) != (answer.value, answer.other_text):
                     answer.value, answer.other_text = value, other_text
                     answer.save(update_fields=["value", "other_text"])
+        # A quote pinned from it may hold the words removed: it comes out of the report, and an
+        # officer pins it again from the corrected text if it still serves.
+        PinnedQuote.objects.filter(feedback=feedback).delete()
         log(
             instance=feedback,
             action="consultation.redacted",
@@ -383,3 +400,76 @@ def safeguarding_alert_handle(*, feedback: Feedback, user, note: str) -> Feedbac
             contacts |= Q(response_id=feedback.response_id)
         ContactRequest.objects.filter(contacts, handled_at__isnull=True).update(handled_at=now, handled_by=user)
     return feedback
+
+
+# --- Pinned quotes ------------------------------------------------------------------------------
+
+
+class QuoteRefused(Exception):
+    """A quote that cannot be pinned, with the reason in words for the officer and the form
+    field it is about ("theme" or "excerpt")."""
+
+    def __init__(self, message: str, *, field: str = "theme"):
+        super().__init__(message)
+        self.field = field
+
+
+def _quote_text(feedback: Feedback, excerpt: str) -> str:
+    """The feedback's whole text, or an excerpt of it: the excerpt must be the officer's choice
+    of words from the text itself, so a quote is always what someone said."""
+    excerpt = " ".join((excerpt or "").split())
+    if not excerpt:
+        return feedback.text.strip()
+    if excerpt.lower() not in " ".join(feedback.text.split()).lower():
+        raise QuoteRefused("The excerpt must be words copied from what they said, in the same order.", field="excerpt")
+    return excerpt
+
+
+def quote_pin(
+    *, feedback: Feedback, theme, user, excerpt: str = "", acknowledged: bool = False
+) -> tuple[PinnedQuote | None, list]:
+    """Pin the feedback's text (or an excerpt of it) as a quote for the theme in its survey's
+    report. Returns (quote, []) when pinned, or (None, findings) when the check found what may be
+    a name, phone number or email address and the officer has not acknowledged it.
+
+    Refused (QuoteRefused) for feedback from no survey, feedback flagged for safeguarding, a theme
+    not confirmed on it, an excerpt not in its text, and a sixth quote for the theme. The log
+    records who pinned which feedback for which theme, never the text or what the check found."""
+    if feedback.survey_id is None:
+        raise QuoteRefused("Only what people said in a survey can be quoted in its report.")
+    if feedback.safeguarding_flag:
+        raise QuoteRefused("Feedback flagged for safeguarding is never quoted.")
+    if not feedback.themes.filter(pk=theme.pk).exists():
+        raise QuoteRefused("Confirm the theme on this feedback before pinning a quote for it.")
+    text = _quote_text(feedback, excerpt)
+    findings = pii_findings(text)
+    if findings and not acknowledged:
+        return None, findings
+    with transaction.atomic():
+        # Lock the survey's row so two officers cannot pin the sixth quote at once.
+        SurveyPage.objects.select_for_update().filter(pk=feedback.survey_id).first()
+        pinned = PinnedQuote.objects.filter(survey_id=feedback.survey_id, theme=theme)
+        if pinned.filter(feedback=feedback).exists():
+            raise QuoteRefused("This feedback is already pinned for that theme.")
+        if pinned.count() >= PINNED_QUOTES_PER_THEME:
+            raise QuoteRefused(
+                f"This survey already has {PINNED_QUOTES_PER_THEME} quotes pinned for {theme.name}: unpin one first."
+            )
+        quote = PinnedQuote.objects.create(
+            survey_id=feedback.survey_id,
+            theme=theme,
+            feedback=feedback,
+            text=text,
+            warning_acknowledged=bool(findings),
+            pinned_by=user,
+        )
+        log(instance=feedback, action="consultation.quote_pinned", user=user, data={"theme": theme.name})
+    return quote, []
+
+
+def quote_unpin(*, quote: PinnedQuote, user) -> None:
+    """Take a pinned quote out of the report, logged on its feedback's history."""
+    with transaction.atomic():
+        feedback, theme_name = quote.feedback, quote.theme.name
+        quote.delete()
+        log(instance=feedback, action="consultation.quote_unpinned", user=user, data={"theme": theme_name})

@@ -22,6 +22,7 @@ from core.languages import language_code_current
 from core.ratelimit import submission_limited
 
 from . import services
+from .equality import AboutYouForm, equality_answer_rows, survey_asks_age
 from .forms import ContactForm, SurveyStepForm, YouthVoiceForm
 from .models import DRAFT_SECONDS, Response, SurveyPage, SurveyQuestion, YouthVoicePage
 from .selectors import answer_text
@@ -61,6 +62,10 @@ def _url(survey: SurveyPage, request, route: str, *args) -> str:
 
 def _steps_with_contact(survey: SurveyPage) -> list[dict]:
     steps = survey.steps()
+    if survey.equality_monitoring:
+        # Optional, all of it: a step that asks nothing required, so Check your answers never
+        # sends anyone back to it.
+        steps.append({"title": "About you", "intro": "", "questions": [], "about_you": True})
     if survey.ask_for_contact:
         steps.append({"title": "Contact details", "intro": "", "questions": [], "contact": True})
     return steps
@@ -89,9 +94,15 @@ def survey_step(survey: SurveyPage, request, step: int):
     current = steps[step - 1]
     draft = _draft(request, survey, create=True)
     is_contact = current.get("contact", False)
+    is_about_you = current.get("about_you", False)
 
     if request.method == "POST":
-        form = ContactForm(request.POST) if is_contact else SurveyStepForm(request.POST, questions=current["questions"])
+        if is_about_you:
+            form = AboutYouForm(request.POST, ask_age=not survey_asks_age(survey))
+        elif is_contact:
+            form = ContactForm(request.POST)
+        else:
+            form = SurveyStepForm(request.POST, questions=current["questions"])
         if form.is_spam():
             return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
         if "back" in request.POST:
@@ -100,7 +111,9 @@ def survey_step(survey: SurveyPage, request, step: int):
             _save_draft(request, survey, draft)
             return HttpResponseRedirect(_step_back_url(survey, request, step))
         if form.is_valid():
-            if is_contact:
+            if is_about_you:
+                draft["about_you"] = form.answers()
+            elif is_contact:
                 draft["contact"] = {
                     k: form.cleaned_data.get(k) or "" for k in ("wants_contact", "name", "email", "phone")
                 }
@@ -116,7 +129,9 @@ def survey_step(survey: SurveyPage, request, step: int):
             return HttpResponseRedirect(_url(survey, request, "check_route"))
     else:
         raw = draft["raw"].get(str(step))
-        if is_contact:
+        if is_about_you:
+            form = AboutYouForm(initial=draft.get("about_you") or {}, ask_age=not survey_asks_age(survey))
+        elif is_contact:
             form = ContactForm(initial=draft.get("contact") or {})
         else:
             form = SurveyStepForm(
@@ -141,6 +156,14 @@ def survey_step(survey: SurveyPage, request, step: int):
         "back_url": _step_back_url(survey, request, step),
         "returning_to_check": _returning_to_check(request),
     }
+    if is_about_you:
+        # The ethnic group's radios sit under headings, so its first radio's id has two numbers.
+        context["error_list"] = [
+            ("id_ethnic_group_0_0" if target == "id_ethnic_group_0" else target, message)
+            for target, message in context["error_list"]
+        ]
+        context["page_translated"] = True
+        return _render(request, "consultation/survey_about_you.html", context)
     return _render(request, "consultation/survey_step.html", context)
 
 
@@ -203,7 +226,12 @@ def survey_check(survey: SurveyPage, request):
         answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
         try:
             response = services.response_submit(
-                survey=survey, token=token, answers=answers, contact=contact, language=language_code_current()
+                survey=survey,
+                token=token,
+                answers=answers,
+                contact=contact,
+                language=language_code_current(),
+                equality=draft.get("about_you"),
             )
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
@@ -230,6 +258,14 @@ def survey_check(survey: SurveyPage, request):
                     for key, label in (("name", "Name"), ("email", "Email"), ("phone", "Phone"))
                     if contact.get(key)
                 ]
+            sections.append({"title": step["title"], "rows": rows})
+            continue
+        if step.get("about_you"):
+            answers = draft.get("about_you") or {}
+            rows = [
+                (question, answer, change_url)
+                for question, answer in equality_answer_rows(answers, ask_age=not survey_asks_age(survey))
+            ]
             sections.append({"title": step["title"], "rows": rows})
             continue
         rows = [

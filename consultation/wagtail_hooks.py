@@ -17,7 +17,7 @@ from core.models import SafeguardingPhrase
 from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
 from . import admin_home, admin_views
-from .admin_feedback import bulk_actions, export_views, offline, redact, viewset
+from .admin_feedback import bulk_actions, export_views, offline, quotes, redact, viewset
 from .dashboard.views import DashboardViewSet, ThemeModelViewSet
 from .models import SurveyPage, ThemeKeyword, ThemeSummary
 from .summaries import theme_summaries_for_recommendation, theme_summary_for_theme_page
@@ -93,6 +93,7 @@ def _admin_areas():
         offline.OfflineFeedbackViewSet(),
         viewset.FeedbackActionsViewSet(),
         redact.FeedbackRedactViewSet(),
+        quotes.QuotesViewSet(),
         export_views.ExportsViewSet(),
         export_views.ExportLogViewSet(),
     ]
@@ -132,6 +133,21 @@ def _feedback_log_actions(actions):
             return f"Personal details removed ({removed}): {log_entry.data.get('reason', '')}"
 
     actions.register_action("consultation.redacted")(Redacted)
+
+    class QuotePinned(LogFormatter):
+        label = "Quote pinned"
+
+        def format_message(self, log_entry):
+            return f"Quote pinned for the report: {log_entry.data.get('theme', '')}"
+
+    class QuoteUnpinned(LogFormatter):
+        label = "Quote unpinned"
+
+        def format_message(self, log_entry):
+            return f"Quote unpinned: {log_entry.data.get('theme', '')}"
+
+    actions.register_action("consultation.quote_pinned")(QuotePinned)
+    actions.register_action("consultation.quote_unpinned")(QuoteUnpinned)
 
 
 @hooks.register("construct_homepage_panels")

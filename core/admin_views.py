@@ -48,10 +48,20 @@ def forbidden_unless(permission: str):
     return decorator
 
 
-def export_confirm(request, *, title: str, summary: str, button: str, back_url: str, offer_personal: bool = False):
+def export_confirm(
+    request,
+    *,
+    title: str,
+    summary: str,
+    button: str,
+    back_url: str,
+    offer_personal: bool = False,
+    personal_label: str = "Include the contact details of people who asked to be contacted",
+):
     """The page a GET on an export's URL shows: what would be exported and a button that POSTs
     (with the CSRF token) to the same URL. Starting an export writes the export log, and may
-    start a background job and send an email, so a link from another site must not do it."""
+    start a background job and send an email, so a link from another site must not do it.
+    `offer_personal` adds a checkbox named "personal" with `personal_label`."""
     return TemplateResponse(
         request,
         "core/admin/export_confirm.html",
@@ -63,6 +73,7 @@ def export_confirm(request, *, title: str, summary: str, button: str, back_url: 
             "back_url": back_url,
             "action": request.get_full_path(),
             "offer_personal": offer_personal,
+            "personal_label": personal_label,
             "personal_checked": request.GET.get("personal") == "1",
         },
     )

@@ -384,6 +384,13 @@ class DataRetentionSettings(BaseGenericSetting):
         "The account's owner is emailed this many days before it is deleted. Signing in keeps it.",
         verbose_name="warning before deleting a forum account (days)",
     )
+    equality_monitoring_days = _days(
+        2 * 365,
+        "Answers to a survey's equality monitoring questions (ethnic group, religion, disability, sexual "
+        "orientation and the others) are deleted this many days after the survey closes (surveys with no "
+        "closing date: after they were given). Reports made before then keep their counts.",
+        verbose_name="equality monitoring answers (days)",
+    )
     booking_days = models.PositiveIntegerField(
         default=_default_booking_days,
         validators=[MinValueValidator(1)],
@@ -413,7 +420,10 @@ class DataRetentionSettings(BaseGenericSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("contact_request_days"), FieldPanel("booking_days")], heading="People's details"),
+        MultiFieldPanel(
+            [FieldPanel("contact_request_days"), FieldPanel("equality_monitoring_days"), FieldPanel("booking_days")],
+            heading="People's details",
+        ),
         MultiFieldPanel(
             [FieldPanel("forum_account_days"), FieldPanel("forum_warning_days")], heading="Parent forum accounts"
         ),

@@ -77,6 +77,17 @@ SPECIAL_CATEGORY_SAFEGUARDING = LawfulBasis(
     ),
 )
 
+SPECIAL_CATEGORY_EQUALITY = LawfulBasis(
+    name="Equality of opportunity or treatment (special category data)",
+    article="UK GDPR Article 9(2)(g), Data Protection Act 2018 Schedule 1 paragraph 8",
+    explanation=(
+        "If you answer the equality monitoring questions, we use your answers only to check that our "
+        "consultations hear from every part of the city and to see whether a decision affects some groups "
+        "differently (the public sector equality duty, Equality Act 2010 section 149). They are reported "
+        "only as counts."
+    ),
+)
+
 
 @dataclass(frozen=True)
 class PrivacyPurpose:

@@ -47,6 +47,12 @@ _RULES = (
         "{} after the consultation closes, or once the Safeguarding group has handled the request, whichever is first",
     ),
     (
+        "equality_monitoring",
+        "equality_monitoring_days",
+        "Answers to a survey's equality monitoring questions",
+        "{} after the consultation closes; reports keep only counts",
+    ),
+    (
         "forum_accounts",
         "forum_account_days",
         "Parent forum accounts",

@@ -31,6 +31,7 @@ from .. import services
 from ..filters import FeedbackFilterSet, feedback_search
 from ..models import Feedback
 from .export_views import EXPORT_PERMISSION
+from .quotes import PIN_PERMISSION, UNPIN_PERMISSION, pin_context
 
 
 class FeedbackIndexView(IndexView):
@@ -151,6 +152,9 @@ class FeedbackInspectView(InspectView):
                 "history": feedback_history(feedback),
                 "can_change": self.request.user.has_perm("consultation.change_feedback"),
                 "edit_url": reverse("wagtailsnippets_consultation_feedback:edit", args=[feedback.pk]),
+                "can_pin": self.request.user.has_perm(PIN_PERMISSION),
+                "can_unpin": self.request.user.has_perm(UNPIN_PERMISSION),
+                **pin_context(feedback),
             }
         )
         return context

@@ -25,6 +25,18 @@ ONE_THING = "If you could change one thing, what would it be?"
 AGE = "How old are you?"
 WARD = "Which ward do you live in?"
 CONTACT = "Would you like us to contact you about your answers?"
+# The About you step's questions (the survey asks the age band itself, so the step does not).
+EQUALITY_QUESTIONS = [
+    "What is your sex?",
+    "Is the gender you identify with the same as your sex registered at birth?",
+    "What is your ethnic group?",
+    "What is your religion?",
+    "Do you have any physical or mental health conditions or illnesses lasting or expected to last 12 months or more?",
+    "Do any of your conditions or illnesses reduce your ability to carry out day-to-day activities?",
+    "Which of the following best describes your sexual orientation?",
+    "Do you look after, or give any help or support to, anyone because they have long-term physical or mental "
+    "health conditions or illnesses, or problems related to old age?",
+]
 
 
 def visit(page, path: str, status: int = 200):
@@ -138,9 +150,12 @@ def test_resident_completes_the_survey_and_the_answers_reach_the_results(new_con
     axe_check(page)
     press(page, "Continue")
 
-    assert heading(page) == "About you"
+    assert heading(page) == "Your age and area"
     fill_step_3(page)
     axe_check(page)
+    press(page, "Continue")
+
+    assert heading(page) == "About you"  # the equality monitoring step: all optional
     press(page, "Continue")
 
     assert heading(page) == "Contact details"
@@ -161,6 +176,7 @@ def test_resident_completes_the_survey_and_the_answers_reach_the_results(new_con
         ONE_THING: "More police on foot",
         AGE: "25 to 34",
         WARD: "Castle",
+        **dict.fromkeys(EQUALITY_QUESTIONS, "Not answered"),
         "Contact me": "No",
     }
     axe_check(page)
@@ -377,6 +393,8 @@ def test_survey_works_without_javascript(new_context):
     fill_step_2(page, "Youth workers on the streets at night")
     press(page, "Continue")
     fill_step_3(page)
+    press(page, "Continue")
+    assert heading(page) == "About you"
     press(page, "Continue")
     group(page, CONTACT).get_by_label("No, keep my answers anonymous").check()
     press(page, "Continue to check your answers")

@@ -130,7 +130,7 @@ def _first_pk(model_or_queryset):
 
 def _arg_values(route: str, namespace: str, pattern: URLPattern) -> list[dict] | None:
     """Path arguments for a route, taken from the demo content; None when they cannot be filled."""
-    from consultation.models import ExportJob, Feedback, SurveyPage
+    from consultation.models import ExportJob, Feedback, PinnedQuote, SurveyPage
     from events.models import EventPage
     from forum.models import Category, Member, Post
     from localpicture.models import PoliceImport
@@ -167,6 +167,8 @@ def _arg_values(route: str, namespace: str, pattern: URLPattern) -> list[dict] |
         "wagtailadmin_pages": page.pk,
     }
     pk_by_route = {
+        "admin/feedback-quotes/unpin/": _first_pk(PinnedQuote),
+        "admin/feedback-quotes/": _first_pk(Feedback.objects.filter(survey__isnull=False, safeguarding_flag=False)),
         "admin/forum/members/": _first_pk(Member),
         "admin/forum/posts/": post.pk,
         "forum/t/": post.thread_id,
@@ -263,12 +265,20 @@ def test_nul_in_every_query_parameter_and_form_field_is_never_a_500(django_user_
     every field of every form on it (and into every parameter our views read from a POST)."""
     from django.test import Client
 
-    from consultation.models import ExportJob
+    from consultation.models import ExportJob, SurveyPage
+    from consultation.services import quote_pin
+    from core.models import Theme
     from localpicture.models import PoliceImport
     from tests.consultation.factories import FeedbackFactory
 
     # So that the pages for one safeguarding alert and one police import have something to show.
     FeedbackFactory(safeguarding_flag=True)
+    # And a piece of survey feedback with a theme, to pin a quote from, and a pinned quote.
+    theme = Theme.objects.get(slug="communities")
+    for text in ("Neighbours look out for each other", "More lights on the towpath"):
+        quotable = FeedbackFactory(source="survey", survey=SurveyPage.objects.live().first(), text=text)
+        quotable.themes.add(theme)
+    quote_pin(feedback=quotable, theme=theme, user=django_user_model.objects.get(username="admin"))
     PoliceImport.objects.create(status=PoliceImport.Status.DONE)
     ExportJob.objects.create(user=django_user_model.objects.get(username="admin"), format="csv")
     clients = {"admin": Client(), "member": Client(), "anonymous": Client()}

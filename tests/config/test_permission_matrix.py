@@ -68,6 +68,7 @@ EXPECTED = {
     "Feedback exports":                         (N, Y, N, N, N, Y),
     "Export log":                               (N, N, N, N, N, Y),
     "Survey results":                           (Y, Y, N, N, N, Y),
+    "Survey results: equality answers in the responses CSV": (N, N, N, N, N, Y),
     "Event attendees: names and places":        (Y, Y, N, N, N, Y),
     "Event attendees: emails and access needs": (N, Y, N, N, N, Y),
     "Event attendees: CSV download":            (N, Y, N, N, N, Y),
@@ -79,6 +80,7 @@ EXPECTED = {
     "Site settings":                            (Y, N, N, N, N, Y),
     "Users and groups":                         (N, N, N, N, N, Y),
     "Feedback: remove personal details":        (N, Y, N, N, N, Y),
+    "Feedback: pin quotes for a report":        (N, Y, N, N, N, Y),
     "Data protection: find a person":           (N, N, N, N, Y, Y),
     "Data protection: download":                (N, N, N, N, Y, Y),
     "Data protection: erase":                   (N, N, N, N, Y, Y),
@@ -184,6 +186,28 @@ def _attendee_csv(client, ctx) -> bool:
     return _opens(response)
 
 
+def _equality_export(client, ctx) -> bool:
+    """Download the demo survey's responses asking for the equality answers: "yes" when they are
+    in the file (the survey has one response with them)."""
+    response = client.post(f"/admin/survey-results/{ctx['survey'].pk}/responses.csv", {"personal": "1"})
+    if response.status_code != 200:
+        return _opens(response)
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    return "About you: What is your religion?" in body and "Sikh" in body
+
+
+def _pin_quote(client, ctx) -> bool:
+    from consultation.models import PinnedQuote
+
+    feedback = ctx["quotable"]
+    response = client.post(f"/admin/feedback-quotes/{feedback.pk}/pin/", {"theme": ctx["theme"].pk})
+    if PinnedQuote.objects.filter(feedback=feedback).exists():
+        assert response.status_code == 302
+        return True
+    assert _opens(response) is False, "the pin form answered but pinned nothing"
+    return False
+
+
 def _data_protection_person(ctx) -> dict:
     return {"email": ctx["booking"].email, "phone": "", "name": ""}
 
@@ -260,6 +284,7 @@ CHECKS = {
     "Feedback exports": _get(lambda ctx: reverse("consultation_exports:index")),
     "Export log": _get(lambda ctx: reverse("consultation_export_log:index")),
     "Survey results": _get(lambda ctx: f"/admin/survey-results/{ctx['survey'].pk}/"),
+    "Survey results: equality answers in the responses CSV": _equality_export,
     "Event attendees: names and places": _get(lambda ctx: f"/admin/event-attendees/{ctx['event'].pk}/sign-in-sheet/"),
     "Event attendees: emails and access needs": _attendee_contact,
     "Event attendees: CSV download": _attendee_csv,
@@ -271,6 +296,7 @@ CHECKS = {
     "Site settings": _get(lambda ctx: f"/admin/settings/core/sitesettings/{ctx['site'].pk}/"),
     "Users and groups": _get(lambda ctx: "/admin/users/"),
     "Feedback: remove personal details": _get(lambda ctx: f"/admin/feedback-redact/{ctx['feedback'].pk}/"),
+    "Feedback: pin quotes for a report": _pin_quote,
     "Data protection: find a person": _get(lambda ctx: reverse("data_protection:find")),
     "Data protection: download": _data_protection_download,
     "Data protection: erase": _data_protection_erase,
@@ -288,6 +314,14 @@ CHECKS = {
 
 @pytest.fixture
 def ctx():
+    from consultation.services import response_submit
+    from core.models import Theme
+
+    survey = SurveyPage.objects.get(slug="feeling-safe-where-you-live")
+    response_submit(survey=survey, token="matrix", answers={}, equality={"religion": "sikh"})
+    theme = Theme.objects.get(slug="young-people")
+    quotable = Feedback.objects.create(source=Feedback.Source.SURVEY, survey=survey, text="More youth clubs")
+    quotable.themes.add(theme)
     event = EventPage.objects.live().first()
     booking = Booking.objects.create(
         event=event,
@@ -299,7 +333,9 @@ def ctx():
     return {
         "home": HomePage.objects.get(),
         "privacy": PrivacyNoticePage.objects.get(slug="privacy"),
-        "survey": SurveyPage.objects.live().first(),
+        "survey": survey,
+        "theme": theme,
+        "quotable": quotable,
         "event": event,
         "booking": booking,
         "site": Site.objects.get(is_default_site=True),

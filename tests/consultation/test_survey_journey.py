@@ -36,6 +36,7 @@ def _valid_steps(survey, feeling="Something would help: more youth clubs and bet
             _q(survey, "If you could change").field_name: "More police on foot",
         },
         {_q(survey, "How old").field_name: "25-34", _q(survey, "Which ward").field_name: str(ward.pk)},
+        {},  # About you: the equality monitoring questions, all optional
         {"wants_contact": "no"},
     ]
 
@@ -197,10 +198,10 @@ def test_too_many_submissions_from_one_address_get_a_friendly_429(client, survey
 
 def test_contact_details_need_consent(client, survey):
     steps = _valid_steps(survey)
-    for number, data in enumerate(steps[:3], start=1):
+    for number, data in enumerate(steps[:4], start=1):
         client.post(_step_url(survey, number), {**data, "next": "1"})
     response = client.post(
-        _step_url(survey, 4), {"wants_contact": "yes", "name": "Sam", "email": "sam@example.com", "next": "1"}
+        _step_url(survey, 5), {"wants_contact": "yes", "name": "Sam", "email": "sam@example.com", "next": "1"}
     )
     html = response.content.decode()
     assert "Tick the box to say we can use your details to contact you" in html
@@ -209,7 +210,7 @@ def test_contact_details_need_consent(client, survey):
 
 def test_contact_details_with_consent_are_kept_apart_from_the_answers(client, survey):
     steps = _valid_steps(survey)
-    steps[3] = {"wants_contact": "yes", "name": "Sam", "email": "sam@example.com", "consent": "on"}
+    steps[4] = {"wants_contact": "yes", "name": "Sam", "email": "sam@example.com", "consent": "on"}
     _, token = _complete(client, survey, steps)
     client.post(f"{survey.url}check/", {"token": token})
     contact = ContactRequest.objects.get()

@@ -153,6 +153,7 @@ def test_administrators_change_a_period_in_the_settings(admin_client):
         field: getattr(current, field)
         for field in (
             "contact_request_days",
+            "equality_monitoring_days",
             "forum_account_days",
             "forum_warning_days",
             "booking_days",
