@@ -5,7 +5,7 @@ text, copies an excerpt of it. The quote is checked for names, phone numbers and
 addresses (consultation/quotes.py); if any is found, the page lists what was found and the
 officer must tick that they have read the quote and it identifies nobody before it is pinned.
 At most five per theme per survey. Officers hold `consultation.add_pinnedquote` and
-`delete_pinnedquote` (consultation/migrations/0014_officers_pin_quotes.py), which this area needs.
+`delete_pinnedquote` (consultation/migrations/0015_officers_pin_quotes.py), which this area needs.
 """
 
 from django import forms
