@@ -70,10 +70,15 @@ def response_submit(
     survey: SurveyPage,
     token: str,
     answers: dict[int, dict],
+    asked: list[int] | None = None,
     contact: ContactDetails | None = None,
 ) -> Response:
     """Save a completed survey: the response, its answers and a Feedback row per free-text
     answer, all or nothing. `answers` maps question id to {"value": str | list, "other": str}.
+
+    `asked` lists the questions the person was shown (skip logic leaves some out): it is kept
+    on the response, so results tell "not asked" from "not answered", and an answer to a
+    question not in it is not saved. None: every question was asked.
 
     Raises DuplicateSubmission (with the saved response) if the token was used already.
     """
@@ -82,6 +87,9 @@ def response_submit(
         raise DuplicateSubmission(existing)
 
     questions = {question.pk: question for question in survey.questions.all()}
+    if asked is not None:
+        asked = [question_id for question_id in asked if question_id in questions]
+        answers = {question_id: answer for question_id, answer in answers.items() if question_id in asked}
     age_band, ward = "", None
     for question_id, answer in answers.items():
         question = questions.get(question_id)
@@ -95,7 +103,12 @@ def response_submit(
     try:
         with transaction.atomic():
             response = Response.objects.create(
-                survey=survey, survey_title=survey.title, submission_token=token, age_band=age_band, ward=ward
+                survey=survey,
+                survey_title=survey.title,
+                submission_token=token,
+                age_band=age_band,
+                ward=ward,
+                asked=asked,
             )
             answer_rows, feedback_rows = [], []
             for question_id, answer in answers.items():

@@ -40,13 +40,31 @@ def _render(request, template, context, status=200):
 
 
 def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
+    """The answers in progress: {"token", "answers", "raw", "seen"}. "seen" lists the questions
+    whose step they have sent, so a question an answer brings in is asked before the check."""
     key = f"{SESSION_PREFIX}{survey.pk}"
     draft = request.session.get(key)
     if draft is None and create:
-        draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}}
+        draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}, "seen": []}
         request.session[key] = draft
         request.session.set_expiry(DRAFT_SECONDS)
+    if draft is not None:
+        draft.setdefault("seen", [])
     return draft
+
+
+def _step_key(step: dict) -> str:
+    """What a step's unsent typing is kept under: its first question, as numbers shift when
+    answers skip steps."""
+    return "contact" if step.get("contact") else str(step["questions"][0].pk)
+
+
+def _drop_hidden_answers(survey: SurveyPage, draft: dict) -> None:
+    """Answers to questions the answers now skip go: a changed answer that hides a later
+    question drops what was said to it."""
+    asked = {str(question.pk) for question in survey.questions_asked(draft["answers"])}
+    draft["answers"] = {key: answer for key, answer in draft["answers"].items() if key in asked}
+    draft["seen"] = [pk for pk in draft["seen"] if str(pk) in asked]
 
 
 def _save_draft(request, survey: SurveyPage, draft: dict) -> None:
@@ -58,8 +76,10 @@ def _url(survey: SurveyPage, request, route: str, *args) -> str:
     return survey.get_url(request) + survey.reverse_subpage(route, args=args)
 
 
-def _steps_with_contact(survey: SurveyPage) -> list[dict]:
-    steps = survey.steps()
+def _steps_with_contact(survey: SurveyPage, draft: dict | None = None) -> list[dict]:
+    """The steps the answers so far lead to (skip logic), then contact details if asked for.
+    Without a draft (the front page), every step."""
+    steps = survey.steps(draft["answers"] if draft is not None else None)
     if survey.ask_for_contact:
         steps.append({"title": "Contact details", "intro": "", "questions": [], "contact": True})
     return steps
@@ -82,11 +102,17 @@ def survey_start(survey: SurveyPage, request):
 def survey_step(survey: SurveyPage, request, step: int):
     if not survey.is_open:
         return _not_open(request, survey)
-    steps = _steps_with_contact(survey)
-    if not 1 <= step <= len(steps):
-        raise Http404("No such step")
-    current = steps[step - 1]
     draft = _draft(request, survey, create=True)
+    steps = _steps_with_contact(survey, draft)
+    if step < 1:
+        raise Http404("No such step")
+    if step > len(steps):
+        # Earlier answers now skip that step (or there never was one): the check shows what is left.
+        if not draft["answers"]:
+            raise Http404("No such step")
+        return HttpResponseRedirect(_url(survey, request, "check_route"))
+    current = steps[step - 1]
+    step_key = _step_key(current)
     is_contact = current.get("contact", False)
 
     if request.method == "POST":
@@ -95,7 +121,7 @@ def survey_step(survey: SurveyPage, request, step: int):
             return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
         if "back" in request.POST:
             # Keep what they typed, even if it is not finished yet.
-            draft["raw"][str(step)] = {name: request.POST.getlist(name) for name in form.fields}
+            draft["raw"][step_key] = {name: request.POST.getlist(name) for name in form.fields}
             _save_draft(request, survey, draft)
             return HttpResponseRedirect(_step_back_url(survey, request, step))
         if form.is_valid():
@@ -108,13 +134,16 @@ def survey_step(survey: SurveyPage, request, step: int):
                     draft["answers"].pop(str(question.pk), None)
                 for question_id, answer in form.answers().items():
                     draft["answers"][str(question_id)] = answer
-            draft["raw"].pop(str(step), None)
+                draft["seen"] = sorted({*draft["seen"], *(question.pk for question in current["questions"])})
+                _drop_hidden_answers(survey, draft)
+                steps = _steps_with_contact(survey, draft)
+            draft["raw"].pop(step_key, None)
             _save_draft(request, survey, draft)
             if step < len(steps) and "check" not in request.POST:
                 return HttpResponseRedirect(_url(survey, request, "step_route", step + 1))
             return HttpResponseRedirect(_url(survey, request, "check_route"))
     else:
-        raw = draft["raw"].get(str(step))
+        raw = draft["raw"].get(step_key)
         if is_contact:
             form = ContactForm(initial=draft.get("contact") or {})
         else:
@@ -162,13 +191,16 @@ def _answer_display(question: SurveyQuestion, answer: dict | None) -> str:
 
 
 def _first_incomplete_step(steps: list[dict], draft: dict) -> int | None:
+    """The first step with a required question unanswered, or a question never put to them
+    (an answer changed from Check your answers can bring a skipped step in)."""
+    seen = set(draft.get("seen") or [])
     for number, step in enumerate(steps, start=1):
         if step.get("contact"):
             if not draft.get("contact"):
                 return number
             continue
         for question in step["questions"]:
-            if question.required and str(question.pk) not in draft["answers"]:
+            if question.pk not in seen or (question.required and str(question.pk) not in draft["answers"]):
                 return number
     return None
 
@@ -191,7 +223,8 @@ def survey_check(survey: SurveyPage, request):
             return HttpResponseRedirect(survey.get_url(request))
         if submission_limited(request, group="survey"):
             return _render(request, "429.html", {"page": survey, "place": "survey"}, status=429)
-        steps = _steps_with_contact(survey)
+        _drop_hidden_answers(survey, draft)
+        steps = _steps_with_contact(survey, draft)
         incomplete = _first_incomplete_step(steps, draft)
         if incomplete is not None:
             return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))
@@ -201,7 +234,13 @@ def survey_check(survey: SurveyPage, request):
             contact = services.ContactDetails(name=details["name"], email=details["email"], phone=details["phone"])
         answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
         try:
-            response = services.response_submit(survey=survey, token=token, answers=answers, contact=contact)
+            response = services.response_submit(
+                survey=survey,
+                token=token,
+                answers=answers,
+                asked=[question.pk for step in steps for question in step.get("questions", [])],
+                contact=contact,
+            )
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
         flagged = response.feedback.filter(safeguarding_flag=True).exists()
@@ -211,7 +250,9 @@ def survey_check(survey: SurveyPage, request):
 
     if draft is None:
         return HttpResponseRedirect(survey.get_url(request))
-    steps = _steps_with_contact(survey)
+    _drop_hidden_answers(survey, draft)
+    _save_draft(request, survey, draft)
+    steps = _steps_with_contact(survey, draft)
     incomplete = _first_incomplete_step(steps, draft)
     if incomplete is not None:
         return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))
