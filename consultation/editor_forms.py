@@ -85,8 +85,13 @@ class RuleCheckboxes(forms.CheckboxSelectMultiple):
                 format_html('<fieldset class="w-mb-4"><legend class="w-label-3">{}</legend>{}</fieldset>', group, boxes)
             )
         if not groups:
-            return format_html("<p>{}</p>", "No earlier question has answers to choose from.")
-        return format_html('<div id="{}">{}</div>', context["attrs"].get("id", ""), mark_safe("".join(groups)))  # noqa: S308 (each part escaped above)
+            return format_html("<p>{}</p>", "No earlier question has answers to choose from yet.")
+        return format_html(
+            '<fieldset id="{}"><legend class="w-sr-only">{}</legend>{}</fieldset>',
+            context["attrs"].get("id", ""),
+            "Show only if",
+            mark_safe("".join(groups)),  # noqa: S308 (each part escaped above)
+        )
 
 
 def _rule_value(key: str, value: str) -> str:
