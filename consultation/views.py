@@ -93,7 +93,14 @@ def _not_open(request, survey: SurveyPage):
 
 def survey_start(survey: SurveyPage, request):
     """The survey's front page: what it is about, privacy, dates, and Start."""
-    context = {"page": survey, "self": survey, "steps": _steps_with_contact(survey)}
+    steps = _steps_with_contact(survey)
+    context = {
+        "page": survey,
+        "self": survey,
+        "steps": steps,
+        # A section shown only for some answers: the number of parts depends on the answers.
+        "some_steps_skippable": any(step.get("section") and step["section"].show_if_key for step in steps),
+    }
     if survey.is_open:
         context["start_url"] = _url(survey, request, "step_route", 1)
     return _render(request, "consultation/survey_page.html", context)

@@ -163,3 +163,18 @@ def test_editor_sets_a_rule_from_earlier_answers_and_a_wrong_one_is_refused(new_
     editor.wait_for_load_state()
     assert "Choose a question from an earlier section" in editor.locator("main").inner_text()
     admin_axe(editor)
+
+
+def test_officer_reads_each_kinds_results_and_what_was_not_asked(new_context, login, admin_axe):  # noqa: F811
+    officer = login(new_context().new_page(), "officer")
+    officer.goto("/admin/survey-results/")
+    officer.get_by_role("link", name="Feeling safe where you live").first.click()
+    officer.wait_for_url("**/admin/survey-results/*/")
+    main = officer.locator("main")
+    assert "“Not asked” counts the people" in main.inner_text()
+    grid = main.locator("section").filter(has=officer.get_by_role("heading", name=GRID, exact=True))
+    assert grid.get_by_role("rowheader", name="In the city centre after dark").is_visible()
+    assert grid.get_by_role("columnheader", name="Very unsafe").is_visible()
+    ranking = main.locator("section").filter(has=officer.get_by_role("heading", name=RANKING, exact=True))
+    assert "answered" in ranking.inner_text()
+    admin_axe(officer)

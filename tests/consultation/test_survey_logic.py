@@ -100,6 +100,10 @@ def test_a_section_is_skipped_when_its_rule_is_not_met_and_numbering_follows(cli
     assert "part 2 of 3" in second and "How old are you?" in second and "Why did you carry" not in second
 
 
+def test_the_front_page_says_up_to_how_many_parts_when_a_section_can_be_skipped(client, branching):
+    assert "It has up to 4 short parts." in client.get(branching.url).content.decode()
+
+
 def test_a_section_is_shown_when_its_rule_is_met(client, branching):
     names = _fields(branching)
     _step(client, branching, 1, {names["Have you carried a knife?"]: "yes"})
