@@ -1,7 +1,7 @@
-"""Demo consultations: an open survey about feeling safe that uses every question type, a
-record of the public conversations that shaped the strategy (with what happened next, as the
-October 2022 briefing reports it; they were conversations, not an online survey), and the youth
-voice page."""
+"""Demo consultations: an open survey about feeling safe that uses every question type and a
+"Show if" rule, a record of the public conversations that shaped the strategy (with what
+happened next, as the October 2022 briefing reports it; they were conversations, not an online
+survey), and the youth voice page."""
 
 SURVEY_INDEX = {
     "title": "Consultations",
@@ -19,7 +19,9 @@ PRIVACY_NOTICE = (
     "we will use them only to contact you about what you said.</p>"
 )
 
-# (kind, label, hint, required, choices, allow_other)
+# (kind, label, hint, required, choices, allow_other), then optionally a dict of the other
+# fields: "scale", "statements", "min_value", "max_value", and "show_if": (the label of an
+# earlier question, [the answers that show this one]).
 OPEN_SURVEY = {
     "title": "Feeling safe where you live",
     "slug": "feeling-safe-where-you-live",
@@ -69,6 +71,26 @@ OPEN_SURVEY = {
             "Parks and open spaces\nBus stops and stations\nThe city centre\nNear schools and colleges\nOn my own street",
             True,
         ),
+        (
+            "grid",
+            "How safe do you feel in these places?",
+            "",
+            False,
+            "",
+            False,
+            {
+                "statements": "In the city centre during the day\nIn the city centre after dark\nOn buses and at bus stops",
+                "scale": "Very safe\nFairly safe\nNeither safe nor unsafe\nFairly unsafe\nVery unsafe",
+            },
+        ),
+        (
+            "date",
+            "If something happened recently that made you feel unsafe, when was it?",
+            "For example, 27 3 2026. Leave it empty if nothing did.",
+            False,
+            "",
+            False,
+        ),
         ("section", "What would help", "Now, what would make a difference.", False, "", False),
         ("long_text", "What would make your neighbourhood feel safer?", "", True, "", False),
         (
@@ -80,7 +102,24 @@ OPEN_SURVEY = {
             "Help into work and training\nEmergency bleed-control kits\nWorking with schools to reduce exclusions",
             False,
         ),
+        (
+            "ranking",
+            "Which places need action first?",
+            "",
+            False,
+            "Parks and open spaces\nBus stops and stations\nThe city centre\nRoutes to schools and colleges",
+            False,
+        ),
         ("yes_no", "Do you know where your nearest emergency bleed-control kit is?", "", False, "", False),
+        (
+            "long_text",
+            "What would make the journey to and from school or college feel safer?",
+            "You said you feel least safe near schools and colleges.",
+            False,
+            "",
+            False,
+            {"show_if": ("Where do you feel least safe?", ["Near schools and colleges"])},
+        ),
         ("short_text", "If you could change one thing, what would it be?", "", False, "", False),
         (
             "section",
@@ -92,6 +131,15 @@ OPEN_SURVEY = {
         ),
         ("age_band", "How old are you?", "", False, "", False),
         ("ward", "Which ward do you live in?", "", False, "", False),
+        (
+            "number",
+            "How many years have you lived in Leicester?",
+            "A whole number from 0 to 100. Leave it empty if you don't live here.",
+            False,
+            "",
+            False,
+            {"min_value": 0, "max_value": 100},
+        ),
     ],
 }
 

@@ -5,6 +5,8 @@ are checked on the server with a clear message; no `maxlength` attribute, so pas
 never cut off without a word.
 """
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from core.textguard import one_line_text
 
 from .models import (
     LONG_TEXT_MAX,
+    NUMBER_LIMIT,
     OTHER,
     SHORT_TEXT_MAX,
     WARD_ANSWER_LABELS,
@@ -51,27 +54,107 @@ def ward_choices() -> list[tuple[str, str]]:
     )
 
 
+DATE_PARTS = ("day", "month", "year")
+
+
 class SurveyStepForm(HoneypotMixin, forms.Form):
-    """One step of a survey: a field per question, plus "Other, please say" texts."""
+    """One step of a survey: a field per question, plus "Other, please say" texts.
+
+    Dates, rankings and grids are several plain fields each (day, month and year; a rank per
+    choice; a set of radios per statement), so every one has its own label and works without
+    JavaScript; `layout` tells the template which fields make up each question, and `clean`
+    puts each question's message on its first field, where the error summary links to.
+    """
 
     def __init__(self, *args, questions: list[SurveyQuestion], **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
+        self.parts: dict[int, list[str]] = {}  # question id -> its fields, for the kinds made of several
         for question in questions:
-            self.fields[question.field_name] = self._field_for(question)
-            if question.kind in SurveyQuestion.CHOICE_KINDS and question.allow_other:
+            kind = question.kind
+            if kind == SurveyQuestion.Kind.DATE:
+                self._add_parts(question, self._date_fields(question))
+            elif kind == SurveyQuestion.Kind.RANKING:
+                self._add_parts(question, self._ranking_fields(question))
+            elif kind == SurveyQuestion.Kind.GRID:
+                self._add_parts(question, self._grid_fields(question))
+            else:
+                self.fields[question.field_name] = self._field_for(question)
+            if kind in SurveyQuestion.CHOICE_KINDS and question.allow_other:
                 self.fields[f"{question.field_name}_other"] = _text_field(
-                    label="Other, please say",
+                    label=_("Other, please say"),
                     required=False,
                     max_length=SHORT_TEXT_MAX,
                     long=False,
-                    too_long_message=f"Your other answer must be {SHORT_TEXT_MAX} characters or fewer",
+                    too_long_message=_("Your other answer must be %(max)s characters or fewer")
+                    % {"max": SHORT_TEXT_MAX},
                 )
         self.add_honeypot()
 
+    def _add_parts(self, question: SurveyQuestion, fields: list[tuple[str, forms.Field]]) -> None:
+        self.parts[question.pk] = []
+        for suffix, field in fields:
+            name = f"{question.field_name}_{suffix}"
+            self.fields[name] = field
+            self.parts[question.pk].append(name)
+
+    @staticmethod
+    def _date_fields(question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
+        labels = {"day": _("Day"), "month": _("Month"), "year": _("Year")}
+        widths = {"day": "2", "month": "2", "year": "4"}
+        return [
+            (
+                part,
+                forms.CharField(
+                    label=labels[part],
+                    required=False,
+                    max_length=10,
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "class": f"input--width-{widths[part]}"}),
+                    error_messages={"max_length": _("Enter a real date")},
+                ),
+            )
+            for part in DATE_PARTS
+        ]
+
+    @staticmethod
+    def _ranking_fields(question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
+        items = question.choice_list
+        ranks = [("", _("Choose a rank"))] + [(str(n), str(n)) for n in range(1, len(items) + 1)]
+        return [
+            (
+                str(index),
+                forms.ChoiceField(
+                    label=item,
+                    required=False,
+                    choices=ranks,
+                    error_messages={"invalid_choice": _("Choose a rank from the list")},
+                ),
+            )
+            for index, item in enumerate(items)
+        ]
+
+    @staticmethod
+    def _grid_fields(question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
+        return [
+            (
+                str(index),
+                forms.ChoiceField(
+                    label=statement,
+                    required=question.required,
+                    choices=question.scale_points,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": _("Choose an answer for “%(statement)s”") % {"statement": statement},
+                        "invalid_choice": _("Choose one of the answers given"),
+                    },
+                ),
+            )
+            for index, statement in enumerate(question.statement_list)
+        ]
+
     def _field_for(self, question: SurveyQuestion) -> forms.Field:
         kind, label, required = question.kind, question.label, question.required
-        choose_message = f"Choose an answer to “{label}”"
+        choose_message = _("Choose an answer to “%(label)s”") % {"label": label}
         if kind == SurveyQuestion.Kind.SHORT_TEXT:
             return _text_field(
                 label=label, required=required, max_length=SHORT_TEXT_MAX, long=False, help_text=question.hint
@@ -99,11 +182,9 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 error_messages={"required": f"Choose at least one answer to “{label}”"},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.RATING:
-            labels = {"1": "1 (lowest)", "5": "5 (highest)"}
             return forms.ChoiceField(
                 label=label, required=required, widget=forms.RadioSelect, help_text=question.hint,
-                choices=[(str(n), labels.get(str(n), str(n))) for n in range(1, 6)],
-                error_messages={"required": choose_message},
+                choices=question.scale_points, error_messages={"required": choose_message},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.YES_NO:
             return forms.ChoiceField(
@@ -121,25 +202,168 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 help_text=question.hint or "The area of the city you live in.",
                 error_messages={"required": "Choose your ward, or “Prefer not to say”"},
             )  # fmt: skip
+        if kind == SurveyQuestion.Kind.NUMBER:
+            return self._number_field(question)
         raise ValueError(f"Unknown question kind {kind}")
+
+    @staticmethod
+    def _number_field(question: SurveyQuestion) -> forms.Field:
+        """A whole number, within the editor's range and never beyond NUMBER_LIMIT either way."""
+        label = question.label
+        low = question.min_value if question.min_value is not None else -NUMBER_LIMIT
+        high = question.max_value if question.max_value is not None else NUMBER_LIMIT
+        if question.min_value is not None and question.max_value is not None:
+            range_message = _("“%(label)s” must be between %(min)s and %(max)s") % {
+                "label": label,
+                "min": f"{low:,}",
+                "max": f"{high:,}",
+            }
+            hint = question.hint or _("A whole number from %(min)s to %(max)s.") % {
+                "min": f"{low:,}",
+                "max": f"{high:,}",
+            }
+        else:
+            range_message = ""
+            hint = question.hint or _("A whole number.")
+        field = forms.IntegerField(
+            label=label,
+            required=question.required,
+            min_value=low,
+            max_value=high,
+            help_text=hint,
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+            error_messages={
+                "required": _("Enter a number for “%(label)s”") % {"label": label},
+                "invalid": _("“%(label)s” must be a whole number, like 12") % {"label": label},
+                "min_value": range_message
+                or _("“%(label)s” must be %(min)s or more") % {"label": label, "min": f"{low:,}"},
+                "max_value": range_message
+                or _("“%(label)s” must be %(max)s or less") % {"label": label, "max": f"{high:,}"},
+            },
+        )
+        return field
 
     def clean(self):
         cleaned = super().clean()
+        self.composite: dict[int, object] = {}
         for question in self.questions:
-            if question.kind not in SurveyQuestion.CHOICE_KINDS or not question.allow_other:
-                continue
-            value = cleaned.get(question.field_name)
-            chosen_other = value == OTHER or (isinstance(value, list) and OTHER in value)
-            other_name = f"{question.field_name}_other"
-            if chosen_other and not (cleaned.get(other_name) or "").strip():
-                self.add_error(other_name, f"You chose “Other” for “{question.label}”: say what it is")
+            if question.kind in SurveyQuestion.CHOICE_KINDS and question.allow_other:
+                value = cleaned.get(question.field_name)
+                chosen_other = value == OTHER or (isinstance(value, list) and OTHER in value)
+                other_name = f"{question.field_name}_other"
+                if chosen_other and not (cleaned.get(other_name) or "").strip():
+                    self.add_error(other_name, f"You chose “Other” for “{question.label}”: say what it is")
+            elif question.kind == SurveyQuestion.Kind.DATE:
+                self._clean_date(question, cleaned)
+            elif question.kind == SurveyQuestion.Kind.RANKING:
+                self._clean_ranking(question, cleaned)
+            elif question.kind == SurveyQuestion.Kind.GRID:
+                names = self.parts[question.pk]
+                if any(name in self.errors for name in names):
+                    continue
+                values = [cleaned.get(name) or "" for name in names]
+                if any(values):
+                    self.composite[question.pk] = values
         return cleaned
 
+    def _clean_date(self, question: SurveyQuestion, cleaned: dict) -> None:
+        names = self.parts[question.pk]
+        if any(name in self.errors for name in names):
+            return
+        day, month, year = ((cleaned.get(name) or "").strip() for name in names)
+        label = question.label
+        if not (day or month or year):
+            if question.required:
+                self.add_error(names[0], _("Enter a date for “%(label)s”") % {"label": label})
+            return
+        missing = [
+            (names[index], part)
+            for index, (part, value) in enumerate(
+                zip((_("a day"), _("a month"), _("a year")), (day, month, year), strict=True)
+            )
+            if not value
+        ]
+        if missing:
+            self.add_error(
+                missing[0][0],
+                _("“%(label)s” must include %(part)s") % {"label": label, "part": missing[0][1]},
+            )
+            return
+        if not (
+            day.isascii()
+            and day.isdigit()
+            and month.isascii()
+            and month.isdigit()
+            and year.isascii()
+            and year.isdigit()
+        ):
+            self.add_error(
+                names[0], _("“%(label)s” must be a real date, in numbers, like 27 3 2007") % {"label": label}
+            )
+            return
+        if len(year) != 4:
+            self.add_error(names[2], _("The year must have 4 numbers, like 2007"))
+            return
+        try:
+            value = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            self.add_error(names[0], _("“%(label)s” must be a real date") % {"label": label})
+            return
+        self.composite[question.pk] = value.isoformat()
+
+    def _clean_ranking(self, question: SurveyQuestion, cleaned: dict) -> None:
+        """Every choice gets a different rank, or (when the question is optional) none does."""
+        names = self.parts[question.pk]
+        if any(name in self.errors for name in names):
+            return
+        ranks = [cleaned.get(name) or "" for name in names]
+        label = question.label
+        if not any(ranks):
+            if question.required:
+                self.add_error(names[0], _("Rank the choices for “%(label)s”") % {"label": label})
+            return
+        if not all(ranks):
+            first_blank = next(name for name, rank in zip(names, ranks, strict=True) if not rank)
+            self.add_error(first_blank, _("Give every choice a rank, from 1 to %(count)s") % {"count": len(names)})
+            return
+        seen = set()
+        for name, rank in zip(names, ranks, strict=True):
+            if rank in seen:
+                self.add_error(
+                    name, _("Give each choice a different rank: %(rank)s is used more than once") % {"rank": rank}
+                )
+                return
+            seen.add(rank)
+        items = question.choice_list
+        by_rank = sorted(zip((int(rank) for rank in ranks), items, strict=True))
+        self.composite[question.pk] = [item for _rank, item in by_rank]
+
+    @property
+    def layout(self) -> list[dict]:
+        """Per question, for the template: its kind and its bound field(s)."""
+        items = []
+        for question in self.questions:
+            if question.pk in self.parts:
+                fields = [self[name] for name in self.parts[question.pk]]
+                errors = [error for field in fields for error in field.errors]
+                items.append({"question": question, "kind": question.kind, "fields": fields, "errors": errors})
+                continue
+            items.append({"question": question, "kind": "field", "fields": [self[question.field_name]]})
+            other = f"{question.field_name}_other"
+            if other in self.fields:
+                items.append({"question": question, "kind": "field", "fields": [self[other]]})
+        return items
+
     def answers(self) -> dict[int, dict]:
-        """The cleaned answers, keyed by question id: {"value": str | list, "other": str}."""
+        """The cleaned answers, keyed by question id: {"value": str | int | list, "other": str}.
+        A date is "YYYY-MM-DD", a number an int, a ranking the choices in rank order, a grid
+        the scale position chosen per statement ("" where none)."""
         result = {}
         for question in self.questions:
-            value = self.cleaned_data.get(question.field_name)
+            if question.pk in self.parts:
+                value = self.composite.get(question.pk)
+            else:
+                value = self.cleaned_data.get(question.field_name)
             if value in (None, "", []):
                 continue
             other = (self.cleaned_data.get(f"{question.field_name}_other") or "").strip()
@@ -151,10 +375,29 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         initial = {}
         for question in questions:
             answer = answers.get(str(question.pk)) or answers.get(question.pk)
-            if answer:
-                initial[question.field_name] = answer["value"]
-                if answer.get("other"):
-                    initial[f"{question.field_name}_other"] = answer["other"]
+            if not answer:
+                continue
+            value = answer["value"]
+            name = question.field_name
+            if question.kind == SurveyQuestion.Kind.DATE:
+                parts = str(value).split("-")
+                if len(parts) == 3:
+                    year, month, day = parts
+                    initial.update(
+                        {f"{name}_day": str(int(day)), f"{name}_month": str(int(month)), f"{name}_year": year}
+                    )
+            elif question.kind == SurveyQuestion.Kind.RANKING:
+                order = list(value) if isinstance(value, list) else []
+                for index, item in enumerate(question.choice_list):
+                    if item in order:
+                        initial[f"{name}_{index}"] = str(order.index(item) + 1)
+            elif question.kind == SurveyQuestion.Kind.GRID:
+                for index, point in enumerate(value if isinstance(value, list) else []):
+                    initial[f"{name}_{index}"] = point
+            else:
+                initial[name] = value
+            if answer.get("other"):
+                initial[f"{name}_other"] = answer["other"]
         return initial
 
 

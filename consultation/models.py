@@ -10,16 +10,17 @@ consultation/routes.py lists as the pages' routes: the views submit through the 
 which write these models.
 """
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -28,33 +29,25 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import Theme, Ward, site_language_choices, site_language_default
 from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
 
+from .editor_forms import SurveyPageForm, SurveyQuestionsPanel
+from .question_kinds import (
+    CHOICE_KINDS,
+    FREE_TEXT_KINDS,
+    OTHER,  # noqa: F401 (imported from here elsewhere)
+    RULE_KINDS,
+    WARD_ANSWER_LABELS,  # noqa: F401 (imported from here elsewhere)
+    WARD_OUTSIDE,  # noqa: F401 (imported from here elsewhere)
+    WARD_PREFER_NOT,  # noqa: F401 (imported from here elsewhere)
+    AgeBand,
+    QuestionKind,
+)
+
 # Longest free-text answer accepted, in characters.
 LONG_TEXT_MAX = 5000
 SHORT_TEXT_MAX = 250
 
 
-class AgeBand(models.TextChoices):
-    """Age bands used everywhere, so survey and youth voice answers can be counted together."""
-
-    AGE_11_15 = "11-15", _("11 to 15")
-    AGE_16_18 = "16-18", _("16 to 18")
-    AGE_19_24 = "19-24", _("19 to 24")
-    AGE_25_34 = "25-34", _("25 to 34")
-    AGE_35_44 = "35-44", _("35 to 44")
-    AGE_45_54 = "45-54", _("45 to 54")
-    AGE_55_64 = "55-64", _("55 to 64")
-    AGE_65_PLUS = "65+", _("65 or over")
-    PREFER_NOT_TO_SAY = "prefer-not-to-say", _("Prefer not to say")
-
-
 YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeBand.PREFER_NOT_TO_SAY]
-
-# Stored answers that are not a ward or a choice of the question, as the forms write them and
-# the results and exports read them.
-WARD_OUTSIDE = "outside"
-WARD_PREFER_NOT = "prefer-not-to-say"
-WARD_ANSWER_LABELS = {WARD_OUTSIDE: _("I don't live in the city"), WARD_PREFER_NOT: _("Prefer not to say")}
-OTHER = "__other__"
 
 
 # --- Pages --------------------------------------------------------------------------------
@@ -140,7 +133,7 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
             [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("accepting_responses")],
             heading="When it is open",
         ),
-        InlinePanel("questions", heading="Questions", label="Question"),
+        SurveyQuestionsPanel("questions", heading="Questions", label="Question"),
         FieldPanel("equality_monitoring"),
         FieldPanel("ask_for_contact"),
         FieldPanel("thank_you_text"),
@@ -156,6 +149,8 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         index.SearchField("you_said"),
         index.SearchField("we_did"),
     ]
+
+    base_form_class = SurveyPageForm
 
     parent_page_types = ["consultation.SurveyIndexPage"]
     subpage_types: list[str] = []
@@ -182,46 +177,114 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     def has_outcome(self) -> bool:
         return bool(self.we_asked or self.you_said or self.we_did)
 
-    def steps(self) -> list[dict]:
-        """The questions split into steps at each Section row: [{"title", "intro", "questions"}]."""
+    def steps(self, answers: dict | None = None) -> list[dict]:
+        """The questions split into steps at each Section row:
+        [{"title", "intro", "section", "questions"}].
+
+        Without `answers`, every step and question. With the answers given so far (question id,
+        as a string, to {"value", ...}), only what those answers lead to: a section or question
+        whose "Show if" rule is not met is skipped, and so is anything that depends on a skipped
+        question's answer (its answer no longer counts)."""
         steps: list[dict] = []
-        current = {"title": "", "intro": "", "questions": []}
-        for question in self.questions.all():
+        current = {"title": "", "intro": "", "section": None, "questions": []}
+        questions = list(self.questions.all())
+        ids_by_key = {question.key: question.pk for question in questions}
+        kept: dict = {}  # the answers to questions shown so far
+        section_shown = True
+        for question in questions:
+            shown = answers is None or question_rule_met(question, kept, ids_by_key)
             if question.kind == SurveyQuestion.Kind.SECTION:
                 if current["questions"] or current["title"]:
                     steps.append(current)
-                current = {"title": question.label, "intro": question.hint, "questions": []}
-            else:
-                current["questions"].append(question)
+                current = {"title": question.label, "intro": question.hint, "section": question, "questions": []}
+                section_shown = shown
+                continue
+            if not (section_shown and shown):
+                continue
+            current["questions"].append(question)
+            if answers is not None and str(question.pk) in answers:
+                kept[str(question.pk)] = answers[str(question.pk)]
         if current["questions"]:
             steps.append(current)
         return [step for step in steps if step["questions"]]
+
+    def questions_asked(self, answers: dict) -> list["SurveyQuestion"]:
+        """The questions these answers lead to, in order (every question shown, answered or not)."""
+        return [question for step in self.steps(answers) for question in step["questions"]]
+
+
+def question_rule_met(question, answers: dict, ids_by_key: dict) -> bool:
+    """Whether a question's (or section's) "Show if" rule is met by the answers so far.
+
+    No rule: shown. A rule whose question is not on the survey any more (the editor refuses
+    saving one, but an old revision may hold it): shown, so nobody misses a question. Otherwise
+    shown when the answer, or for a multiple choice any of its items, is one of the values."""
+    target = ids_by_key.get(question.show_if_key) if question.show_if_key else None
+    if target is None:
+        return True
+    answer = answers.get(str(target))
+    if not answer:
+        return False
+    value = answer.get("value")
+    items = value if isinstance(value, list) else [value]
+    wanted = {str(item) for item in question.show_if_values or []}
+    return any(str(item) in wanted for item in items)
+
+
+# Limits the editor can set within (and the public forms check against).
+RANKING_MAX = 7
+SCALE_MAX = 11
+GRID_STATEMENTS_MAX = 10
+NUMBER_LIMIT = 10**12
+
+
+def question_key_new() -> str:
+    return uuid.uuid4().hex
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class SurveyQuestion(Orderable):
     """One question of a survey, or a "Section" row that starts a new step."""
 
-    class Kind(models.TextChoices):
-        SECTION = "section", "Section (starts a new step)"
-        SHORT_TEXT = "short_text", "Short text"
-        LONG_TEXT = "long_text", "Long text"
-        SINGLE_CHOICE = "single_choice", "Single choice"
-        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-        RATING = "rating", "Rating 1 to 5"
-        YES_NO = "yes_no", "Yes or no"
-        AGE_BAND = "age_band", "Age band"
-        WARD = "ward", "Ward"
-
-    FREE_TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
-    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
+    Kind = QuestionKind
+    FREE_TEXT_KINDS = FREE_TEXT_KINDS
+    CHOICE_KINDS = CHOICE_KINDS
+    RULE_KINDS = RULE_KINDS
 
     page = ParentalKey(SurveyPage, on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LONG_TEXT)
     label = models.CharField(max_length=255, verbose_name="question", help_text="For a section: its heading.")
     hint = models.CharField(max_length=255, blank=True, help_text="For a section: a sentence under its heading.")
     required = models.BooleanField(default=False)
-    choices = models.TextField(blank=True, help_text="Choice questions only: one choice per line.")
+    choices = models.TextField(blank=True, help_text="Choice and ranking questions only: one choice per line.")
     allow_other = models.BooleanField(default=False, help_text='Choice questions only: add "Other, please say".')
+    # Rating and grid questions: the scale
+    scale = models.TextField(
+        blank=True,
+        help_text=(
+            "Rating and grid questions: the scale's labels, one per line, in the order people see them "
+            "(2 to 11 labels). Leave empty on a rating for 1 (lowest) to 5 (highest)."
+        ),
+    )
+    statements = models.TextField(blank=True, help_text="Grid questions only: one statement per line (up to 10).")
+    # Number questions: the range accepted (whole numbers)
+    min_value = models.BigIntegerField(
+        null=True, blank=True, verbose_name="smallest number", help_text="Number questions only."
+    )
+    max_value = models.BigIntegerField(
+        null=True, blank=True, verbose_name="largest number", help_text="Number questions only."
+    )
+    # Skip logic: shown only when an earlier question's answer is one of these values (no rule:
+    # always shown). For a section, the whole step is shown or skipped. The rule is chosen in
+    # the editor from earlier questions' answers (consultation/editor_forms.py), never typed.
+    # It names the earlier question by its `key`, which a draft revision keeps too, so a rule
+    # can point at a question saved in a draft that has no database id yet.
+    key = models.CharField(max_length=32, default=question_key_new, editable=False)
+    show_if_key = models.CharField(max_length=32, blank=True, editable=False)
+    show_if_values = models.JSONField(default=list, blank=True, editable=False)
 
     panels = [
         FieldPanel("kind"),
@@ -230,16 +293,65 @@ class SurveyQuestion(Orderable):
         FieldPanel("required"),
         FieldPanel("choices"),
         FieldPanel("allow_other"),
+        FieldPanel("scale"),
+        FieldPanel("statements"),
+        FieldRowPanel([FieldPanel("min_value"), FieldPanel("max_value")]),
+        FieldPanel("show_if", heading="Show only if"),
     ]
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.kind in self.CHOICE_KINDS and len(self.choice_list) < 2:
-            raise ValidationError({"choices": "Give at least two choices, one per line."})
+            errors["choices"] = "Give at least two choices, one per line."
+        if self.kind == self.Kind.RANKING and not 2 <= len(self.choice_list) <= RANKING_MAX:
+            errors["choices"] = f"Give 2 to {RANKING_MAX} choices to rank, one per line."
+        if self.kind == self.Kind.GRID:
+            if not 1 <= len(self.statement_list) <= GRID_STATEMENTS_MAX:
+                errors["statements"] = f"Give 1 to {GRID_STATEMENTS_MAX} statements, one per line."
+            if not 2 <= len(self.scale_list) <= SCALE_MAX:
+                errors["scale"] = f"Give the scale: 2 to {SCALE_MAX} labels, one per line."
+        if self.kind == self.Kind.RATING and self.scale.strip() and not 2 <= len(self.scale_list) <= SCALE_MAX:
+            errors["scale"] = f"Give 2 to {SCALE_MAX} labels, one per line, or leave it empty for 1 to 5."
+        for name in ("min_value", "max_value"):
+            value = getattr(self, name)
+            if value is not None and abs(value) > NUMBER_LIMIT:
+                errors[name] = f"Give a number between {-NUMBER_LIMIT:,} and {NUMBER_LIMIT:,}."
+        if (
+            self.kind == self.Kind.NUMBER
+            and self.min_value is not None
+            and self.max_value is not None
+            and self.min_value >= self.max_value
+            and "max_value" not in errors
+        ):
+            errors["max_value"] = "The largest number must be more than the smallest."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        return _lines(self.choices)
+
+    @property
+    def statement_list(self) -> list[str]:
+        return _lines(self.statements)
+
+    @property
+    def scale_list(self) -> list[str]:
+        """The scale's labels, lowest position first. A rating without labels is 1 to 5."""
+        labels = _lines(self.scale)
+        if not labels and self.kind == self.Kind.RATING:
+            return [str(n) for n in range(1, 6)]
+        return labels
+
+    @property
+    def scale_points(self) -> list[tuple[str, str]]:
+        """(stored value, label) per point of the scale: the value is the position, "1" first,
+        so answers given before the labels could be edited (1 to 5) stay valid."""
+        labels = self.scale_list
+        if self.kind == self.Kind.RATING and not self.scale.strip():
+            return [("1", "1 (lowest)"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 (highest)")]
+        return [(str(n), label) for n, label in enumerate(labels, start=1)]
 
     @property
     def field_name(self) -> str:
@@ -294,12 +406,19 @@ class Response(models.Model):
     language = models.CharField(
         max_length=10, choices=site_language_choices, default=site_language_default, db_index=True
     )
+    # The ids of the questions this person was shown (skip logic leaves some out), so results
+    # tell "not asked" from "not answered". Null on responses from before skip logic: every
+    # question was asked then.
+    asked = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
 
     def __str__(self):
         return f"Response {self.pk} to {self.survey_title}"
+
+    def was_asked(self, question_id: int) -> bool:
+        return self.asked is None or question_id in self.asked
 
 
 class Answer(models.Model):

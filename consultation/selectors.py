@@ -1,10 +1,13 @@
 """Reads that span the consultation's models."""
 
+import datetime
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from core.models import Ward
 
@@ -28,43 +31,173 @@ from .models import (
 FREE_TEXT_SHOWN = 200
 
 
+NOT_ASKED = "Not asked"
+
+
+@dataclass
+class GridRowResult:
+    """One statement of a grid question: counts per point of the scale, and the median."""
+
+    statement: str
+    answered: int = 0
+    counts: list[tuple[str, int]] = field(default_factory=list)
+    median: str = ""
+
+
 @dataclass
 class QuestionResult:
+    """What one question's answers add up to. Every kind has `asked` (responses that were shown
+    the question; skip logic leaves some out), `answered` and `counts` where answers are
+    counted; the other fields belong to the kinds named in their comments."""
+
     question: SurveyQuestion
     answered: int = 0
+    asked: int = 0
+    not_asked: int = 0
     counts: list[tuple[str, int]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     more_texts: int = 0
+    # rating: the median answer, as its label ("between A and B" when it falls between two)
+    median: str = ""
+    # ranking: (choice, mean rank, how many ranked it), best (lowest mean) first
+    mean_ranks: list[tuple[str, float, int]] = field(default_factory=list)
+    # grid: a row per statement
+    grid_rows: list[GridRowResult] = field(default_factory=list)
+    # number: {"count", "min", "max", "mean", "median"}
+    numbers: dict = field(default_factory=dict)
+    # date: {"earliest", "latest"} as dates, and counts per month ("2026-03")
+    dates: dict = field(default_factory=dict)
+
+    @property
+    def not_answered(self) -> int:
+        """Asked but left unanswered (optional questions)."""
+        return max(0, self.asked - self.answered)
+
+
+def _median_label(positions: list[int], points: list[tuple[str, str]]) -> str:
+    """The median of answers on an ordered scale, as the scale's label."""
+    if not positions:
+        return ""
+    labels = dict(points)
+    ordered = sorted(positions)
+    low, high = ordered[(len(ordered) - 1) // 2], ordered[len(ordered) // 2]
+    if low == high:
+        return labels.get(str(low), str(low))
+    return f"between {labels.get(str(low), low)} and {labels.get(str(high), high)}"
+
+
+def _positions(values, points: list[tuple[str, str]]) -> list[int]:
+    valid = {value for value, _label in points}
+    return [int(value) for value in values if str(value) in valid]
 
 
 def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
-    """The number of responses, and per question: how many answered, counts per choice for
-    choice questions, and the latest free-text answers."""
+    """The number of responses, and per question: how many were asked it and answered it, and
+    what the answers add up to for its kind (see QuestionResult)."""
     questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
-    response_count = Response.objects.filter(survey=survey).count()
+    asked_lists = list(Response.objects.filter(survey=survey).values_list("asked", flat=True))
+    response_count = len(asked_lists)
+    everyone = sum(1 for asked in asked_lists if asked is None)
+    asked_counter: Counter = Counter()
+    for asked in asked_lists:
+        if asked is not None:
+            asked_counter.update(set(asked))
     results = []
     for question in questions:
         result = QuestionResult(question=question)
-        answers = Answer.objects.filter(question=question)
+        result.asked = everyone + asked_counter.get(question.pk, 0)
+        result.not_asked = response_count - result.asked
+        answers = Answer.objects.filter(question=question, response__survey=survey)
         result.answered = answers.count()
-        if question.kind in SurveyQuestion.FREE_TEXT_KINDS:
+        kind = question.kind
+        if kind in SurveyQuestion.FREE_TEXT_KINDS:
             texts = list(
                 answers.order_by("-response__submitted_at").values_list("value", flat=True)[: FREE_TEXT_SHOWN + 1]
             )
             result.texts = [str(text) for text in texts[:FREE_TEXT_SHOWN]]
             result.more_texts = max(0, result.answered - FREE_TEXT_SHOWN)
+        elif kind == SurveyQuestion.Kind.NUMBER:
+            _number_summary(result, [v for v in answers.values_list("value", flat=True) if isinstance(v, int)])
+        elif kind == SurveyQuestion.Kind.DATE:
+            _date_summary(result, list(answers.values_list("value", flat=True)))
+        elif kind == SurveyQuestion.Kind.RANKING:
+            _ranking_summary(result, list(answers.values_list("value", flat=True)))
+        elif kind == SurveyQuestion.Kind.GRID:
+            _grid_summary(result, list(answers.values_list("value", flat=True)))
         else:
             counter: Counter = Counter()
             others = []
+            values = []
             for value, other in answers.values_list("value", "other_text"):
+                values.append(value)
                 for item in value if isinstance(value, list) else [value]:
                     counter["Other" if item == OTHER else str(item)] += 1
                 if other:
                     others.append(other)
             result.counts = _ordered_counts(question, counter)
             result.texts = others[:FREE_TEXT_SHOWN]
+            if kind == SurveyQuestion.Kind.RATING:
+                result.median = _median_label(_positions(values, question.scale_points), question.scale_points)
         results.append(result)
     return response_count, results
+
+
+def _number_summary(result: QuestionResult, numbers: list[int]) -> None:
+    if not numbers:
+        return
+    result.numbers = {
+        "count": len(numbers),
+        "min": min(numbers),
+        "max": max(numbers),
+        "mean": round(statistics.fmean(numbers), 2),
+        "median": statistics.median(numbers),
+    }
+
+
+def _date_summary(result: QuestionResult, values: list) -> None:
+    dates = []
+    for value in values:
+        try:
+            dates.append(datetime.date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    if not dates:
+        return
+    by_month = Counter(date.strftime("%Y-%m") for date in dates)
+    result.dates = {"earliest": min(dates), "latest": max(dates)}
+    result.counts = sorted(by_month.items())
+
+
+def _ranking_summary(result: QuestionResult, values: list) -> None:
+    items = result.question.choice_list
+    totals: dict[str, list[int]] = {item: [] for item in items}
+    for value in values:
+        for rank, item in enumerate(value if isinstance(value, list) else [], start=1):
+            if item in totals:
+                totals[item].append(rank)
+    rows = [(item, round(statistics.fmean(ranks), 2), len(ranks)) for item, ranks in totals.items() if ranks]
+    rows.sort(key=lambda row: (row[1], items.index(row[0])))
+    result.mean_ranks = rows
+    result.counts = [
+        (item, sum(1 for value in values if isinstance(value, list) and value[:1] == [item])) for item in items
+    ]
+
+
+def _grid_summary(result: QuestionResult, values: list) -> None:
+    question = result.question
+    points = question.scale_points
+    for index, statement in enumerate(question.statement_list):
+        chosen = [value[index] for value in values if isinstance(value, list) and len(value) > index and value[index]]
+        positions = _positions(chosen, points)
+        counter = Counter(str(position) for position in positions)
+        result.grid_rows.append(
+            GridRowResult(
+                statement=statement,
+                answered=len(positions),
+                counts=[(label, counter.get(value, 0)) for value, label in points],
+                median=_median_label(positions, points),
+            )
+        )
 
 
 def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[str, int]]:
@@ -72,7 +205,7 @@ def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[st
         labels = question.choice_list + (["Other"] if question.allow_other else [])
         return [(label, counter.get(label, 0)) for label in labels]
     if question.kind == SurveyQuestion.Kind.RATING:
-        return [(str(n), counter.get(str(n), 0)) for n in range(1, 6)]
+        return [(label, counter.get(value, 0)) for value, label in question.scale_points]
     if question.kind == SurveyQuestion.Kind.YES_NO:
         return [("Yes", counter.get("yes", 0)), ("No", counter.get("no", 0))]
     if question.kind == SurveyQuestion.Kind.AGE_BAND:
@@ -85,20 +218,42 @@ def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[st
     return sorted(counter.items())
 
 
-def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: dict | None = None) -> str:
-    """An answer as a person reads it: labels instead of stored codes, "Other: ..." spelled out."""
+def answer_text(
+    question: SurveyQuestion, value, other: str = "", ward_names: dict | None = None, *, for_export: bool = False
+) -> str:
+    """An answer as a person reads it: labels instead of stored codes, "Other: ..." spelled out.
+    A date reads "27 March 2007", or "2007-03-27" `for_export`; a ranking "1. A; 2. B"; a grid
+    "statement: label" per statement answered."""
     if value in (None, "", []):
         return ""
-    if question.kind == SurveyQuestion.Kind.AGE_BAND:
+    kind = question.kind
+    if kind == SurveyQuestion.Kind.AGE_BAND:
         value = AgeBand(value).label if value in AgeBand.values else value
-    elif question.kind == SurveyQuestion.Kind.WARD:
+    elif kind == SurveyQuestion.Kind.WARD:
         if ward_names is None:
             ward_names = dict(Ward.objects.values_list("pk", "name"))
         value = WARD_ANSWER_LABELS.get(value) or (ward_names.get(int(value), value) if str(value).isdigit() else value)
-    elif question.kind == SurveyQuestion.Kind.YES_NO:
+    elif kind == SurveyQuestion.Kind.YES_NO:
         value = {"yes": "Yes", "no": "No"}.get(value, value)
+    elif kind == SurveyQuestion.Kind.RATING and question.scale.strip():
+        value = dict(question.scale_points).get(str(value), value)
+    elif kind == SurveyQuestion.Kind.DATE:
+        try:
+            date = datetime.date.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+        return date.isoformat() if for_export else date_format(date, "j F Y")
+    elif kind == SurveyQuestion.Kind.RANKING and isinstance(value, list):
+        return "; ".join(f"{rank}. {item}" for rank, item in enumerate(value, start=1))
+    elif kind == SurveyQuestion.Kind.GRID and isinstance(value, list):
+        labels = dict(question.scale_points)
+        return "; ".join(
+            f"{statement}: {labels.get(str(point), point)}"
+            for statement, point in zip(question.statement_list, value, strict=False)
+            if point
+        )
     if isinstance(value, list):
-        value = "; ".join("Other" if item == OTHER else item for item in value)
+        value = "; ".join("Other" if item == OTHER else str(item) for item in value)
     elif value == OTHER:
         value = "Other"
     return f"{value}: {other}" if other else str(value)
@@ -106,12 +261,20 @@ def answer_text(question: SurveyQuestion, value, other: str = "", ward_names: di
 
 def survey_response_rows(*, survey: SurveyPage, include_equality: bool = False):
     """(header, rows) for the survey's responses CSV: one row per response, a column per
-    question. No contact details. The equality monitoring answers (special category data) are
-    added as columns at the end only with `include_equality`, which only the view that checks
-    `export_equality_data` and logs the export passes."""
+    question (a grid: a column per statement). No contact details.
+
+    A question the person was not shown (skip logic) reads "Not asked"; one they were shown and
+    left empty is an empty cell.
+
+    The equality monitoring answers (special category data) are added as columns at the end
+    only with `include_equality`, which only the view that checks `export_equality_data` and
+    logs the export passes."""
     questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
     header = ["Response", "Submitted at", "Age band", "Ward"]
     for question in questions:
+        if question.kind == SurveyQuestion.Kind.GRID:
+            header += [f"{question.label}: {statement}" for statement in question.statement_list]
+            continue
         header.append(question.label)
         if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
             header.append(f"{question.label} (other)")
@@ -127,6 +290,22 @@ def survey_response_rows(*, survey: SurveyPage, include_equality: bool = False):
                 "response_id", *EQUALITY_FIELDS
             )
         }
+
+    def cells(question: SurveyQuestion, response: Response, answer: Answer | None) -> list:
+        width = len(question.statement_list) if question.kind == SurveyQuestion.Kind.GRID else 1
+        has_other = question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS
+        if not response.was_asked(question.pk):
+            return [NOT_ASKED] * (width + (1 if has_other else 0))
+        if question.kind == SurveyQuestion.Kind.GRID:
+            labels = dict(question.scale_points)
+            points = answer.value if answer is not None and isinstance(answer.value, list) else []
+            return [
+                labels.get(str(points[i]), points[i]) if i < len(points) and points[i] else "" for i in range(width)
+            ]
+        row = [answer_text(question, answer.value, ward_names=ward_names, for_export=True) if answer else ""]
+        if has_other:
+            row.append(answer.other_text if answer else "")
+        return row
 
     def rows():
         responses = (
@@ -146,10 +325,7 @@ def survey_response_rows(*, survey: SurveyPage, include_equality: bool = False):
                 response.ward.name if response.ward else "",
             ]
             for question in questions:
-                answer = by_question.get(question.pk)
-                row.append(answer_text(question, answer.value, ward_names=ward_names) if answer else "")
-                if question.allow_other and question.kind in SurveyQuestion.CHOICE_KINDS:
-                    row.append(answer.other_text if answer else "")
+                row += cells(question, response, by_question.get(question.pk))
             if include_equality:
                 given = equality.get(response.pk, {})
                 row += [question.label_for(given.get(question.field, "")) for question in QUESTIONS]

@@ -76,6 +76,7 @@ def response_submit(
     survey: SurveyPage,
     token: str,
     answers: dict[int, dict],
+    asked: list[int] | None = None,
     contact: ContactDetails | None = None,
     language: str = "",
     equality: dict | None = None,
@@ -88,6 +89,10 @@ def response_submit(
     `language` is the code of the language the survey was answered in (its last page's); the
     response and its feedback record it (English if it is not one of the site's).
 
+    `asked` lists the questions the person was shown (skip logic leaves some out): it is kept
+    on the response, so results tell "not asked" from "not answered", and an answer to a
+    question not in it is not saved. None: every question was asked.
+
     Raises DuplicateSubmission (with the saved response) if the token was used already.
     """
     language = language_for_record(language)
@@ -96,6 +101,9 @@ def response_submit(
         raise DuplicateSubmission(existing)
 
     questions = {question.pk: question for question in survey.questions.all()}
+    if asked is not None:
+        asked = [question_id for question_id in asked if question_id in questions]
+        answers = {question_id: answer for question_id, answer in answers.items() if question_id in asked}
     age_band, ward = "", None
     for question_id, answer in answers.items():
         question = questions.get(question_id)
@@ -115,6 +123,7 @@ def response_submit(
                 age_band=age_band,
                 ward=ward,
                 language=language,
+                asked=asked,
             )
             answer_rows, feedback_rows = [], []
             for question_id, answer in answers.items():

@@ -42,13 +42,35 @@ def _render(request, template, context, status=200):
 
 
 def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
+    """The answers in progress: {"token", "answers", "raw", "seen"}. "seen" lists the questions
+    whose step they have sent, so a question an answer brings in is asked before the check."""
     key = f"{SESSION_PREFIX}{survey.pk}"
     draft = request.session.get(key)
     if draft is None and create:
-        draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}}
+        draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}, "seen": []}
         request.session[key] = draft
         request.session.set_expiry(DRAFT_SECONDS)
+    if draft is not None:
+        draft.setdefault("seen", [])
     return draft
+
+
+def _step_key(step: dict) -> str:
+    """What a step's unsent typing is kept under: its first question, as numbers shift when
+    answers skip steps."""
+    if step.get("contact"):
+        return "contact"
+    if step.get("about_you"):
+        return "about_you"
+    return str(step["questions"][0].pk)
+
+
+def _drop_hidden_answers(survey: SurveyPage, draft: dict) -> None:
+    """Answers to questions the answers now skip go: a changed answer that hides a later
+    question drops what was said to it."""
+    asked = {str(question.pk) for question in survey.questions_asked(draft["answers"])}
+    draft["answers"] = {key: answer for key, answer in draft["answers"].items() if key in asked}
+    draft["seen"] = [pk for pk in draft["seen"] if str(pk) in asked]
 
 
 def _save_draft(request, survey: SurveyPage, draft: dict) -> None:
@@ -60,8 +82,10 @@ def _url(survey: SurveyPage, request, route: str, *args) -> str:
     return survey.get_url(request) + survey.reverse_subpage(route, args=args)
 
 
-def _steps_with_contact(survey: SurveyPage) -> list[dict]:
-    steps = survey.steps()
+def _steps_with_contact(survey: SurveyPage, draft: dict | None = None) -> list[dict]:
+    """The steps the answers so far lead to (skip logic), then contact details if asked for.
+    Without a draft (the front page), every step."""
+    steps = survey.steps(draft["answers"] if draft is not None else None)
     if survey.equality_monitoring:
         # Optional, all of it: a step that asks nothing required, so Check your answers never
         # sends anyone back to it.
@@ -79,7 +103,14 @@ def _not_open(request, survey: SurveyPage):
 
 def survey_start(survey: SurveyPage, request):
     """The survey's front page: what it is about, privacy, dates, and Start."""
-    context = {"page": survey, "self": survey, "steps": _steps_with_contact(survey)}
+    steps = _steps_with_contact(survey)
+    context = {
+        "page": survey,
+        "self": survey,
+        "steps": steps,
+        # A section shown only for some answers: the number of parts depends on the answers.
+        "some_steps_skippable": any(step.get("section") and step["section"].show_if_key for step in steps),
+    }
     if survey.is_open:
         context["start_url"] = _url(survey, request, "step_route", 1)
     return _render(request, "consultation/survey_page.html", context)
@@ -88,11 +119,17 @@ def survey_start(survey: SurveyPage, request):
 def survey_step(survey: SurveyPage, request, step: int):
     if not survey.is_open:
         return _not_open(request, survey)
-    steps = _steps_with_contact(survey)
-    if not 1 <= step <= len(steps):
-        raise Http404("No such step")
-    current = steps[step - 1]
     draft = _draft(request, survey, create=True)
+    steps = _steps_with_contact(survey, draft)
+    if step < 1:
+        raise Http404("No such step")
+    if step > len(steps):
+        # Earlier answers now skip that step (or there never was one): the check shows what is left.
+        if not draft["answers"]:
+            raise Http404("No such step")
+        return HttpResponseRedirect(_url(survey, request, "check_route"))
+    current = steps[step - 1]
+    step_key = _step_key(current)
     is_contact = current.get("contact", False)
     is_about_you = current.get("about_you", False)
 
@@ -107,7 +144,7 @@ def survey_step(survey: SurveyPage, request, step: int):
             return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
         if "back" in request.POST:
             # Keep what they typed, even if it is not finished yet.
-            draft["raw"][str(step)] = {name: request.POST.getlist(name) for name in form.fields}
+            draft["raw"][step_key] = {name: request.POST.getlist(name) for name in form.fields}
             _save_draft(request, survey, draft)
             return HttpResponseRedirect(_step_back_url(survey, request, step))
         if form.is_valid():
@@ -122,13 +159,16 @@ def survey_step(survey: SurveyPage, request, step: int):
                     draft["answers"].pop(str(question.pk), None)
                 for question_id, answer in form.answers().items():
                     draft["answers"][str(question_id)] = answer
-            draft["raw"].pop(str(step), None)
+                draft["seen"] = sorted({*draft["seen"], *(question.pk for question in current["questions"])})
+                _drop_hidden_answers(survey, draft)
+                steps = _steps_with_contact(survey, draft)
+            draft["raw"].pop(step_key, None)
             _save_draft(request, survey, draft)
             if step < len(steps) and "check" not in request.POST:
                 return HttpResponseRedirect(_url(survey, request, "step_route", step + 1))
             return HttpResponseRedirect(_url(survey, request, "check_route"))
     else:
-        raw = draft["raw"].get(str(step))
+        raw = draft["raw"].get(step_key)
         if is_about_you:
             form = AboutYouForm(initial=draft.get("about_you") or {}, ask_age=not survey_asks_age(survey))
         elif is_contact:
@@ -186,13 +226,16 @@ def _answer_display(question: SurveyQuestion, answer: dict | None) -> str:
 
 
 def _first_incomplete_step(steps: list[dict], draft: dict) -> int | None:
+    """The first step with a required question unanswered, or a question never put to them
+    (an answer changed from Check your answers can bring a skipped step in)."""
+    seen = set(draft.get("seen") or [])
     for number, step in enumerate(steps, start=1):
         if step.get("contact"):
             if not draft.get("contact"):
                 return number
             continue
         for question in step["questions"]:
-            if question.required and str(question.pk) not in draft["answers"]:
+            if question.pk not in seen or (question.required and str(question.pk) not in draft["answers"]):
                 return number
     return None
 
@@ -215,7 +258,8 @@ def survey_check(survey: SurveyPage, request):
             return HttpResponseRedirect(survey.get_url(request))
         if submission_limited(request, group="survey"):
             return _render(request, "429.html", {"page": survey, "place": "survey"}, status=429)
-        steps = _steps_with_contact(survey)
+        _drop_hidden_answers(survey, draft)
+        steps = _steps_with_contact(survey, draft)
         incomplete = _first_incomplete_step(steps, draft)
         if incomplete is not None:
             return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))
@@ -229,6 +273,7 @@ def survey_check(survey: SurveyPage, request):
                 survey=survey,
                 token=token,
                 answers=answers,
+                asked=[question.pk for step in steps for question in step.get("questions", [])],
                 contact=contact,
                 language=language_code_current(),
                 equality=draft.get("about_you"),
@@ -242,7 +287,9 @@ def survey_check(survey: SurveyPage, request):
 
     if draft is None:
         return HttpResponseRedirect(survey.get_url(request))
-    steps = _steps_with_contact(survey)
+    _drop_hidden_answers(survey, draft)
+    _save_draft(request, survey, draft)
+    steps = _steps_with_contact(survey, draft)
     incomplete = _first_incomplete_step(steps, draft)
     if incomplete is not None:
         return HttpResponseRedirect(_url(survey, request, "step_route", incomplete))

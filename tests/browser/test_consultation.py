@@ -176,6 +176,11 @@ def test_resident_completes_the_survey_and_the_answers_reach_the_results(new_con
         ONE_THING: "More police on foot",
         AGE: "25 to 34",
         WARD: "Castle",
+        # The demo's optional grid, date, ranking and number questions, left empty
+        "How safe do you feel in these places?": "Not answered",
+        "If something happened recently that made you feel unsafe, when was it?": "Not answered",
+        "Which places need action first?": "Not answered",
+        "How many years have you lived in Leicester?": "Not answered",
         **dict.fromkeys(EQUALITY_QUESTIONS, "Not answered"),
         "Contact me": "No",
     }

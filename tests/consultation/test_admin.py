@@ -71,7 +71,10 @@ def test_officers_see_survey_results_with_counts_and_answers(login, survey):
         token="r1",
         answers={
             survey.questions.get(kind="rating", label__contains="during the day").pk: {"value": "4", "other": ""},
-            survey.questions.get(kind="long_text").pk: {"value": '=HYPERLINK("http://x")', "other": ""},
+            survey.questions.get(kind="long_text", label__startswith="What would make your").pk: {
+                "value": '=HYPERLINK("http://x")',
+                "other": "",
+            },
         },
     )
     html = login("officer").get(f"/admin/survey-results/{survey.pk}/").content.decode()
@@ -83,7 +86,12 @@ def test_results_csv_is_logged_and_neutralises_formulas(login, survey):
     services.response_submit(
         survey=survey,
         token="r2",
-        answers={survey.questions.get(kind="long_text").pk: {"value": "=1+2", "other": ""}},
+        answers={
+            survey.questions.get(kind="long_text", label__startswith="What would make your").pk: {
+                "value": "=1+2",
+                "other": "",
+            }
+        },
     )
     client = login("officer")
     response = client.post(f"/admin/survey-results/{survey.pk}/responses.csv")
