@@ -45,7 +45,7 @@ class Cell:
         return None if self.suppressed else self.count
 
     def percent_of(self, total: "Cell | int") -> str:
-        """"12%" of the total, or "" when either is hidden or the total is 0: a percentage of a
+        """ "12%" of the total, or "" when either is hidden or the total is 0: a percentage of a
         hidden count would give the count away."""
         if isinstance(total, Cell):
             if total.suppressed:
@@ -72,12 +72,16 @@ class SuppressedTable:
         return any(cell.suppressed for cell in every)
 
 
-def table_suppress(counts: Sequence[Sequence[int]], *, additive: bool = True) -> SuppressedTable:
+def table_suppress(
+    counts: Sequence[Sequence[int]], *, row_totals: Sequence[int] | None = None, additive: bool = True
+) -> SuppressedTable:
     """Suppress a table of counts (a list of rows, each a list of counts, all rows as long) and
     its totals, so that no hidden count can be worked out from what is shown (see the module
-    docstring). With `additive=False` the cells of a row do not add up to anything shown, and
-    only counts from 1 to 4 are hidden."""
-    return _suppress(counts, row_totals=[sum(row) for row in counts], additive=additive)
+    docstring). Each row's total is the sum of its counts unless `row_totals` are given: with
+    `additive=False` the cells of a row do not add up to their total, and only counts from 1 to
+    4 are hidden."""
+    totals = [sum(row) for row in counts] if row_totals is None else list(row_totals)
+    return _suppress(counts, row_totals=totals, additive=additive)
 
 
 def row_suppress(counts: Sequence[int], *, total: int | None = None, additive: bool = True) -> SuppressedTable:
