@@ -6,7 +6,7 @@ may be drawn as a bar chart too. The admin page, the print view, the Word docume
 downloads all read the same sections, so they always hold the same figures; a new kind of
 section (the equality summary, pinned quotes) is one more builder in `report_build`.
 
-Aggregates only. Every count goes through core/suppression.py: counts from 1 to 4 show as
+Aggregates only. Every count goes through core/disclosure.py: counts from 1 to 4 show as
 "fewer than 5", and enough others are hidden that none can be worked out from a total. No
 free text is ever in the report: free-text questions show how many answered and the themes
 officers confirmed, with their counts. "Other, please say" shows as a count.
@@ -32,8 +32,8 @@ from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
+from core.disclosure import Cell, SuppressedTable, row_suppress, table_suppress
 from core.models import Ward
-from core.suppression import Cell, SuppressedTable, row_suppress, table_suppress
 
 from .models import (
     OTHER,

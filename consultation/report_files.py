@@ -10,7 +10,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
 from core.chart_images import Bar, bar_chart_png
-from core.suppression import Cell
+from core.disclosure import Cell
 
 from .report import Report, Table
 

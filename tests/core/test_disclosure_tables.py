@@ -1,4 +1,4 @@
-"""Small-number suppression of tables with their totals (core/suppression.py): counts from 1 to
+"""Small-number suppression of tables with their totals (core/disclosure.py): counts from 1 to
 4 are hidden, and enough others that no hidden count can be worked out from a row or column
 total."""
 
@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from core.suppression import Cell, row_suppress, table_suppress
+from core.disclosure import Cell, row_suppress, table_suppress
 
 
 def _hidden(table) -> list[list[bool]]:
