@@ -94,7 +94,14 @@ def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[i
 
 
 def responses_generate(
-    *, survey: SurveyPage, count: int, seed: int, token_prefix: str, is_demo: bool, weeks: int = 6, batch: int = 2000
+    *,
+    survey: SurveyPage,
+    count: int,
+    seed: int,
+    submission_prefix: str,
+    is_demo: bool,
+    weeks: int = 6,
+    batch: int = 2000,
 ) -> int:
     """Make `count` responses to `survey`'s closed questions with random answers from `seed`,
     submitted over the last `weeks` weeks, in batches. Free-text questions are left
@@ -118,7 +125,7 @@ def responses_generate(
                 Response(
                     survey=survey,
                     survey_title=survey.title,
-                    submission_token=f"{token_prefix}{number}",
+                    submission_token=f"{submission_prefix}{number}",
                     submitted_at=now - timedelta(minutes=rng.randint(10, weeks * 7 * 24 * 60)),
                     age_band=age_band or "",
                     ward_id=int(ward) if ward else None,
@@ -163,6 +170,6 @@ def demo_responses_seed() -> int:
         survey=survey,
         count=DEMO_RESPONSES,
         seed=DEMO_RESPONSES_SEED,
-        token_prefix=DEMO_SUBMISSION_PREFIX,
+        submission_prefix=DEMO_SUBMISSION_PREFIX,
         is_demo=True,
     )

@@ -29,7 +29,7 @@ def login(client):
 
 @pytest.fixture
 def answered(survey):
-    responses_generate(survey=survey, count=60, seed=1, token_prefix="t-", is_demo=False)
+    responses_generate(survey=survey, count=60, seed=1, submission_prefix="t-", is_demo=False)
     return survey
 
 
@@ -232,7 +232,7 @@ def test_the_report_page_makes_the_same_queries_for_10_or_200_responses(
     client = login("officer")
     url = f"/admin/survey-results/{survey.pk}/?question={question.pk}&by=ward"
     client.get(url)  # sessions, permissions and the admin's own caches, once
-    responses_generate(survey=survey, count=count, seed=count, token_prefix=f"q{count}-", is_demo=False)
+    responses_generate(survey=survey, count=count, seed=count, submission_prefix=f"q{count}-", is_demo=False)
     with django_assert_num_queries(REPORT_QUERIES):
         assert client.get(url).status_code == 200
 

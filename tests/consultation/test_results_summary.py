@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def answered(survey):
-    responses_generate(survey=survey, count=40, seed=3, token_prefix="p-", is_demo=False)
+    responses_generate(survey=survey, count=40, seed=3, submission_prefix="p-", is_demo=False)
     services.response_submit(
         survey=survey,
         token="written",
