@@ -119,6 +119,7 @@ def main() -> None:
         say(f"Database:    {database}")
         env = local_env(database_url=database_url, temp=temp, debug=False)
         manage("migrate", "--verbosity", "0", env=env)
+        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
         seed_demo(env=env)
         django_setup(env)
         try:

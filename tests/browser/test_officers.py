@@ -568,12 +568,12 @@ def test_the_report_shows_the_headline_questions_and_charts_and_prints_without_t
 
     page.emulate_media(media="screen")
     page.get_by_role("button", name="Show the breakdown").click()
-    assert "Choose a question." in page.locator("main").inner_text()
+    expect(page.locator(".report-breakdown-form")).to_contain_text("Choose a question.")
     admin_axe(page)
-    page.get_by_label("Question").select_option(label="How old are you?")
+    page.get_by_label("Question", exact=True).select_option(label="How old are you?")
     page.get_by_label("Break down by").select_option(label="Ward")
     page.get_by_role("button", name="Show the breakdown").click()
-    assert page.get_by_role("heading", name="How old are you?, by ward").is_visible()
+    expect(page.get_by_role("heading", name="How old are you?, by ward")).to_be_visible()
     admin_axe(page)
 
 
@@ -582,13 +582,15 @@ def test_the_breakdown_form_works_without_javascript(new_context, login):
     page = login(new_context(java_script_enabled=False).new_page(), "officer")
     _report_url(page)
     page.get_by_role("button", name="Show the breakdown").click()
-    assert "Choose a question." in page.locator("main").inner_text()
+    expect(page.locator(".report-breakdown-form")).to_contain_text("Choose a question.")
 
-    page.get_by_label("Question").select_option(label="Do you know where your nearest emergency bleed-control kit is?")
+    page.get_by_label("Question", exact=True).select_option(
+        label="Do you know where your nearest emergency bleed-control kit is?"
+    )
     page.get_by_label("Break down by").select_option(label="Age band")
     page.get_by_role("button", name="Show the breakdown").click()
     heading = "Do you know where your nearest emergency bleed-control kit is?, by age band"
-    assert page.get_by_role("heading", name=heading).is_visible()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
     assert (
         "fewer than 5" in page.locator("main").inner_text()
         or "People who answered" in page.locator("main").inner_text()
