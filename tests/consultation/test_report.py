@@ -139,6 +139,14 @@ def test_demo_responses_are_labelled_and_seeded_once(survey):
     assert any("demo data" in paragraph for paragraph in headline.paragraphs)
 
 
+def test_seed_demo_on_a_live_site_makes_no_demo_responses(settings, capsys):
+    from django.core.management import call_command
+
+    settings.DEBUG = False
+    call_command("seed_demo", "--i-know-this-is-production")
+    assert not Response.objects.filter(is_demo=True).exists()
+
+
 # --- The page and its downloads ---------------------------------------------------------------
 
 
