@@ -75,7 +75,7 @@ def measure(survey, repeat: int) -> None:
     from consultation.report import DIMENSIONS, breakdown_questions, report_build
     from consultation.report_files import report_docx
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="admin"))
     question = breakdown_questions(survey)[0]
     url = f"/admin/survey-results/{survey.pk}/?question={question.pk}&by=ward"
