@@ -4,22 +4,32 @@ survey's results.
 Each is an admin area (core.viewsets.PermissionViewSet, registered in wagtail_hooks.py) that
 checks its permission for every view: the Safeguarding group (`consultation.view_safeguarding`)
 sees flagged feedback with any contact details; officers and editors
-(`consultation.view_response`) see survey results.
+(`consultation.view_response`) see survey results: the report, its Word and CSV downloads,
+and the raw responses CSV. Copying the report's draft "We asked, you said" to the survey page
+needs the right to edit that page too (editors).
 """
 
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
 
 from core.admin_views import export_confirm
 from core.exports import export_log_record
-from core.spreadsheets import csv_stream_response
+from core.spreadsheets import csv_response, csv_stream_response
 from core.viewsets import PermissionViewSet
 
+from .dashboard.charts import bar_chart
 from .models import Feedback, Response, SurveyPage
-from .selectors import safeguarding_flagged, survey_response_rows, survey_results, surveys_with_response_counts
+from .report import DIMENSIONS, Report, breakdown_questions, report_build
+from .report_files import DOCX_CONTENT_TYPE, report_docx, table_csv_rows
+from .selectors import safeguarding_flagged, survey_response_rows, surveys_with_response_counts
 from .services import safeguarding_alert_handle
 
 SAFEGUARDING_PERMISSION = "consultation.view_safeguarding"
@@ -73,22 +83,120 @@ def survey_list(request):
     )
 
 
-def survey_results_view(request, pk: int):
-    """Per survey: responses, counts per choice, and the free-text answers."""
+class BreakdownForm(forms.Form):
+    """Which closed question to break down, and by what (a plain GET form, no JavaScript)."""
+
+    question = forms.TypedChoiceField(coerce=int, label="Question", error_messages={"required": "Choose a question."})
+    by = forms.ChoiceField(
+        label="Break down by",
+        choices=[(key, dimension.label) for key, dimension in DIMENSIONS.items()],
+        error_messages={"required": "Choose what to break it down by."},
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = {question.pk: question for question in questions}
+        self.fields["question"].choices = [("", "Choose a question")] + [
+            (question.pk, question.label) for question in questions
+        ]
+        self.fields["question"].error_messages["invalid_choice"] = "Choose one of the questions in the list."
+        self.fields["by"].error_messages["invalid_choice"] = "Choose one of the ways to break it down."
+
+
+def _breakdown(request, survey: SurveyPage):
+    """The breakdown form, bound when the officer asked for one, and the (question, dimension)
+    it asks for when valid."""
+    questions = breakdown_questions(survey)
+    asked = "question" in request.GET or "by" in request.GET
+    form = BreakdownForm(request.GET if asked else None, questions=questions)
+    if asked and form.is_valid():
+        return form, (form.questions[form.cleaned_data["question"]], DIMENSIONS[form.cleaned_data["by"]])
+    return form, None
+
+
+def _report(request, pk: int) -> tuple[SurveyPage, BreakdownForm, Report]:
     survey = get_object_or_404(SurveyPage, pk=pk)
-    response_count, results = survey_results(survey=survey)
+    form, breakdown = _breakdown(request, survey)
+    return survey, form, report_build(survey=survey, breakdown=breakdown)
+
+
+def _query(request) -> str:
+    """The breakdown asked for, to carry over to the downloads."""
+    query = request.GET.copy()
+    return f"?{query.urlencode()}" if query else ""
+
+
+def survey_results_view(request, pk: int):
+    """The survey's results report: headline, every question with its chart and table, the
+    themes of the written answers, a breakdown the officer picks, and a draft "We asked, you
+    said". Aggregates only, small counts suppressed; it prints cleanly and downloads as Word."""
+    survey, form, report = _report(request, pk)
+    query = _query(request)
+    sections = []
+    for section in report.sections:
+        tables = []
+        for table in section.tables:
+            chart = bar_chart(f"chart-{table.slug}", table.title, table.chart_rows()) if table.chart else None
+            csv_url = reverse("consultation_results:table_csv", args=[survey.pk, table.slug]) + query
+            tables.append({"table": table, "chart": chart, "csv_url": csv_url})
+        sections.append({"section": section, "tables": tables})
+    can_edit_page = survey.permissions_for_user(request.user).can_edit()
     return TemplateResponse(
         request,
         "consultation/admin/survey_results.html",
         {
             "survey": survey,
-            "response_count": response_count,
-            "results": results,
+            "report": report,
+            "sections": sections,
+            "form": form,
             "page_title": f"Results: {survey.title}",
             "header_icon": "list-ul",
             "csv_url": reverse("consultation_results:csv", args=[survey.pk]),
+            "docx_url": reverse("consultation_results:docx", args=[survey.pk]) + query,
+            "draft_url": reverse("consultation_results:outcome_draft", args=[survey.pk]),
+            "can_edit_page": can_edit_page,
         },
     )
+
+
+def survey_report_docx(request, pk: int):
+    """The report as a Word document. Aggregates only, suppressed, like the page, so it is not
+    an export of personal data and is not logged."""
+    survey, _, report = _report(request, pk)
+    response = HttpResponse(report_docx(report), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="results-{survey.slug}.docx"'
+    return response
+
+
+def survey_report_table_csv(request, pk: int, slug: str):
+    """One table of the report as CSV, cells neutralised (core/spreadsheets.py). Aggregates
+    only, suppressed, so not logged."""
+    survey, _, report = _report(request, pk)
+    table = report.table(slug)
+    if table is None:
+        raise Http404("No such table in this report.")
+    header, rows = table_csv_rows(table)
+    return csv_response(filename=f"results-{survey.slug}-{slug}.csv", header=header, rows=rows)
+
+
+@require_POST
+def survey_outcome_draft(request, pk: int):
+    """Copy the report's draft "We asked" and "You said" into a new draft revision of the
+    survey page, for an editor to finish ("We did") and publish. Nothing is published."""
+    survey = get_object_or_404(SurveyPage, pk=pk)
+    if not survey.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    report = report_build(survey=survey)
+    page = survey.get_latest_revision_as_object()
+    page.we_asked = "".join(f"<p>{escape(text)}</p>" for text in report.draft["we_asked"])
+    page.you_said = "".join(f"<p>{escape(text)}</p>" for text in report.draft["you_said"])
+    page.save_revision(user=request.user, log_action=True)
+    messages.success(
+        request,
+        "The draft is in the survey page's latest draft, not published. Add what you did under “We did”, "
+        "then publish the page.",
+    )
+    return redirect("wagtailadmin_pages:edit", survey.pk)
 
 
 def survey_results_csv(request, pk: int):
@@ -159,4 +267,7 @@ class SurveyResultsViewSet(PermissionViewSet):
             path("", survey_list, name="surveys"),
             path("<int:pk>/", survey_results_view, name="index"),
             path("<int:pk>/responses.csv", survey_results_csv, name="csv"),
+            path("<int:pk>/report.docx", survey_report_docx, name="docx"),
+            path("<int:pk>/tables/<slug:slug>.csv", survey_report_table_csv, name="table_csv"),
+            path("<int:pk>/outcome-draft/", survey_outcome_draft, name="outcome_draft"),
         ]

@@ -125,6 +125,15 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     we_asked = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="we asked")
     you_said = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="you said")
     we_did = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name="we did")
+    # The public results summary (route `results/`): counts only, suppressed, once closed
+    results_published = models.BooleanField(
+        default=False,
+        verbose_name="publish a results summary",
+        help_text=(
+            "Once the survey has closed: show everyone the counts per answer, with small numbers hidden. "
+            "Never any written answers."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -142,6 +151,7 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
             heading="We asked, you said, we did",
             help_text="Publish the outcome here once the survey has closed.",
         ),
+        FieldPanel("results_published"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -159,6 +169,15 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The survey must close after it opens."})
+        if self.results_published and self.status != self.Status.CLOSED:
+            raise ValidationError(
+                {"results_published": "A results summary can be published only once the survey has closed."}
+            )
+
+    @property
+    def results_public(self) -> bool:
+        """The public results summary is shown: published, and the survey has closed."""
+        return self.results_published and self.status == self.Status.CLOSED
 
     @property
     def status(self) -> str:
@@ -393,7 +412,17 @@ DRAFT_SECONDS = 2 * 60 * 60
 
 
 class Response(models.Model):
-    """One person's submitted answers to a survey. Anonymous: no name, email or IP address."""
+    """One person's submitted answers to a survey. Anonymous: no name, email or IP address.
+
+    `channel` says how the answers came in, for the report's headline. Every response so far
+    was given online, which is the default; kiosk and paper are for answers given at an event
+    or on a paper form and typed in by an officer. `is_demo` marks the made-up responses the
+    demo site is seeded with (consultation/seeding.py), which the report labels as such."""
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "Online"
+        KIOSK = "kiosk", "Kiosk at an event"
+        PAPER = "paper", "Paper, entered by an officer"
 
     survey = models.ForeignKey(SurveyPage, null=True, on_delete=models.SET_NULL, related_name="responses")
     survey_title = models.CharField(max_length=255, help_text="The survey's title when it was answered.")
@@ -410,6 +439,8 @@ class Response(models.Model):
     # tell "not asked" from "not answered". Null on responses from before skip logic: every
     # question was asked then.
     asked = models.JSONField(null=True, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    is_demo = models.BooleanField(default=False, help_text="Made up for the demo site, not a real response.")
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -13,6 +13,7 @@ PAGE_ROUTES = {
         path("answer/<int:step>/", views.survey_step, name="step_route"),
         path("check/", views.survey_check, name="check_route"),
         path("thank-you/", views.survey_thank_you, name="thank_you_route"),
+        path("results/", views.survey_results_summary, name="results_route"),
     ],
     YouthVoicePage: [path("", views.youth_voice_serve, name="index_route")],
 }

@@ -1,16 +1,25 @@
 """Load the demo consultations (consultation/demo_content.py). Creates what is missing and
 leaves what exists alone, so running it again changes nothing."""
 
+import random
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.models import Ward
 from core.seeding import child_by_slug, publish_child
 
 from . import demo_content as demo
-from .models import SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
+from .models import OTHER, AgeBand, Answer, Response, SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
+
+# The demo survey's made-up responses: how many, from a fixed seed, so every demo site shows the
+# same report.
+DEMO_RESPONSES = 400
+DEMO_RESPONSES_SEED = 2022
+DEMO_SUBMISSION_PREFIX = "demo-response-"
 
 
 def _questions(rows, existing: dict[str, SurveyQuestion] | None = None) -> list[SurveyQuestion]:
@@ -93,3 +102,108 @@ def demo_seed(*, home: Page) -> None:
 
     if child_by_slug(home, demo.YOUTH_VOICE["slug"]) is None:
         publish_child(home, YouthVoicePage(show_in_menus=True, **demo.YOUTH_VOICE))
+
+
+def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[int]):
+    """A made-up answer to a closed question, as the survey's forms store it; "" for no answer."""
+    kind = SurveyQuestion.Kind
+    if not question.required and rng.random() < 0.12:
+        return ""
+    if question.kind == kind.RATING:
+        return str(rng.choices(range(1, 6), weights=[1, 2, 4, 5, 3])[0])
+    if question.kind == kind.SINGLE_CHOICE:
+        choices = question.choice_list + ([OTHER] if question.allow_other else [])
+        return rng.choices(choices, weights=range(len(choices), 0, -1))[0]
+    if question.kind == kind.MULTIPLE_CHOICE:
+        choices = question.choice_list + ([OTHER] if question.allow_other else [])
+        picked = [choice for i, choice in enumerate(choices) if rng.random() < 0.6 / (1 + i * 0.3)]
+        return picked or [choices[0]]
+    if question.kind == kind.YES_NO:
+        return rng.choices(["yes", "no"], weights=[2, 3])[0]
+    if question.kind == kind.AGE_BAND:
+        return rng.choice([band.value for band in AgeBand])
+    if question.kind == kind.WARD:
+        return str(rng.choice(ward_ids)) if ward_ids else ""
+    return None
+
+
+def responses_generate(
+    *,
+    survey: SurveyPage,
+    count: int,
+    seed: int,
+    submission_prefix: str,
+    is_demo: bool,
+    weeks: int = 6,
+    batch: int = 2000,
+) -> int:
+    """Make `count` responses to `survey`'s closed questions with random answers from `seed`,
+    submitted over the last `weeks` weeks, in batches. Free-text questions are left
+    unanswered: made-up text would land in the Feedback store and be read as real. Returns the
+    number made. For the demo site and the benchmark (bench/report.py)."""
+    rng = random.Random(seed)  # noqa: S311 - made-up answers, repeatable, nothing secret
+    questions = [q for q in survey.questions.all() if q.kind not in (SurveyQuestion.Kind.SECTION,)]
+    closed = [q for q in questions if q.kind not in SurveyQuestion.FREE_TEXT_KINDS]
+    ward_ids = list(Ward.objects.order_by("pk").values_list("pk", flat=True))
+    now = timezone.now()
+    channels = [Response.Channel.ONLINE, Response.Channel.KIOSK, Response.Channel.PAPER]
+    made = 0
+    while made < count:
+        size = min(batch, count - made)
+        responses, answers = [], []
+        for number in range(made, made + size):
+            values = {q.pk: _answer_value(q, rng, ward_ids) for q in closed}
+            age_band = next((v for q in closed if q.kind == "age_band" for v in [values[q.pk]]), "")
+            ward = next((v for q in closed if q.kind == "ward" for v in [values[q.pk]]), "")
+            responses.append(
+                Response(
+                    survey=survey,
+                    survey_title=survey.title,
+                    submission_token=f"{submission_prefix}{number}",
+                    submitted_at=now - timedelta(minutes=rng.randint(10, weeks * 7 * 24 * 60)),
+                    age_band=age_band or "",
+                    ward_id=int(ward) if ward else None,
+                    channel=rng.choices(channels, weights=[80, 12, 8])[0],
+                    is_demo=is_demo,
+                )
+            )
+            answers.append(values)
+        with transaction.atomic():
+            Response.objects.bulk_create(responses)
+            saved = dict(
+                Response.objects.filter(submission_token__in=[r.submission_token for r in responses]).values_list(
+                    "submission_token", "pk"
+                )
+            )
+            Answer.objects.bulk_create(
+                [
+                    Answer(
+                        response_id=saved[response.submission_token],
+                        question=question,
+                        question_text=question.label,
+                        value=values[question.pk],
+                    )
+                    for response, values in zip(responses, answers, strict=True)
+                    for question in closed
+                ],
+                batch_size=5000,
+            )
+        made += size
+    return made
+
+
+def demo_responses_seed() -> int:
+    """Made-up responses to the open demo survey, marked `is_demo` (the report says how many of
+    its responses are demo data) and made from a fixed seed, so the results report shows
+    something. Only `seed_demo` on a developer's machine calls it, never on a live site. Once
+    made they are left alone: running it again makes none. Returns the number made."""
+    survey = SurveyPage.objects.filter(slug=demo.OPEN_SURVEY["slug"]).first()
+    if survey is None or Response.objects.filter(survey=survey, is_demo=True).exists():
+        return 0
+    return responses_generate(
+        survey=survey,
+        count=DEMO_RESPONSES,
+        seed=DEMO_RESPONSES_SEED,
+        submission_prefix=DEMO_SUBMISSION_PREFIX,
+        is_demo=True,
+    )

@@ -25,6 +25,7 @@ from . import services
 from .equality import AboutYouForm, equality_answer_rows, survey_asks_age
 from .forms import ContactForm, SurveyStepForm, YouthVoiceForm
 from .models import DRAFT_SECONDS, Response, SurveyPage, SurveyQuestion, YouthVoicePage
+from .report import report_public
 from .selectors import answer_text
 
 SESSION_PREFIX = "survey:"
@@ -99,6 +100,20 @@ def _not_open(request, survey: SurveyPage):
     """A survey that is not open shows why, with its dates; a POST saves nothing."""
     status = 200 if request.method == "GET" else 403
     return _render(request, "consultation/survey_closed.html", {"page": survey, "self": survey}, status=status)
+
+
+def survey_results_summary(survey: SurveyPage, request):
+    """The public results summary, once the survey has closed and an editor has published it:
+    how many responded and the counts per answer of each closed question, small counts
+    suppressed (consultation/report.py). Never any written answers."""
+    if not survey.results_public:
+        raise Http404("No results summary is published for this survey.")
+    report = report_public(survey=survey)
+    return TemplateResponse(
+        request,
+        "consultation/survey_results_summary.html",
+        {"page": survey, "self": survey, "report": report, "headline": report.sections[0]},
+    )
 
 
 def survey_start(survey: SurveyPage, request):

@@ -20,7 +20,14 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_BLOCKING_IMPACTS, AXE_CHECKED_PAGES, AXE_RULESETS, _format_violations, _page_path
+from tests.browser.conftest import (
+    AXE_BLOCKING_IMPACTS,
+    AXE_CHECKED_PAGES,
+    AXE_RULESETS,
+    _format_violations,
+    _manage,
+    _page_path,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -509,5 +516,98 @@ def test_survey_results_page_found_from_the_page_explorer(new_context, login, ad
     editor.wait_for_url(re.compile(r".*/admin/survey-results/\d+/$"))
 
     assert editor.get_by_role("heading", level=1).inner_text().strip() == f"Results: {SURVEY_TITLE}"
-    assert re.search(r"\d+ responses?\.", editor.locator("main").inner_text())
+    assert re.search(r"[\d,]+ (people|person) responded\.", editor.locator("main").inner_text())
     admin_axe(editor)
+
+
+# --- The survey results report and the public results summary -----------------------------
+
+CLOSED_TITLE = "Results summary test survey"
+# A closed survey with published results and made-up responses, made in the demo site's
+# database for the public summary (the demo's own surveys stay as they are for other tests).
+MAKE_CLOSED_SURVEY = f"""
+from consultation.models import SurveyIndexPage, SurveyPage, SurveyQuestion
+from consultation.seeding import responses_generate
+if not SurveyPage.objects.filter(title={CLOSED_TITLE!r}).exists():
+    source = SurveyPage.objects.get(slug="feeling-safe-where-you-live")
+    survey = SurveyPage(title={CLOSED_TITLE!r}, slug="results-summary-test", intro="A test.",
+                        privacy_notice="<p>Test.</p>", accepting_responses=False, results_published=True)
+    survey.questions = [SurveyQuestion(kind=q.kind, label=q.label, choices=q.choices, allow_other=q.allow_other)
+                        for q in source.questions.all()]
+    SurveyIndexPage.objects.get().add_child(instance=survey)
+    survey.save_revision().publish()
+    responses_generate(survey=survey, count=80, seed=7, submission_prefix="browser-summary-", is_demo=False)
+"""
+
+
+def _report_url(page) -> str:
+    page.goto("/admin/survey-results/")
+    page.get_by_role("link", name=SURVEY_TITLE).first.click()
+    page.wait_for_url(re.compile(r".*/admin/survey-results/\d+/$"))
+    return page.url
+
+
+def test_the_report_shows_the_headline_questions_and_charts_and_prints_without_the_admin(new_context, login, admin_axe):
+    page = login(new_context().new_page(), "officer")
+    _report_url(page)
+    main = page.locator("main")
+    assert re.search(r"[\d,]+ people responded\.", main.inner_text())
+    assert "demo data" in main.inner_text()
+    assert page.get_by_role("heading", name="Headline").is_visible()
+    assert page.get_by_role("heading", name="How often do you worry about knife crime where you live?").is_visible()
+    assert page.locator("svg.dash-chart").count() >= 8
+    assert page.get_by_role("link", name="Download the report (Word)").is_visible()
+    admin_axe(page)
+
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Show the breakdown").is_visible()
+    assert not page.get_by_role("link", name="Download the report (Word)").is_visible()
+    assert page.locator(".report-print-title").is_visible()
+    assert page.get_by_role("heading", name="Headline").is_visible()
+    admin_axe(page)
+
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Show the breakdown").click()
+    expect(page.locator(".report-breakdown-form")).to_contain_text("Choose a question.")
+    admin_axe(page)
+    page.get_by_label("Question", exact=True).select_option(label="How old are you?")
+    page.get_by_label("Break down by").select_option(label="Ward")
+    page.get_by_role("button", name="Show the breakdown").click()
+    expect(page.get_by_role("heading", name="How old are you?, by ward")).to_be_visible()
+    admin_axe(page)
+
+
+def test_the_breakdown_form_works_without_javascript(new_context, login):
+    """axe-core cannot run with JavaScript off; the same page is checked in the test above."""
+    page = login(new_context(java_script_enabled=False).new_page(), "officer")
+    _report_url(page)
+    page.get_by_role("button", name="Show the breakdown").click()
+    expect(page.locator(".report-breakdown-form")).to_contain_text("Choose a question.")
+
+    page.get_by_label("Question", exact=True).select_option(
+        label="Do you know where your nearest emergency bleed-control kit is?"
+    )
+    page.get_by_label("Break down by").select_option(label="Age band")
+    page.get_by_role("button", name="Show the breakdown").click()
+    heading = "Do you know where your nearest emergency bleed-control kit is?, by age band"
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    assert (
+        "fewer than 5" in page.locator("main").inner_text()
+        or "People who answered" in page.locator("main").inner_text()
+    )
+    assert page.get_by_label("Break down by").input_value() == "age_band"
+
+
+def test_the_public_results_summary_is_linked_and_shows_counts_only(new_context, demo_site, axe_check):
+    _manage(["shell", "-c", MAKE_CLOSED_SURVEY], demo_site.env)
+    page = new_context().new_page()
+    page.goto("/consultations/results-summary-test/")
+    page.get_by_role("link", name="See the results: how many people chose each answer").click()
+    page.wait_for_url("**/results-summary-test/results/")
+    assert page.get_by_role("heading", level=1).inner_text() == f"Results: {CLOSED_TITLE}"
+    assert "Responses: 80" in page.locator("main").inner_text()
+    assert page.get_by_role("heading", name="How often do you worry about knife crime where you live?").is_visible()
+    assert not page.get_by_role("heading", name="What would make your neighbourhood feel safer?").count()
+    axe_check(page)
+    page.emulate_media(media="print")
+    axe_check(page)

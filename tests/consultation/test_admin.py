@@ -65,7 +65,7 @@ def test_safeguarding_menu_item_only_for_the_group(login):
     assert "Safeguarding alerts" not in login("officer").get("/admin/").content.decode()
 
 
-def test_officers_see_survey_results_with_counts_and_answers(login, survey):
+def test_officers_see_survey_results_with_counts_but_not_the_written_answers(login, survey):
     services.response_submit(
         survey=survey,
         token="r1",
@@ -78,8 +78,9 @@ def test_officers_see_survey_results_with_counts_and_answers(login, survey):
         },
     )
     html = login("officer").get(f"/admin/survey-results/{survey.pk}/").content.decode()
-    assert "<strong>1</strong> response" in html
-    assert "HYPERLINK" in html
+    assert "1 person responded." in html
+    # The report is for committee papers: counts and themes, never what people wrote.
+    assert "HYPERLINK" not in html
 
 
 def test_results_csv_is_logged_and_neutralises_formulas(login, survey):

@@ -8,6 +8,7 @@ makes no accounts. The refusal is here, not in the seeding functions, which the 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from consultation.seeding import demo_responses_seed
 from core.seeding import DEMO_STAFF
 from home.demo import demo_seed_all
 
@@ -43,6 +44,9 @@ class Command(BaseCommand):
             return
 
         username, password = demo_seed_all()
+        # Made-up survey responses, so the results report shows something: on a developer's
+        # machine only, never on a live site, where they could be read as real.
+        demo_responses_seed()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/  username: {username}")
         if password:

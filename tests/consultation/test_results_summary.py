@@ -1,0 +1,74 @@
+"""The public results summary (`results/` of a survey page): only once the survey has closed
+and an editor has published it, counts only, suppressed, never written answers; linked from
+the survey page."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from consultation import services
+from consultation.seeding import responses_generate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def answered(survey):
+    responses_generate(survey=survey, count=40, seed=3, submission_prefix="p-", is_demo=False)
+    services.response_submit(
+        survey=survey,
+        token="written",
+        answers={survey.questions.get(kind="long_text").pk: {"value": "My secret story about Abbey Park", "other": ""}},
+    )
+    return survey
+
+
+def _close_and_publish(survey):
+    survey.accepting_responses = False
+    survey.results_published = True
+    survey.save_revision().publish()
+
+
+def test_no_summary_while_the_survey_is_open_even_if_ticked(client, answered):
+    answered.results_published = True
+    with pytest.raises(ValidationError) as error:
+        answered.full_clean()
+    assert "only once the survey has closed" in str(error.value)
+    # Even if it were stored (say, the survey reopened after publishing), nothing shows while open.
+    type(answered).objects.filter(pk=answered.pk).update(results_published=True)
+    answered.refresh_from_db()
+    assert client.get(answered.url + "results/").status_code == 404
+    assert "See the results" not in client.get(answered.url).content.decode()
+
+
+def test_no_summary_when_closed_but_not_published(client, answered):
+    answered.accepting_responses = False
+    answered.save_revision().publish()
+    assert client.get(answered.url + "results/").status_code == 404
+
+
+def test_the_published_summary_shows_counts_only_suppressed(client, answered):
+    _close_and_publish(answered)
+    response = client.get(answered.url + "results/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Responses: 41" in html
+    assert "How often do you worry about knife crime where you live?" in html
+    assert "Per cent" in html and "People who answered" in html
+    assert "secret story" not in html
+    # Free-text questions and their themes are not in the public summary at all.
+    assert "What would make your neighbourhood feel safer?" not in html
+    cells = [cell.split("<")[0] for cell in html.split('<td class="num">')[1:]]
+    counts = [int(c.replace(",", "")) for c in cells if c and c[0].isdigit() and not c.endswith("%")]
+    assert counts and all(count == 0 or count >= 5 for count in counts)
+    assert "fewer than 5" in html
+
+
+def test_the_survey_page_and_the_closed_page_link_to_the_summary(client, answered):
+    _close_and_publish(answered)
+    assert 'results/">See the results' in client.get(answered.url).content.decode()
+
+
+def test_the_summary_is_translated(client, answered):
+    _close_and_publish(answered)
+    html = client.get("/pl" + answered.url + "results/").content.decode()
+    assert "Liczba odpowiedzi: 41" in html and "Osoby, które odpowiedziały" in html
