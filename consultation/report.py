@@ -46,6 +46,7 @@ from .models import (
     SurveyQuestion,
     ThemedFeedback,
 )
+from .selectors import equality_counts, pinned_quotes
 
 NOT_GIVEN = "Not given"
 
@@ -293,7 +294,7 @@ def _number_section(data: QuestionData, context: dict) -> Section:
     """Numbers: how many answered, and (from 5 answers) the smallest, largest, median and mean."""
     question = data.question
     numbers = [int(value) for value, n in data.groups if isinstance(value, int) for _ in range(n)]
-    section = Section(kind="question", slug=f"q{question.pk}", title=question.label)
+    section = Section(kind="question_figures", slug=f"q{question.pk}", title=question.label)
     section.paragraphs.append(_answered_text(len(numbers), context["response_count"]))
     if len(numbers) >= 5:
         rows = [
@@ -349,7 +350,7 @@ def _ranking_section(data: QuestionData, context: dict) -> Section:
         rows.append([choice, mean, Cell(ranked, suppressed=0 < ranked < 5)])
     rows.sort(key=lambda row: (row[1] == "not shown", row[1]))
     rows.append(["People who ranked", "", Cell(answered, suppressed=0 < answered < 5)])
-    section = Section(kind="question", slug=f"q{question.pk}", title=question.label)
+    section = Section(kind="question_figures", slug=f"q{question.pk}", title=question.label)
     section.paragraphs.append(_answered_text(answered, context["response_count"]))
     section.paragraphs.append("A mean rank of 1 would mean everyone put that choice first.")
     section.tables.append(
@@ -371,7 +372,7 @@ def _grid_section(data: QuestionData, context: dict) -> Section:
         for i, point in enumerate(value[: len(per_statement)]):
             if point:
                 per_statement[i][str(point)] += n
-    section = Section(kind="question", slug=f"q{question.pk}", title=question.label)
+    section = Section(kind="question_figures", slug=f"q{question.pk}", title=question.label)
     section.paragraphs.append(_answered_text(answered, context["response_count"]))
     for i, (statement, counter) in enumerate(zip(question.statement_list, per_statement, strict=True), start=1):
         table = _counts_table(
@@ -636,6 +637,11 @@ def report_build(*, survey: SurveyPage, breakdown: tuple[SurveyQuestion, Dimensi
             )
         question_sections.append(section)
     sections = [headline, *question_sections]
+    if survey.equality_monitoring:
+        sections.append(_equality_section(survey))
+    quotes = _quotes_section(survey)
+    if quotes is not None:
+        sections.append(quotes)
     if breakdown is not None:
         sections.append(breakdown_build(question=breakdown[0], dimension=breakdown[1]))
     report = Report(
@@ -648,9 +654,45 @@ def report_build(*, survey: SurveyPage, breakdown: tuple[SurveyQuestion, Dimensi
     return report
 
 
+def _equality_section(survey: SurveyPage) -> Section:
+    """The "About you" answers, each question's counts suppressed like any other's: special
+    category data, reported only in aggregate. Two queries."""
+    figures = equality_counts(survey=survey)
+    section = Section(
+        kind="equality", slug="equality-monitoring", title="Equality monitoring: about the people who responded"
+    )
+    section.paragraphs.append(
+        "Every question was optional. Counts from 1 to 4, and counts that would let one be worked out, show as "
+        "“fewer than 5”."
+    )
+    for question in figures["questions"]:
+        labels = [row.label for row in question.counts]
+        counts = [row.count for row in question.counts]
+        table = _counts_table(
+            f"equality-{question.field}", question.label, labels, counts, figures["responses"], additive=True
+        )
+        table.rows[-1][0] = "People who responded"
+        section.tables.append(table)
+    return section
+
+
+def _quotes_section(survey: SurveyPage) -> Section | None:
+    """The quotes officers pinned, by theme: the only written words the report shows, each
+    checked for names, phone numbers and email addresses when it was pinned."""
+    themes = pinned_quotes(survey=survey)
+    if not themes:
+        return None
+    section = Section(kind="quotes", slug="quotes", title="In their own words")
+    for group in themes:
+        for quote in group.quotes:
+            section.paragraphs.append(f"{group.theme.name}: “{quote}”")
+    return section
+
+
 def report_public(*, survey: SurveyPage) -> Report:
-    """What the public results summary shows: the headline and the closed questions' counts,
-    suppressed. No free text, no themes (they summarise free text), no breakdowns."""
+    """What the public results summary shows: the headline, the closed questions' counts,
+    suppressed, and the quotes officers pinned. No other free text, no themes (they summarise
+    free text), no breakdowns, no equality monitoring."""
     report = report_build(survey=survey)
-    report.sections = [s for s in report.sections if s.kind in ("headline", "question")]
+    report.sections = [s for s in report.sections if s.kind in ("headline", "question", "quotes")]
     return report

@@ -110,7 +110,19 @@ def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[i
     if not question.required and rng.random() < 0.12:
         return ""
     if question.kind == kind.RATING:
-        return str(rng.choices(range(1, 6), weights=[1, 2, 4, 5, 3])[0])
+        points = len(question.scale_points)
+        return str(rng.choices(range(1, points + 1), weights=[1 + min(i, points - i) for i in range(points)])[0])
+    if question.kind == kind.NUMBER:
+        low = question.min_value if question.min_value is not None else 0
+        high = question.max_value if question.max_value is not None else low + 100
+        return rng.randint(low, min(high, low + 100))
+    if question.kind == kind.DATE:
+        return (timezone.localdate() - timedelta(days=rng.randint(1, 365))).isoformat()
+    if question.kind == kind.RANKING:
+        return rng.sample(question.choice_list, len(question.choice_list))
+    if question.kind == kind.GRID:
+        points = [value for value, _label in question.scale_points]
+        return [rng.choice(points) for _ in question.statement_list]
     if question.kind == kind.SINGLE_CHOICE:
         choices = question.choice_list + ([OTHER] if question.allow_other else [])
         return rng.choices(choices, weights=range(len(choices), 0, -1))[0]
@@ -124,7 +136,7 @@ def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[i
         return rng.choice([band.value for band in AgeBand])
     if question.kind == kind.WARD:
         return str(rng.choice(ward_ids)) if ward_ids else ""
-    return None
+    return ""
 
 
 def responses_generate(
@@ -142,6 +154,7 @@ def responses_generate(
     unanswered: made-up text would land in the Feedback store and be read as real. Returns the
     number made. For the demo site and the benchmark (bench/report.py)."""
     rng = random.Random(seed)  # noqa: S311 - made-up answers, repeatable, nothing secret
+    survey = SurveyPage.objects.prefetch_related("questions").get(pk=survey.pk)  # steps() reads them per response
     questions = [q for q in survey.questions.all() if q.kind not in (SurveyQuestion.Kind.SECTION,)]
     closed = [q for q in questions if q.kind not in SurveyQuestion.FREE_TEXT_KINDS]
     ward_ids = list(Ward.objects.order_by("pk").values_list("pk", flat=True))
@@ -153,8 +166,11 @@ def responses_generate(
         responses, answers = [], []
         for number in range(made, made + size):
             values = {q.pk: _answer_value(q, rng, ward_ids) for q in closed}
-            age_band = next((v for q in closed if q.kind == "age_band" for v in [values[q.pk]]), "")
-            ward = next((v for q in closed if q.kind == "ward" for v in [values[q.pk]]), "")
+            # Skip logic: only the questions the answers lead to are asked, and only they are kept.
+            asked = [q.pk for q in survey.questions_asked({str(pk): {"value": v} for pk, v in values.items()})]
+            values = {pk: value for pk, value in values.items() if pk in asked}
+            age_band = next((v for q in closed if q.kind == "age_band" for v in [values.get(q.pk, "")]), "")
+            ward = next((v for q in closed if q.kind == "ward" for v in [values.get(q.pk, "")]), "")
             responses.append(
                 Response(
                     survey=survey,
@@ -165,6 +181,7 @@ def responses_generate(
                     ward_id=int(ward) if ward else None,
                     channel=rng.choices(channels, weights=[80, 12, 8])[0],
                     is_demo=is_demo,
+                    asked=asked,
                 )
             )
             answers.append(values)
@@ -185,6 +202,7 @@ def responses_generate(
                     )
                     for response, values in zip(responses, answers, strict=True)
                     for question in closed
+                    if question.pk in values
                 ],
                 batch_size=5000,
             )

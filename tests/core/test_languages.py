@@ -50,7 +50,7 @@ TRANSLATED_FILES = [
     "templates/account/login.html",
     "templates/account/email/password_reset_key_message.txt",
     "consultation/forms.py",
-    "consultation/models.py",
+    "consultation/question_kinds.py",
     "events/forms.py",
     "events/services.py",
     "events/emails.py",
