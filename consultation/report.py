@@ -199,7 +199,11 @@ def _additive(question: SurveyQuestion) -> bool:
 
 def _counts_table(slug, title, labels, counts, answered, *, additive, chart=True, note="") -> Table:
     table = row_suppress(counts, total=answered, additive=additive)
-    rows = [[label, cell, cell.percent_of(table.total)] for label, cell in zip(labels, table.cells[0], strict=True)]
+    # Labels as text: some are lazy translations (the age bands), which the Word file and the
+    # chart images cannot take.
+    rows = [
+        [str(label), cell, cell.percent_of(table.total)] for label, cell in zip(labels, table.cells[0], strict=True)
+    ]
     rows.append(["People who answered", table.total, ""])
     return Table(slug=slug, title=title, header=["Answer", "Count", "Per cent"], rows=rows, chart=chart, note=note)
 

@@ -34,7 +34,7 @@ def answered(survey):
 
 
 def _question(survey, **filters):
-    return survey.questions.get(**filters)
+    return survey.questions.filter(**filters).first()  # the demo survey has two long texts
 
 
 def _submit(survey, token, answers):
@@ -48,9 +48,15 @@ def _submit(survey, token, answers):
 def test_the_report_has_a_headline_and_a_section_per_question(answered):
     report = report_build(survey=answered)
     questions = [q for q in answered.questions.all() if q.kind != "section"]
+    figures = ("number", "ranking", "grid")
     assert [s.kind for s in report.sections] == ["headline"] + [
-        "free_text" if q.kind in ("short_text", "long_text") else "question" for q in questions
-    ]
+        "free_text"
+        if q.kind in ("short_text", "long_text")
+        else "question_figures"
+        if q.kind in figures
+        else "question"
+        for q in questions
+    ] + (["equality"] if answered.equality_monitoring else [])
     headline = report.sections[0]
     assert headline.paragraphs[0] == "60 people responded."
     assert [t.slug for t in headline.tables] == ["channels", "weeks"]
@@ -98,8 +104,15 @@ def test_ratings_show_their_distribution_and_median(survey):
     for i, value in enumerate(["2"] * 5 + ["4"] * 6):
         _submit(survey, f"r{i}", [({"label": label}, value)])
     section = next(s for s in report_build(survey=survey).sections if s.title == label)
-    assert [row[0] for row in section.tables[0].rows] == ["1", "2", "3", "4", "5", "People who answered"]
-    assert "Median rating: 4 out of 5 (1 is the lowest, 5 the highest)." in section.paragraphs
+    assert [row[0] for row in section.tables[0].rows] == [
+        "1 (lowest)",
+        "2",
+        "3",
+        "4",
+        "5 (highest)",
+        "People who answered",
+    ]
+    assert "Median rating: 4 (point 4 of 5, the first the lowest)." in section.paragraphs
 
 
 def test_free_text_shows_confirmed_themes_and_never_the_text(survey):
@@ -248,4 +261,4 @@ def test_the_report_page_makes_the_same_queries_for_10_or_200_responses(
 # The report page's queries with a breakdown, whatever the number of responses: the admin's
 # own (session, user, permissions, menu), the survey and its questions, then the report's
 # counts (consultation/report.py).
-REPORT_QUERIES = 23
+REPORT_QUERIES = 27  # with the equality monitoring's two, the pinned quotes' and who was asked
