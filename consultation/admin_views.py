@@ -27,7 +27,7 @@ from core.viewsets import PermissionViewSet
 
 from .dashboard.charts import bar_chart
 from .models import Feedback, Response, SurveyPage
-from .report import DIMENSIONS, Report, breakdown_questions, report_build
+from .report import Report, breakdown_questions, dimensions_for, report_build
 from .report_files import DOCX_CONTENT_TYPE, report_docx, table_csv_rows
 from .selectors import safeguarding_flagged, survey_response_rows, surveys_with_response_counts
 from .services import safeguarding_alert_handle
@@ -89,13 +89,15 @@ class BreakdownForm(forms.Form):
     question = forms.TypedChoiceField(coerce=int, label="Question", error_messages={"required": "Choose a question."})
     by = forms.ChoiceField(
         label="Break down by",
-        choices=[(key, dimension.label) for key, dimension in DIMENSIONS.items()],
+        choices=[],  # the survey's: consultation.report.dimensions_for
         error_messages={"required": "Choose what to break it down by."},
     )
 
-    def __init__(self, *args, questions, **kwargs):
+    def __init__(self, *args, questions, dimensions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = {question.pk: question for question in questions}
+        self.dimensions = dimensions
+        self.fields["by"].choices = [(key, dimension.label) for key, dimension in dimensions.items()]
         self.fields["question"].choices = [("", "Choose a question")] + [
             (question.pk, question.label) for question in questions
         ]
@@ -108,9 +110,9 @@ def _breakdown(request, survey: SurveyPage):
     it asks for when valid."""
     questions = breakdown_questions(survey)
     asked = "question" in request.GET or "by" in request.GET
-    form = BreakdownForm(request.GET if asked else None, questions=questions)
+    form = BreakdownForm(request.GET if asked else None, questions=questions, dimensions=dimensions_for(survey))
     if asked and form.is_valid():
-        return form, (form.questions[form.cleaned_data["question"]], DIMENSIONS[form.cleaned_data["by"]])
+        return form, (form.questions[form.cleaned_data["question"]], form.dimensions[form.cleaned_data["by"]])
     return form, None
 
 

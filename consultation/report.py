@@ -22,6 +22,7 @@ table of its stored values and their counts. Breakdowns are by a `Dimension` (ag
 another dimension, such as an equality question, is one more entry in DIMENSIONS.
 """
 
+import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -35,6 +36,8 @@ from django.utils import timezone
 from core.disclosure import Cell, SuppressedTable, row_suppress, table_suppress
 from core.models import Ward
 
+from .equality import QUESTIONS as EQUALITY_QUESTIONS
+from .equality import EqualityQuestion
 from .models import (
     OTHER,
     WARD_ANSWER_LABELS,
@@ -46,7 +49,7 @@ from .models import (
     SurveyQuestion,
     ThemedFeedback,
 )
-from .selectors import equality_counts, pinned_quotes
+from .selectors import equality_breakdown_values, equality_counts, pinned_quotes
 
 NOT_GIVEN = "Not given"
 
@@ -135,6 +138,9 @@ class Dimension:
     label: str
     field: str
     categories: Callable[[], list[tuple[object, str]]]
+    #: For a dimension that is not on the response (an equality question, kept apart): the
+    #: (answer value, category) pairs of a question's answers, counted here. One query.
+    pairs: Callable[[SurveyQuestion], object] | None = None
 
 
 def _age_bands() -> list[tuple[object, str]]:
@@ -145,10 +151,30 @@ def _wards() -> list[tuple[object, str]]:
     return [*Ward.objects.order_by("name").values_list("pk", "name"), (None, NOT_GIVEN)]
 
 
+def _equality_dimension(question: EqualityQuestion) -> Dimension:
+    return Dimension(
+        key=f"equality_{question.field}",
+        label=f"About you: {question.label}",
+        field="",
+        categories=lambda: [*((code, str(label)) for code, label in question.flat_choices), (None, NOT_GIVEN)],
+        pairs=lambda asked: equality_breakdown_values(question=asked, field=question.field),
+    )
+
+
 DIMENSIONS: dict[str, Dimension] = {
     "age_band": Dimension("age_band", "Age band", "response__age_band", _age_bands),
     "ward": Dimension("ward", "Ward", "response__ward_id", _wards),
 }
+# The "About you" questions, for surveys that ask them (special category data: the breakdown
+# is suppressed like every other table, and shows no one's answers).
+EQUALITY_DIMENSIONS: dict[str, Dimension] = {
+    dimension.key: dimension for dimension in (_equality_dimension(question) for question in EQUALITY_QUESTIONS)
+}
+
+
+def dimensions_for(survey: SurveyPage) -> dict[str, Dimension]:
+    """What the survey's questions can be broken down by."""
+    return {**DIMENSIONS, **(EQUALITY_DIMENSIONS if survey.equality_monitoring else {})}
 
 
 # --- Counting -----------------------------------------------------------------------------
@@ -497,12 +523,18 @@ def breakdown_build(*, question: SurveyQuestion, dimension: Dimension) -> Sectio
     ward_names = dict(Ward.objects.order_by("name").values_list("pk", "name"))
     choices = _choices(question, ward_names) or []
     categories = dimension.categories()
-    groups = (
-        Answer.objects.filter(question=question)
-        .values_list(dimension.field, "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    if dimension.pairs is not None:
+        counted: Counter = Counter()
+        for value, category in dimension.pairs(question):
+            counted[(category or None, json.dumps(value))] += 1
+        groups = [(category, json.loads(value), n) for (category, value), n in counted.items()]
+    else:
+        groups = (
+            Answer.objects.filter(question=question)
+            .values_list(dimension.field, "value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
     cells: dict[object, Counter] = defaultdict(Counter)
     answered: Counter = Counter()
     for category, value, n in groups:
@@ -518,7 +550,8 @@ def breakdown_build(*, question: SurveyQuestion, dimension: Dimension) -> Sectio
     rows = [[label, *table.cells[r], table.row_totals[r]] for r, (_, label) in enumerate(categories)]
     rows.append(["All", *table.column_totals, table.total])
     slug = f"breakdown-q{question.pk}-{dimension.key}"
-    section = Section(kind="breakdown", slug="breakdown", title=f"{question.label}, by {dimension.label.lower()}")
+    by = dimension.label if dimension.pairs is not None else dimension.label.lower()
+    section = Section(kind="breakdown", slug="breakdown", title=f"{question.label}, by {by}")
     section.paragraphs.append(
         "Counts from 1 to 4 show as “fewer than 5”, and so do other counts that would let them be worked out "
         "from a total."

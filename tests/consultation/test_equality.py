@@ -331,3 +331,22 @@ def test_each_responses_category_for_a_breakdown(survey):
     assert ("25-34", "sikh") in values and ("25-34", None) in values
     with pytest.raises(KeyError):
         equality_answer_by_response(survey=survey, field="survey_title")
+
+
+def test_the_report_breaks_a_question_down_by_an_equality_question_with_small_counts_hidden(survey):
+    from consultation.report import breakdown_build, dimensions_for, report_build
+
+    _many(survey, 12)
+    assert "equality_religion" in dimensions_for(survey)
+    age = _q(survey, "How old")
+    section = breakdown_build(question=age, dimension=dimensions_for(survey)["equality_religion"])
+    rows = {row[0]: row for row in section.tables[0].text_rows()}
+    assert section.title == "How old are you?, by About you: What is your religion?"
+    header = section.tables[0].header
+    column = header.index("25 to 34")
+    assert rows["Muslim"][column] == "fewer than 5"  # 4 Muslims aged 25 to 34: hidden
+    # The report itself sums the About you answers, suppressed, and never per person.
+    report = report_build(survey=survey)
+    equality = next(s for s in report.sections if s.kind == "equality")
+    religion = next(t for t in equality.tables if t.slug == "equality-religion")
+    assert {row[0]: row[1] for row in religion.text_rows()}["Muslim"] == "fewer than 5"
