@@ -55,6 +55,22 @@ def test_urdu_mirrors_the_layout_and_uses_a_nastaliq_font(new_context):
     assert page.evaluate("() => document.fonts.check('16px \"Noto Nastaliq Urdu\"', 'مدد')")
 
 
+def test_every_language_name_in_the_bar_is_set_in_the_sites_own_font_for_its_script(new_context):
+    """Each name in the language bar carries its own lang; the font for its script comes first,
+    or a system font that claims the script without its letters shows empty boxes."""
+    page = new_context().new_page()
+    page.goto("/gu/")
+    expected = {
+        "gu": "Noto Sans Gujarati",
+        "pa": "Noto Sans Gurmukhi",
+        "ar": "Noto Sans Arabic",
+        "ur": "Noto Nastaliq Urdu",
+    }
+    for code, font in expected.items():
+        family = page.locator(f".language-switcher a[lang={code}]").evaluate("e => getComputedStyle(e).fontFamily")
+        assert family.startswith(f'"{font}"'), (code, family)
+
+
 def test_switching_language_on_a_survey_step_keeps_the_answers_given(new_context):
     page = new_context().new_page()
     page.goto(SURVEY_PATH + "answer/1/")
