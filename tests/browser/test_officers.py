@@ -169,7 +169,7 @@ def feedback_id(page, text: str) -> int:
 
 
 def confirmed_themes(page, text: str) -> str:
-    return rows(page, text).locator("td").nth(4).inner_text().strip()
+    return rows(page, text).locator("td").nth(5).inner_text().strip()  # after the language
 
 
 def filter_youth_voice_without_theme(page, hidden_text: str) -> None:
@@ -191,7 +191,7 @@ def filter_youth_voice_without_theme(page, hidden_text: str) -> None:
     assert listed.count() > 0
     for row in listed.all():
         cells = row.locator("td").all_inner_texts()
-        assert cells[2].strip() == "Youth voice" and cells[4].strip() == "None yet", cells
+        assert cells[2].strip() == "Youth voice" and cells[5].strip() == "None yet", cells
 
 
 def select_and_run(page, texts: list[str], action_label: str) -> None:
