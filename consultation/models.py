@@ -465,6 +465,31 @@ class Answer(models.Model):
         return f"{self.question_text}: {self.value}"
 
 
+class AnswerCount(models.Model):
+    """How many answers one closed question has with one stored value (a multiple-choice answer
+    counts under the whole list of choices made). Kept as answers are saved, in the same
+    transaction (`consultation.services.answer_counts_add`), so the results report reads a few
+    hundred of these rows instead of every answer: its speed no longer depends on the number
+    of responses. Free-text answers are not counted here (their values are all different).
+
+    `digest` is the SHA-1 of the value's canonical JSON, so the pair (question, value) is
+    unique however long a list of choices is. Answers are never deleted or changed one by one
+    (redaction changes only written text); deleting a question deletes its counts with it.
+    `answer_counts_rebuild` counts a survey's answers afresh, for data saved before the counts
+    existed."""
+
+    question = models.ForeignKey(SurveyQuestion, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=40)
+    value = models.JSONField(null=True, blank=True)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["question", "digest"], name="answer_count_unique")]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.value} x {self.n}"
+
+
 class EqualityMonitoring(models.Model):
     """One person's answers to a survey's "About you" equality monitoring questions
     (consultation/equality.py holds the questions and their codes).

@@ -43,6 +43,7 @@ from .models import (
     WARD_ANSWER_LABELS,
     AgeBand,
     Answer,
+    AnswerCount,
     Feedback,
     Response,
     SurveyPage,
@@ -617,12 +618,8 @@ def report_build(*, survey: SurveyPage, breakdown: tuple[SurveyQuestion, Dimensi
     free_ids = [q.pk for q in questions if q.kind in SurveyQuestion.FREE_TEXT_KINDS]
     closed_ids = [q.pk for q in questions if q.pk not in free_ids]
     if closed_ids:
-        groups = (
-            Answer.objects.filter(question_id__in=closed_ids)
-            .values_list("question_id", "value")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
+        # Kept as answers are saved (AnswerCount): a few rows per question, never the answers.
+        groups = AnswerCount.objects.filter(question_id__in=closed_ids, n__gt=0).values_list("question_id", "value", "n")
         for question_id, value, n in groups:
             data[question_id].groups.append((value, n))
     if free_ids:

@@ -14,6 +14,7 @@ from core.seeding import child_by_slug, publish_child
 
 from . import demo_content as demo
 from .models import OTHER, AgeBand, Answer, Response, SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
+from .services import answer_counts_add
 
 # The demo survey's made-up responses: how many, from a fixed seed, so every demo site shows the
 # same report.
@@ -205,6 +206,9 @@ def responses_generate(
                     if question.pk in values
                 ],
                 batch_size=5000,
+            )
+            answer_counts_add(
+                (question, values[question.pk]) for values in answers for question in closed if question.pk in values
             )
         made += size
     return made

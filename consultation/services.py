@@ -7,12 +7,15 @@ only after the commit; if the queue is down the submission still stands, and
 The work itself is in consultation/processing.py, which the tasks call.
 """
 
+import hashlib
+import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -25,6 +28,7 @@ from core.safeguarding import safeguarding_matches
 from . import tasks
 from .equality import equality_answers_clean
 from .models import (
+    AnswerCount,
     PINNED_QUOTES_PER_THEME,
     Answer,
     ContactRequest,
@@ -62,6 +66,69 @@ def _queue_processing(feedback_ids: list[int]) -> None:
     if the queue is unreachable the rows stay unprocessed and the periodic task takes them."""
     if feedback_ids:
         queue_after_commit(tasks.feedback_process, feedback_ids)
+
+
+def _answer_digest(value) -> str:
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(canonical.encode(), usedforsecurity=False).hexdigest()
+
+
+def answer_counts_add(answers: Iterable[tuple[SurveyQuestion, object]]) -> None:
+    """Add (question, stored value) pairs just saved as answers to the questions' counts
+    (`AnswerCount`), which the results report reads instead of the answers. Call it inside the
+    transaction that saves the answers, so both are kept or neither. Free-text answers are not
+    counted. Rows are updated in one fixed order, so two submissions at once never deadlock."""
+    added: Counter = Counter()
+    values = {}
+    for question, value in answers:
+        if question.kind in SurveyQuestion.FREE_TEXT_KINDS or question.kind == SurveyQuestion.Kind.SECTION:
+            continue
+        key = (question.pk, _answer_digest(value))
+        added[key] += 1
+        values[key] = value
+    for key in sorted(added):
+        question_id, digest = key
+        row = AnswerCount.objects.filter(question_id=question_id, digest=digest)
+        if row.update(n=F("n") + added[key]):
+            continue
+        try:
+            with transaction.atomic():
+                AnswerCount.objects.create(question_id=question_id, digest=digest, value=values[key], n=added[key])
+        except IntegrityError:  # another submission made the row first
+            row.update(n=F("n") + added[key])
+
+
+def answer_counts_rebuild(*, survey) -> int:
+    """Count a survey's closed answers afresh into `AnswerCount`, replacing what was kept: for
+    answers saved before the counts existed, and for the checks that prove the kept counts
+    equal a count of the answers. Returns the number of rows written."""
+    question_ids = [
+        question.pk
+        for question in SurveyQuestion.objects.filter(page=survey)
+        if question.kind not in (*SurveyQuestion.FREE_TEXT_KINDS, SurveyQuestion.Kind.SECTION)
+    ]
+    with transaction.atomic():
+        AnswerCount.objects.filter(question_id__in=question_ids).delete()
+        groups = (
+            Answer.objects.filter(question_id__in=question_ids)
+            .values_list("question_id", "value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        merged: Counter = Counter()
+        values = {}
+        for question_id, value, n in groups:
+            key = (question_id, _answer_digest(value))
+            merged[key] += n
+            values[key] = value
+        rows = AnswerCount.objects.bulk_create(
+            [
+                AnswerCount(question_id=question_id, digest=digest, value=values[(question_id, digest)], n=n)
+                for (question_id, digest), n in merged.items()
+            ],
+            batch_size=1000,
+        )
+    return len(rows)
 
 
 class DuplicateSubmission(Exception):
@@ -161,6 +228,7 @@ def response_submit(
                         )
                     )
             Answer.objects.bulk_create(answer_rows)
+            answer_counts_add((questions[row.question_id], row.value) for row in answer_rows)
             created = Feedback.objects.bulk_create(feedback_rows)
             if contact is not None:
                 ContactRequest.objects.create(
@@ -372,9 +440,11 @@ def feedback_redact(*, feedback: Feedback, user, reason: str, words: str = "") -
         feedback.text = replace(original)
         feedback.save(update_fields=["text"])
         if feedback.response_id:
-            for answer in Answer.objects.filter(response_id=feedback.response_id):
-                # A choice's value is one of the survey's own choices; only written text changes.
-                value = replace(answer.value) if isinstance(answer.value, str) else answer.value
+            for answer in Answer.objects.filter(response_id=feedback.response_id).select_related("question"):
+                # A choice's value is one of the survey's own choices (and is counted in
+                # AnswerCount): only written text changes, the free-text answers and "Other".
+                written = answer.question is None or answer.question.kind in SurveyQuestion.FREE_TEXT_KINDS
+                value = replace(answer.value) if written and isinstance(answer.value, str) else answer.value
                 other_text = replace(answer.other_text) if answer.other_text else ""
                 if (value, other_text) != (answer.value, answer.other_text):
                     answer.value, answer.other_text = value, other_text

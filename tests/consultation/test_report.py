@@ -262,3 +262,63 @@ def test_the_report_page_makes_the_same_queries_for_10_or_200_responses(
 # own (session, user, permissions, menu), the survey and its questions, then the report's
 # counts (consultation/report.py).
 REPORT_QUERIES = 27  # with the equality monitoring's two, the pinned quotes' and who was asked
+
+
+# --- The kept counts (AnswerCount) -----------------------------------------------------------
+
+
+def _kept(survey):
+    from consultation.models import AnswerCount
+
+    return sorted(
+        AnswerCount.objects.filter(question__page=survey, n__gt=0).values_list("question_id", "digest", "n")
+    )
+
+
+def test_the_kept_counts_equal_a_count_of_the_answers(survey):
+    responses_generate(survey=survey, count=40, seed=7, submission_prefix="k-", is_demo=False)
+    multiple = _question(survey, kind="multiple_choice")
+    single = _question(survey, kind="single_choice")
+    for n, (chosen, picked) in enumerate([([], ""), (multiple.choice_list[:2], single.choice_list[0])] * 2):
+        _submit(survey, f"kept-{n}", [({"kind": "multiple_choice"}, chosen), ({"kind": "single_choice"}, picked)])
+    kept = _kept(survey)
+    assert kept and sum(n for *_, n in kept) > 40
+    services.answer_counts_rebuild(survey=survey)
+    assert _kept(survey) == kept
+
+
+def test_the_report_reads_the_kept_counts_not_every_answer(survey):
+    from consultation.models import AnswerCount
+
+    question = _question(survey, kind="single_choice")
+    for i in range(6):
+        _submit(survey, f"one-{i}", [({"kind": "single_choice"}, "Often")])
+
+    def often():
+        section = next(s for s in report_build(survey=survey).sections if s.title == question.label)
+        return {row[0]: row for row in section.tables[0].rows}["Often"][1].count
+
+    assert often() == 6
+    AnswerCount.objects.filter(question=question, value="Often").update(n=15)
+    assert often() == 15
+
+
+def test_redacting_words_that_are_also_a_choice_leaves_the_choice_and_its_count(survey):
+    from consultation.models import Answer, Feedback
+
+    single = _question(survey, kind="single_choice")
+    choice = single.choice_list[0]
+    response = _submit(
+        survey,
+        "redact",
+        [({"kind": "single_choice"}, choice), ({"kind": "long_text"}, f"I said {choice} because of Sam Smith")],
+    )
+    kept = _kept(survey)
+    feedback = Feedback.objects.get(response=response)
+    services.feedback_redact(
+        feedback=feedback, user=get_user_model().objects.get(username="officer"), reason="test", words=choice
+    )
+    assert Answer.objects.get(response=response, question=single).value == choice
+    written = Answer.objects.get(response=response, question__kind="long_text").value
+    assert choice not in written and "[removed]" in written
+    assert _kept(survey) == kept
