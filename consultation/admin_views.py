@@ -25,6 +25,7 @@ from core.exports import export_log_record
 from core.spreadsheets import csv_response, csv_stream_response
 from core.viewsets import PermissionViewSet
 
+from .admin_paper import PAPER_PERMISSION, paper_response_add
 from .dashboard.charts import bar_chart
 from .models import Feedback, Response, SurveyPage
 from .report import Report, breakdown_questions, dimensions_for, report_build
@@ -157,6 +158,11 @@ def survey_results_view(request, pk: int):
             "docx_url": reverse("consultation_results:docx", args=[survey.pk]) + query,
             "draft_url": reverse("consultation_results:outcome_draft", args=[survey.pk]),
             "can_edit_page": can_edit_page,
+            "paper_url": (
+                reverse("consultation_results:paper", args=[survey.pk])
+                if request.user.has_perm(PAPER_PERMISSION)
+                else ""
+            ),
         },
     )
 
@@ -272,4 +278,5 @@ class SurveyResultsViewSet(PermissionViewSet):
             path("<int:pk>/report.docx", survey_report_docx, name="docx"),
             path("<int:pk>/tables/<slug:slug>.csv", survey_report_table_csv, name="table_csv"),
             path("<int:pk>/outcome-draft/", survey_outcome_draft, name="outcome_draft"),
+            path("<int:pk>/paper/", paper_response_add, name="paper"),
         ]

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.disclosure import Cell, SuppressedTable, row_suppress, table_suppress
 from core.models import Ward
@@ -109,6 +110,8 @@ class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    # The figures tables as the public summary shows them (report_public)
+    public_tables: list = field(default_factory=list)
 
 
 @dataclass
@@ -619,7 +622,9 @@ def report_build(*, survey: SurveyPage, breakdown: tuple[SurveyQuestion, Dimensi
     closed_ids = [q.pk for q in questions if q.pk not in free_ids]
     if closed_ids:
         # Kept as answers are saved (AnswerCount): a few rows per question, never the answers.
-        groups = AnswerCount.objects.filter(question_id__in=closed_ids, n__gt=0).values_list("question_id", "value", "n")
+        groups = AnswerCount.objects.filter(question_id__in=closed_ids, n__gt=0).values_list(
+            "question_id", "value", "n"
+        )
         for question_id, value, n in groups:
             data[question_id].groups.append((value, n))
     if free_ids:
@@ -725,8 +730,61 @@ def _quotes_section(survey: SurveyPage) -> Section | None:
 
 def report_public(*, survey: SurveyPage) -> Report:
     """What the public results summary shows: the headline, the closed questions' counts,
-    suppressed, and the quotes officers pinned. No other free text, no themes (they summarise
-    free text), no breakdowns, no equality monitoring."""
+    suppressed, the figures of numbers, rankings and grids, and the quotes officers pinned. No
+    other free text, no themes (they summarise free text), no breakdowns, no equality
+    monitoring (special category data stays in the council's own report). A number question
+    shows its median and mean only: its smallest and largest answers are one person's each."""
     report = report_build(survey=survey)
-    report.sections = [s for s in report.sections if s.kind in ("headline", "question", "quotes")]
+    report.sections = [s for s in report.sections if s.kind in ("headline", "question", "question_figures", "quotes")]
+    for section in report.sections:
+        if section.kind == "question_figures":
+            section.public_tables = [_public_table(table) for table in section.tables]
     return report
+
+
+@dataclass
+class PublicTable:
+    """A figures table as the public summary shows it: every cell already text, in the
+    visitor's language where it is the report's own word, small counts hidden."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+# The report's own words in its figures tables, as the public summary says them.
+_PUBLIC_WORDS = {
+    "Answer": lambda: _("Answer"),
+    "Count": lambda: _("Count"),
+    "Per cent": lambda: _("Per cent"),
+    "Figure": lambda: _("Figure"),
+    "Value": lambda: _("Value"),
+    "Median": lambda: _("Median"),
+    "Mean": lambda: _("Mean"),
+    "Choice": lambda: _("Choice"),
+    "Mean rank": lambda: _("Mean rank"),
+    "Ranked by": lambda: _("Ranked by"),
+    "not shown": lambda: _("not shown"),
+    "People who answered": lambda: _("People who answered"),
+    "People who ranked": lambda: _("People who ranked"),
+}
+_NOT_PUBLIC = ("Smallest", "Largest")
+
+
+def _public_word(value: str) -> str:
+    word = _PUBLIC_WORDS.get(value)
+    return word() if word else value
+
+
+def _public_cell(value) -> str:
+    if isinstance(value, Cell):
+        return _("fewer than 5") if value.suppressed else f"{value.count:,}"
+    return _public_word(str(value))
+
+
+def _public_table(table: Table) -> PublicTable:
+    return PublicTable(
+        title=table.title,
+        header=[_public_word(cell) for cell in table.header],
+        rows=[[_public_cell(cell) for cell in row] for row in table.rows if row[0] not in _NOT_PUBLIC],
+    )

@@ -28,9 +28,9 @@ from core.safeguarding import safeguarding_matches
 from . import tasks
 from .equality import equality_answers_clean
 from .models import (
-    AnswerCount,
     PINNED_QUOTES_PER_THEME,
     Answer,
+    AnswerCount,
     ContactRequest,
     EqualityMonitoring,
     Feedback,
@@ -147,6 +147,8 @@ def response_submit(
     contact: ContactDetails | None = None,
     language: str = "",
     equality: dict | None = None,
+    channel: str = Response.Channel.ONLINE,
+    submitted_at=None,
 ) -> Response:
     """Save a completed survey: the response, its answers and a Feedback row per free-text
     answer, all or nothing. `answers` maps question id to {"value": str | list, "other": str}.
@@ -159,6 +161,9 @@ def response_submit(
     `asked` lists the questions the person was shown (skip logic leaves some out): it is kept
     on the response, so results tell "not asked" from "not answered", and an answer to a
     question not in it is not saved. None: every question was asked.
+
+    `channel` says how the answers came in (online, at a kiosk, or from paper typed in by an
+    officer); `submitted_at`, when they were given, if not now (a paper form's date).
 
     Raises DuplicateSubmission (with the saved response) if the token was used already.
     """
@@ -191,6 +196,8 @@ def response_submit(
                 ward=ward,
                 language=language,
                 asked=asked,
+                channel=channel,
+                **({"submitted_at": submitted_at} if submitted_at is not None else {}),
             )
             answer_rows, feedback_rows = [], []
             for question_id, answer in answers.items():
@@ -225,6 +232,7 @@ def response_submit(
                             age_band=age_band,
                             ward=ward,
                             language=language,
+                            **({"created_at": submitted_at} if submitted_at is not None else {}),
                         )
                     )
             Answer.objects.bulk_create(answer_rows)

@@ -127,14 +127,30 @@ def survey_start(survey: SurveyPage, request):
         "some_steps_skippable": any(step.get("section") and step["section"].show_if_key for step in steps),
     }
     if survey.is_open:
-        context["start_url"] = _url(survey, request, "step_route", 1)
+        context["start_url"] = _url(survey, request, "step_route", 1) + ("?kiosk=1" if _kiosk_asked(request) else "")
     return _render(request, "consultation/survey_page.html", context)
+
+
+# At a kiosk (`?kiosk=1` on the survey's address: a tablet at an event, answered by one person
+# after another) the answers are recorded as given at a kiosk, a draft left half-way is cleared
+# after a quarter of an hour without a step, and the thank-you page's "Next person" ends the
+# session, so the next person finds nothing of the last one's answers.
+KIOSK_IDLE_SECONDS = 15 * 60
+
+
+def _kiosk_asked(request) -> bool:
+    return request.GET.get("kiosk") == "1"
 
 
 def survey_step(survey: SurveyPage, request, step: int):
     if not survey.is_open:
         return _not_open(request, survey)
     draft = _draft(request, survey, create=True)
+    if _kiosk_asked(request) and not draft.get("kiosk"):
+        draft["kiosk"] = True
+        _save_draft(request, survey, draft)
+    if draft.get("kiosk"):
+        request.session.set_expiry(KIOSK_IDLE_SECONDS)
     steps = _steps_with_contact(survey, draft)
     if step < 1:
         raise Http404("No such step")
@@ -292,12 +308,13 @@ def survey_check(survey: SurveyPage, request):
                 contact=contact,
                 language=language_code_current(),
                 equality=draft.get("about_you"),
+                channel=Response.Channel.KIOSK if draft.get("kiosk") else Response.Channel.ONLINE,
             )
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
         flagged = response.feedback.filter(safeguarding_flag=True).exists()
         request.session.pop(f"{SESSION_PREFIX}{survey.pk}", None)
-        request.session[f"{DONE_PREFIX}{survey.pk}"] = {"flagged": flagged}
+        request.session[f"{DONE_PREFIX}{survey.pk}"] = {"flagged": flagged, "kiosk": bool(draft.get("kiosk"))}
         return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
 
     if draft is None:
@@ -353,11 +370,22 @@ def survey_check(survey: SurveyPage, request):
 
 
 def survey_thank_you(survey: SurveyPage, request):
+    """Thank you, with help if they wrote something worrying. At a kiosk, "Next person" ends
+    the session and goes back to the survey's front page for the next person."""
     done = request.session.get(f"{DONE_PREFIX}{survey.pk}") or {}
+    if request.method == "POST" and "next_person" in request.POST:
+        request.session.flush()
+        return _no_store(HttpResponseRedirect(survey.get_url(request) + "?kiosk=1"))
     return _render(
         request,
         "consultation/survey_thank_you.html",
-        {"page": survey, "self": survey, "flagged": done.get("flagged", False)},
+        {
+            "page": survey,
+            "self": survey,
+            "flagged": done.get("flagged", False),
+            "kiosk": done.get("kiosk", False),
+            "kiosk_action": _url(survey, request, "thank_you_route"),
+        },
     )
 
 

@@ -124,6 +124,7 @@ def _feedback_log_actions(actions):
     actions.register_action("consultation.tagged")(Tagged)
     actions.register_action("consultation.reviewed", "Marked reviewed", "Marked reviewed")
     actions.register_action("consultation.added_offline", "Added offline", "Added from offline input")
+    actions.register_action("consultation.paper_entered", "Paper response entered", "Paper response entered")
 
     class Redacted(LogFormatter):
         label = "Personal details removed"

@@ -62,7 +62,10 @@ def test_the_published_summary_shows_counts_only_suppressed(client, answered):
     assert "secret story" not in html
     # Free-text questions and their themes are not in the public summary at all.
     assert "What would make your neighbourhood feel safer?" not in html
-    cells = [cell.split("<")[0] for cell in html.split('<td class="num">')[1:]]
+    # Every count in the answers' tables (the figures tables hold medians and mean ranks too)
+    tables = [part for part in html.split('<section class="results-question"')[1:] if "Median" not in part]
+    tables = [part for part in tables if "Mean rank" not in part]
+    cells = [cell.split("<")[0] for part in tables for cell in part.split('<td class="num">')[1:]]
     counts = [int(c.replace(",", "")) for c in cells if c and c[0].isdigit() and not c.endswith("%")]
     assert counts and all(count == 0 or count >= 5 for count in counts)
     assert "fewer than 5" in html
@@ -77,3 +80,19 @@ def test_the_summary_is_translated(client, answered):
     _close_and_publish(answered)
     html = client.get("/pl" + answered.url + "results/").content.decode()
     assert "Liczba odpowiedzi: 41" in html and "Osoby, które odpowiedziały" in html
+
+
+def test_numbers_rankings_and_grids_are_summarised_without_anyone_s_own_extremes(client, answered):
+    _close_and_publish(answered)
+    html = client.get(answered.url + "results/").content.decode()
+    for kind in ("number", "ranking", "grid"):
+        assert answered.questions.get(kind=kind).label in html, kind
+    assert "Median" in html and "Mean rank" in html and "In the city centre after dark" in html
+    assert "Smallest" not in html and "Largest" not in html  # one person's answer each
+    assert "Equality monitoring" not in html
+
+
+def test_the_summary_s_own_words_are_in_the_visitor_s_language(client, answered):
+    _close_and_publish(answered)
+    html = client.get("/pl" + answered.url + "results/").content.decode()
+    assert "Mediana" in html
