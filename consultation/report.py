@@ -22,7 +22,6 @@ table of its stored values and their counts. Breakdowns are by a `Dimension` (ag
 another dimension, such as an equality question, is one more entry in DIMENSIONS.
 """
 
-import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -51,7 +50,7 @@ from .models import (
     SurveyQuestion,
     ThemedFeedback,
 )
-from .selectors import equality_breakdown_values, equality_counts, pinned_quotes
+from .selectors import equality_breakdown_counts, equality_counts, pinned_quotes
 
 NOT_GIVEN = "Not given"
 
@@ -143,8 +142,8 @@ class Dimension:
     field: str
     categories: Callable[[], list[tuple[object, str]]]
     #: For a dimension that is not on the response (an equality question, kept apart): the
-    #: (answer value, category) pairs of a question's answers, counted here. One query.
-    pairs: Callable[[SurveyQuestion], object] | None = None
+    #: (category, answer value, count) groups of a question's answers. One query.
+    groups: Callable[[SurveyQuestion], object] | None = None
 
 
 def _age_bands() -> list[tuple[object, str]]:
@@ -161,7 +160,7 @@ def _equality_dimension(question: EqualityQuestion) -> Dimension:
         label=f"About you: {question.label}",
         field="",
         categories=lambda: [*((code, str(label)) for code, label in question.flat_choices), (None, NOT_GIVEN)],
-        pairs=lambda asked: equality_breakdown_values(question=asked, field=question.field),
+        groups=lambda asked: equality_breakdown_counts(question=asked, field=question.field),
     )
 
 
@@ -527,11 +526,9 @@ def breakdown_build(*, question: SurveyQuestion, dimension: Dimension) -> Sectio
     ward_names = dict(Ward.objects.order_by("name").values_list("pk", "name"))
     choices = _choices(question, ward_names) or []
     categories = dimension.categories()
-    if dimension.pairs is not None:
-        counted: Counter = Counter()
-        for value, category in dimension.pairs(question):
-            counted[(category or None, json.dumps(value))] += 1
-        groups = [(category, json.loads(value), n) for (category, value), n in counted.items()]
+    if dimension.groups is not None:
+        # An unanswered equality question is None (no row) or "" (a row left blank): one category.
+        groups = [(category or None, value, n) for category, value, n in dimension.groups(question)]
     else:
         groups = (
             Answer.objects.filter(question=question)
@@ -554,7 +551,7 @@ def breakdown_build(*, question: SurveyQuestion, dimension: Dimension) -> Sectio
     rows = [[label, *table.cells[r], table.row_totals[r]] for r, (_, label) in enumerate(categories)]
     rows.append(["All", *table.column_totals, table.total])
     slug = f"breakdown-q{question.pk}-{dimension.key}"
-    by = dimension.label if dimension.pairs is not None else dimension.label.lower()
+    by = dimension.label if dimension.groups is not None else dimension.label.lower()
     section = Section(kind="breakdown", slug="breakdown", title=f"{question.label}, by {by}")
     section.paragraphs.append(
         "Counts from 1 to 4 show as “fewer than 5”, and so do other counts that would let them be worked out "

@@ -1,8 +1,6 @@
 """Reads that span the consultation's models."""
 
 import datetime
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -28,194 +26,7 @@ from .models import (
     YouthVoicePage,
 )
 
-FREE_TEXT_SHOWN = 200
-
-
 NOT_ASKED = "Not asked"
-
-
-@dataclass
-class GridRowResult:
-    """One statement of a grid question: counts per point of the scale, and the median."""
-
-    statement: str
-    answered: int = 0
-    counts: list[tuple[str, int]] = field(default_factory=list)
-    median: str = ""
-
-
-@dataclass
-class QuestionResult:
-    """What one question's answers add up to. Every kind has `asked` (responses that were shown
-    the question; skip logic leaves some out), `answered` and `counts` where answers are
-    counted; the other fields belong to the kinds named in their comments."""
-
-    question: SurveyQuestion
-    answered: int = 0
-    asked: int = 0
-    not_asked: int = 0
-    counts: list[tuple[str, int]] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    more_texts: int = 0
-    # rating: the median answer, as its label ("between A and B" when it falls between two)
-    median: str = ""
-    # ranking: (choice, mean rank, how many ranked it), best (lowest mean) first
-    mean_ranks: list[tuple[str, float, int]] = field(default_factory=list)
-    # grid: a row per statement
-    grid_rows: list[GridRowResult] = field(default_factory=list)
-    # number: {"count", "min", "max", "mean", "median"}
-    numbers: dict = field(default_factory=dict)
-    # date: {"earliest", "latest"} as dates, and counts per month ("2026-03")
-    dates: dict = field(default_factory=dict)
-
-    @property
-    def not_answered(self) -> int:
-        """Asked but left unanswered (optional questions)."""
-        return max(0, self.asked - self.answered)
-
-
-def _median_label(positions: list[int], points: list[tuple[str, str]]) -> str:
-    """The median of answers on an ordered scale, as the scale's label."""
-    if not positions:
-        return ""
-    labels = dict(points)
-    ordered = sorted(positions)
-    low, high = ordered[(len(ordered) - 1) // 2], ordered[len(ordered) // 2]
-    if low == high:
-        return labels.get(str(low), str(low))
-    return f"between {labels.get(str(low), low)} and {labels.get(str(high), high)}"
-
-
-def _positions(values, points: list[tuple[str, str]]) -> list[int]:
-    valid = {value for value, _label in points}
-    return [int(value) for value in values if str(value) in valid]
-
-
-def survey_results(*, survey: SurveyPage) -> tuple[int, list[QuestionResult]]:
-    """The number of responses, and per question: how many were asked it and answered it, and
-    what the answers add up to for its kind (see QuestionResult)."""
-    questions = [q for q in survey.questions.all() if q.kind != SurveyQuestion.Kind.SECTION]
-    asked_lists = list(Response.objects.filter(survey=survey).values_list("asked", flat=True))
-    response_count = len(asked_lists)
-    everyone = sum(1 for asked in asked_lists if asked is None)
-    asked_counter: Counter = Counter()
-    for asked in asked_lists:
-        if asked is not None:
-            asked_counter.update(set(asked))
-    results = []
-    for question in questions:
-        result = QuestionResult(question=question)
-        result.asked = everyone + asked_counter.get(question.pk, 0)
-        result.not_asked = response_count - result.asked
-        answers = Answer.objects.filter(question=question, response__survey=survey)
-        result.answered = answers.count()
-        kind = question.kind
-        if kind in SurveyQuestion.FREE_TEXT_KINDS:
-            texts = list(
-                answers.order_by("-response__submitted_at").values_list("value", flat=True)[: FREE_TEXT_SHOWN + 1]
-            )
-            result.texts = [str(text) for text in texts[:FREE_TEXT_SHOWN]]
-            result.more_texts = max(0, result.answered - FREE_TEXT_SHOWN)
-        elif kind == SurveyQuestion.Kind.NUMBER:
-            _number_summary(result, [v for v in answers.values_list("value", flat=True) if isinstance(v, int)])
-        elif kind == SurveyQuestion.Kind.DATE:
-            _date_summary(result, list(answers.values_list("value", flat=True)))
-        elif kind == SurveyQuestion.Kind.RANKING:
-            _ranking_summary(result, list(answers.values_list("value", flat=True)))
-        elif kind == SurveyQuestion.Kind.GRID:
-            _grid_summary(result, list(answers.values_list("value", flat=True)))
-        else:
-            counter: Counter = Counter()
-            others = []
-            values = []
-            for value, other in answers.values_list("value", "other_text"):
-                values.append(value)
-                for item in value if isinstance(value, list) else [value]:
-                    counter["Other" if item == OTHER else str(item)] += 1
-                if other:
-                    others.append(other)
-            result.counts = _ordered_counts(question, counter)
-            result.texts = others[:FREE_TEXT_SHOWN]
-            if kind == SurveyQuestion.Kind.RATING:
-                result.median = _median_label(_positions(values, question.scale_points), question.scale_points)
-        results.append(result)
-    return response_count, results
-
-
-def _number_summary(result: QuestionResult, numbers: list[int]) -> None:
-    if not numbers:
-        return
-    result.numbers = {
-        "count": len(numbers),
-        "min": min(numbers),
-        "max": max(numbers),
-        "mean": round(statistics.fmean(numbers), 2),
-        "median": statistics.median(numbers),
-    }
-
-
-def _date_summary(result: QuestionResult, values: list) -> None:
-    dates = []
-    for value in values:
-        try:
-            dates.append(datetime.date.fromisoformat(str(value)))
-        except ValueError:
-            continue
-    if not dates:
-        return
-    by_month = Counter(date.strftime("%Y-%m") for date in dates)
-    result.dates = {"earliest": min(dates), "latest": max(dates)}
-    result.counts = sorted(by_month.items())
-
-
-def _ranking_summary(result: QuestionResult, values: list) -> None:
-    items = result.question.choice_list
-    totals: dict[str, list[int]] = {item: [] for item in items}
-    for value in values:
-        for rank, item in enumerate(value if isinstance(value, list) else [], start=1):
-            if item in totals:
-                totals[item].append(rank)
-    rows = [(item, round(statistics.fmean(ranks), 2), len(ranks)) for item, ranks in totals.items() if ranks]
-    rows.sort(key=lambda row: (row[1], items.index(row[0])))
-    result.mean_ranks = rows
-    result.counts = [
-        (item, sum(1 for value in values if isinstance(value, list) and value[:1] == [item])) for item in items
-    ]
-
-
-def _grid_summary(result: QuestionResult, values: list) -> None:
-    question = result.question
-    points = question.scale_points
-    for index, statement in enumerate(question.statement_list):
-        chosen = [value[index] for value in values if isinstance(value, list) and len(value) > index and value[index]]
-        positions = _positions(chosen, points)
-        counter = Counter(str(position) for position in positions)
-        result.grid_rows.append(
-            GridRowResult(
-                statement=statement,
-                answered=len(positions),
-                counts=[(label, counter.get(value, 0)) for value, label in points],
-                median=_median_label(positions, points),
-            )
-        )
-
-
-def _ordered_counts(question: SurveyQuestion, counter: Counter) -> list[tuple[str, int]]:
-    if question.kind in SurveyQuestion.CHOICE_KINDS:
-        labels = question.choice_list + (["Other"] if question.allow_other else [])
-        return [(label, counter.get(label, 0)) for label in labels]
-    if question.kind == SurveyQuestion.Kind.RATING:
-        return [(label, counter.get(value, 0)) for value, label in question.scale_points]
-    if question.kind == SurveyQuestion.Kind.YES_NO:
-        return [("Yes", counter.get("yes", 0)), ("No", counter.get("no", 0))]
-    if question.kind == SurveyQuestion.Kind.AGE_BAND:
-        return [(label, counter.get(value, 0)) for value, label in AgeBand.choices]
-    if question.kind == SurveyQuestion.Kind.WARD:
-        names = dict(Ward.objects.values_list("pk", "name"))
-        rows = [(name, counter.get(str(pk), 0)) for pk, name in names.items()]
-        rows += [(label, counter.get(value, 0)) for value, label in WARD_ANSWER_LABELS.items()]
-        return rows
-    return sorted(counter.items())
 
 
 def answer_text(
@@ -492,16 +303,18 @@ def equality_answer_by_response(*, survey: SurveyPage, field: str):
     return Response.objects.filter(survey=survey).annotate(equality_answer=Subquery(answer))
 
 
-def equality_breakdown_values(*, question: SurveyQuestion, field: str):
-    """(answer value, equality answer code) for every answer to a closed question, in one query:
-    the report counts them (a multiple choice answer's value is a list: count each item). The
-    code is None for a response that did not answer the equality question."""
+def equality_breakdown_counts(*, question: SurveyQuestion, field: str):
+    """(equality answer code, answer value, number of answers) for a closed question, grouped in
+    the database in one query: the report splits a multiple choice answer's list into its
+    items. The code is None (or "") for a response that did not answer the equality question."""
     QUESTIONS_BY_FIELD[field]
     group = EqualityMonitoring.objects.filter(response=OuterRef("response_id")).values(field)[:1]
     return (
         Answer.objects.filter(question=question)
         .annotate(equality_answer=Subquery(group))
-        .values_list("value", "equality_answer")
+        .values_list("equality_answer", "value")
+        .annotate(n=Count("id"))
+        .order_by()
     )
 
 

@@ -270,9 +270,7 @@ REPORT_QUERIES = 27  # with the equality monitoring's two, the pinned quotes' an
 def _kept(survey):
     from consultation.models import AnswerCount
 
-    return sorted(
-        AnswerCount.objects.filter(question__page=survey, n__gt=0).values_list("question_id", "digest", "n")
-    )
+    return sorted(AnswerCount.objects.filter(question__page=survey, n__gt=0).values_list("question_id", "digest", "n"))
 
 
 def test_the_kept_counts_equal_a_count_of_the_answers(survey):

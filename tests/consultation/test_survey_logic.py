@@ -11,7 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from consultation import services
 from consultation.models import Answer, Response, SurveyIndexPage, SurveyPage, SurveyQuestion
-from consultation.selectors import NOT_ASKED, survey_response_rows, survey_results
+from consultation.report import report_build
+from consultation.selectors import NOT_ASKED, survey_response_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def test_a_step_number_beyond_the_steps_left_goes_to_the_check(client, branching
 # --- Not asked against not answered ----------------------------------------------------------
 
 
-def _answered_both_ways(survey):
+def _answered_both_ways(survey, suffix=""):
     carried, why = _q(survey, "Have you carried a knife?"), _q(survey, "Why did you carry one?")
     age, school, anything = (
         _q(survey, "How old are you?"),
@@ -206,28 +207,35 @@ def _answered_both_ways(survey):
     )
     services.response_submit(
         survey=survey,
-        token="r-yes",
+        token=f"r-yes{suffix}",
         answers={carried.pk: {"value": "yes"}, why.pk: {"value": "Scared"}, age.pk: {"value": "11-15"}},
         asked=[carried.pk, why.pk, age.pk, school.pk, anything.pk],
     )
     services.response_submit(
         survey=survey,
-        token="r-no",
+        token=f"r-no{suffix}",
         answers={carried.pk: {"value": "no"}, age.pk: {"value": "45-54"}},
         asked=[carried.pk, age.pk, anything.pk],
     )
 
 
+def _sections(survey) -> dict:
+    return {section.title: section for section in report_build(survey=survey).sections}
+
+
 def test_results_count_not_asked_apart_from_not_answered(branching):
-    _answered_both_ways(branching)
-    count, results = survey_results(survey=branching)
-    by_label = {result.question.label: result for result in results}
-    assert count == 2
-    why, school = by_label["Why did you carry one?"], by_label["Which school do you go to?"]
-    assert (why.asked, why.answered, why.not_answered, why.not_asked) == (1, 1, 0, 1)
-    assert (school.asked, school.answered, school.not_answered, school.not_asked) == (1, 0, 1, 1)
-    anything = by_label["Anything else?"]
-    assert (anything.not_answered, anything.not_asked) == (2, 0)
+    for _ in range(5):  # five people each way, so no count is hidden as "fewer than 5"
+        _answered_both_ways(branching, suffix=f"-{_}")
+    sections = _sections(branching)
+    why, school = sections["Why did you carry one?"], sections["Which school do you go to?"]
+    # Why: asked of the 5 who said yes, all answered; the 5 who said no were not asked it.
+    assert "5 of 10 people answered this question." in why.paragraphs
+    assert any(p.startswith("5 people were not asked it") for p in why.paragraphs)
+    # School: asked of the same 5, answered by none of them (not answered, not "not asked" twice).
+    assert "0 of 10 people answered this question." in school.paragraphs
+    assert any(p.startswith("5 people were not asked it") for p in school.paragraphs)
+    anything = sections["Anything else?"]
+    assert not any("not asked" in p for p in anything.paragraphs)
 
 
 def test_the_csv_says_not_asked_where_a_question_was_skipped_and_leaves_unanswered_empty(branching):
@@ -250,9 +258,10 @@ def test_the_admin_results_page_shows_not_asked(login, branching):
 
 def test_responses_from_before_skip_logic_count_as_asked_everything(branching):
     carried = _q(branching, "Have you carried a knife?")
-    services.response_submit(survey=branching, token="old", answers={carried.pk: {"value": "no"}})
-    _, results = survey_results(survey=branching)
-    assert all(result.not_asked == 0 for result in results)
+    for n in range(5):
+        services.response_submit(survey=branching, token=f"old-{n}", answers={carried.pk: {"value": "no"}})
+    sections = report_build(survey=branching).sections
+    assert not any("not asked" in paragraph for section in sections for paragraph in section.paragraphs)
     header, rows = survey_response_rows(survey=branching)
     assert NOT_ASKED not in next(iter(rows))
 
@@ -430,10 +439,10 @@ def test_results_and_csv_of_each_kind(kinds):
         ("k1", 10, "2026-03-01", ["Parks", "Buses", "Centre"], ["1", "3"], "4"),
         ("k2", 20, "2026-04-15", ["Parks", "Centre", "Buses"], ["2", "3"], "2"),
         ("k3", 60, "2026-04-20", ["Centre", "Parks", "Buses"], ["1", ""], "3"),
-    ]:
+    ] * 2:  # twice each: the report shows figures from 5 answers
         services.response_submit(
             survey=kinds,
-            token=token,
+            token=f"{token}-{len(Response.objects.all())}",
             answers={
                 names["How many?"].pk: {"value": number},
                 names["When?"].pk: {"value": date},
@@ -442,17 +451,26 @@ def test_results_and_csv_of_each_kind(kinds):
                 names["Labelled rating"].pk: {"value": rating},
             },
         )
-    _, results = survey_results(survey=kinds)
-    by_label = {result.question.label: result for result in results}
-    assert by_label["How many?"].numbers == {"count": 3, "min": 10, "max": 60, "mean": 30.0, "median": 20}
-    assert by_label["When?"].counts == [("2026-03", 1), ("2026-04", 2)]
-    assert str(by_label["When?"].dates["latest"]) == "2026-04-20"
-    assert by_label["Rank these"].mean_ranks == [("Parks", 1.33, 3), ("Centre", 2.0, 3), ("Buses", 2.67, 3)]
-    day, dark = by_label["How safe do you feel"].grid_rows
-    assert day.counts == [("Very safe", 2), ("Safe", 1), ("Unsafe", 0)] and day.median == "Very safe"
-    assert dark.answered == 2 and dark.median == "Unsafe"
-    rating = by_label["Labelled rating"]
-    assert rating.median == "Good" and rating.counts == [("Poor", 0), ("Fair", 1), ("Good", 1), ("Great", 1)]
+    report = report_build(survey=kinds)
+    sections = {section.title: section for section in report.sections}
+
+    def rows(title, table=0):
+        return {row[0]: row[1:] for row in sections[title].tables[table].rows}
+
+    numbers = rows("How many?")
+    assert numbers["Smallest"] == ["10"] and numbers["Largest"] == ["60"]
+    assert numbers["Median"] == ["20"] and numbers["Mean"] == ["30.0"]
+    assert numbers["People who answered"][0].count == 6
+    months = rows("When?")
+    assert months["2026-03"][0].count == 2 and months["2026-04"][0].count == 4
+    ranks = rows("Rank these")
+    assert [row[0] for row in sections["Rank these"].tables[0].rows[:3]] == ["Parks", "Centre", "Buses"]
+    assert ranks["Parks"][0] == "1.3" and ranks["Centre"][0] == "2.0" and ranks["Buses"][0] == "2.7"
+    day, dark = (rows("How safe do you feel", n) for n in (0, 1))
+    assert (day["Very safe"][0].count, day["Safe"][0].count, day["Unsafe"][0].count) == (4, 2, 0)
+    assert dark["Unsafe"][0].count == 4 and dark["People who answered"][0].count == 4
+    rating = rows("Labelled rating")
+    assert [rating[label][0].count for label in ("Poor", "Fair", "Good", "Great")] == [0, 2, 2, 2]
     header, rows = survey_response_rows(survey=kinds)
     assert "How safe do you feel: In the day" in header and "How safe do you feel: After dark" in header
     first = next(iter(rows))
