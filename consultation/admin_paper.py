@@ -69,6 +69,12 @@ class PaperResponseForm(SurveyStepForm):
         return value
 
 
+def _grouped(field: forms.Field) -> bool:
+    """Radios and checkboxes: shown as a fieldset named by its legend (the admin's own field
+    template gives such a group a label that names nothing)."""
+    return isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
 def _groups(form: PaperResponseForm, survey: SurveyPage) -> list[dict]:
     """The form's fields under the survey's section headings, each question's fields together."""
     questions = {question.pk: question for question in form.questions}
@@ -82,7 +88,9 @@ def _groups(form: PaperResponseForm, survey: SurveyPage) -> list[dict]:
                 {
                     "question": questions[question.pk],
                     "composite": question.pk in form.parts,
-                    "fields": [form[name] for name in names],
+                    "fields": [
+                        {"field": form[name], "grouped": _grouped(form.fields[name])} for name in names
+                    ],
                     "other": form[other] if other in form.fields else None,
                 }
             )

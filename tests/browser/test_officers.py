@@ -532,7 +532,9 @@ if not SurveyPage.objects.filter(title={CLOSED_TITLE!r}).exists():
     source = SurveyPage.objects.get(slug="feeling-safe-where-you-live")
     survey = SurveyPage(title={CLOSED_TITLE!r}, slug="results-summary-test", intro="A test.",
                         privacy_notice="<p>Test.</p>", accepting_responses=False, results_published=True)
-    survey.questions = [SurveyQuestion(kind=q.kind, label=q.label, choices=q.choices, allow_other=q.allow_other)
+    survey.questions = [SurveyQuestion(kind=q.kind, label=q.label, choices=q.choices, allow_other=q.allow_other,
+                                       scale=q.scale, statements=q.statements, min_value=q.min_value,
+                                       max_value=q.max_value)
                         for q in source.questions.all()]
     SurveyIndexPage.objects.get().add_child(instance=survey)
     survey.save_revision().publish()
@@ -608,6 +610,14 @@ def test_the_public_results_summary_is_linked_and_shows_counts_only(new_context,
     assert "Responses: 80" in page.locator("main").inner_text()
     assert page.get_by_role("heading", name="How often do you worry about knife crime where you live?").is_visible()
     assert not page.get_by_role("heading", name="What would make your neighbourhood feel safer?").count()
+    # Numbers, rankings and grids too: a median, mean ranks, a table per statement.
+    assert page.get_by_role("heading", name="Which places need action first?").is_visible()
+    assert page.get_by_role("columnheader", name="Mean rank").is_visible()
+    assert page.get_by_role(
+        "table", name="How safe do you feel in these places?: In the city centre after dark"
+    ).count()
+    assert page.get_by_role("rowheader", name="Median").is_visible()
+    assert not page.get_by_role("rowheader", name="Largest").count()
     axe_check(page)
     page.emulate_media(media="print")
     axe_check(page)
