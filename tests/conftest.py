@@ -129,9 +129,34 @@ def pytest_sessionfinish(session, exitstatus):
     """With ACCESSIBILITY_RECORD=1 (set by .ci/run), when the whole suite has passed, write what
     the browser tests checked to the file the accessibility statement reads (home/notices.py):
     the date, the commit, every page axe-core checked, and the keyboard-only and no-JavaScript
-    journeys. Nothing is written if anything failed or no page was checked."""
+    journeys. Nothing is written if anything failed or no page was checked.
+
+    When the suite runs in several processes (`make test` runs two), each worker hands what its
+    browser tests checked to the main process (`pytest_testnodedown`), which writes the record."""
+    from tests.browser import conftest as browser
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # a worker: hand over, the main process writes
+        workeroutput["accessibility"] = browser.accessibility_checks_taken()
+        return
     if os.environ.get("ACCESSIBILITY_RECORD") != "1" or exitstatus != 0 or session.testsfailed:
         return
-    from tests.browser.conftest import accessibility_record_write
+    browser.accessibility_record_write()
 
-    accessibility_record_write()
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """A worker process finished: add what its browser tests checked to this process's record."""
+    from tests.browser import conftest as browser
+
+    taken = getattr(node, "workeroutput", {}).get("accessibility")
+    if taken:
+        browser.accessibility_checks_add(taken)
+
+
+def pytest_collection_modifyitems(config, items):
+    """When the suite runs in several processes, the tests that start a Celery worker on the one
+    Redis all run in the same process, one after another, so no worker takes another's tasks."""
+    for item in items:
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("services"))

@@ -345,6 +345,22 @@ def _page_path(url: str) -> str:
     return re.sub(r"/[^/]*:[^/]*(?=/|$)", "/{token}", path) or "/"
 
 
+def accessibility_checks_taken() -> dict[str, list[str]]:
+    """What this process's browser tests checked, to hand to the main process."""
+    return {
+        "pages": sorted(AXE_CHECKED_PAGES),
+        "keyboard_journeys": sorted(KEYBOARD_JOURNEYS),
+        "no_javascript_journeys": sorted(NO_JAVASCRIPT_JOURNEYS),
+    }
+
+
+def accessibility_checks_add(taken: dict[str, list[str]]) -> None:
+    """Add what a worker process's browser tests checked."""
+    AXE_CHECKED_PAGES.update(taken.get("pages", []))
+    KEYBOARD_JOURNEYS.update(taken.get("keyboard_journeys", []))
+    NO_JAVASCRIPT_JOURNEYS.update(taken.get("no_javascript_journeys", []))
+
+
 def accessibility_record_write(path: Path = ACCESSIBILITY_RECORD_FILE) -> bool:
     """Write the record of the checks that passed; False (and nothing written) if no page was
     checked, as when the browser tests did not run."""

@@ -280,3 +280,28 @@ def test_seeding_replaces_the_old_plain_demo_notices_and_nothing_else():
     settings = SiteSettings.objects.get()
     assert settings.privacy_page_id == PrivacyNoticePage.objects.get().pk
     assert settings.cookies_page_id == own.pk
+
+
+def test_what_each_test_process_checked_is_gathered_into_one_record(tmp_path):
+    """`make test` runs the suite in two processes: the main one writes what both checked."""
+    from tests.browser import conftest as browser
+
+    path = tmp_path / "record.json"
+    saved = [set(s) for s in (browser.AXE_CHECKED_PAGES, browser.KEYBOARD_JOURNEYS, browser.NO_JAVASCRIPT_JOURNEYS)]
+    try:
+        for held in (browser.AXE_CHECKED_PAGES, browser.KEYBOARD_JOURNEYS, browser.NO_JAVASCRIPT_JOURNEYS):
+            held.clear()
+        browser.AXE_CHECKED_PAGES.add("/")
+        browser.accessibility_checks_add(
+            {"pages": ["/events/"], "keyboard_journeys": ["Parent books an event"], "no_javascript_journeys": []}
+        )
+        assert browser.accessibility_checks_taken()["pages"] == ["/", "/events/"]
+        assert browser.accessibility_record_write(path) is True
+        record = json.loads(path.read_text())
+        assert record["pages"] == ["/", "/events/"] and record["keyboard_journeys"] == ["Parent books an event"]
+    finally:
+        for held, before in zip(
+            (browser.AXE_CHECKED_PAGES, browser.KEYBOARD_JOURNEYS, browser.NO_JAVASCRIPT_JOURNEYS), saved, strict=True
+        ):
+            held.clear()
+            held.update(before)
