@@ -166,9 +166,9 @@ def quality(matcher, trained: learning.Trained, held_out) -> dict[str, float]:
     model = trained.model
     texts = [text for text, _ in held_out]
     word_list = [{s.key for s in matching.suggest(matcher, text, threshold=1.0)} for text in texts]
-    probabilities = model.probabilities(texts)
-    alone_rule = trained.model_alone_rule
     scores, _ = word_list_scores(matcher, texts, THEMES)
+    probabilities = model.probabilities(texts, scores)
+    alone_rule = trained.model_alone_rule
     _, alone = learning.combine(alone_rule, THEMES, model.learned, probabilities, scores)
     model_alone = [{THEMES[j] for j in np.flatnonzero(row)} for row in alone]
     combined = [{s.slug for s in row} for row in suggest_with(matcher, THEMES, model, texts)]
@@ -280,7 +280,7 @@ def loading(model: learning.Model) -> None:
     for _ in range(5):
         started = time.perf_counter()
         loaded = learning.Model.from_bytes(data)
-        loaded.read("warm up")
+        loaded.read("warm up", [0.0] * len(loaded.themes))
         times.append(time.perf_counter() - started)
     features = model.coef_t.shape[0]
     say(f"Model:       {len(data) / 1e3:,.0f} kB stored, {features:,} features, {len(model.learned)} themes")

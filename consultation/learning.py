@@ -11,9 +11,15 @@ How it learns
     letters inside its words (`char_wb` n-grams: they also serve misspellings, slang and other
     languages). One logistic regression per theme (fitted by stochastic gradient descent) reads
     those weights and gives a probability.
+    Each classifier also reads the word list's score of the text for every theme (capped at 1:
+    `word_list_features`), so it learns how far to trust each theme's phrases and what one
+    theme's phrases say about another (a school word lowers Young People a little, say).
+    Nested cross-validation on the training comments chose this over the text features alone
+    (bench/README.md).
     A linear model keeps it explainable: a text's score for a theme is the sum, over the words
-    and fragments in it, of weight in the text x weight in the model, so the few that weighed
-    most can be listed for the officer with their share (`Model.explain`).
+    and fragments in it, of weight in the text x weight in the model, plus the word list's
+    scores x their weights, so the few words and fragments that weighed most can be listed for
+    the officer with their share (`Model.explain`), beside the word-list phrases that matched.
 
 How it combines with the word list (the documented rule)
     For a theme with a classifier:  suggested when (1 - a) * p + a * min(w, 1) >= t,
@@ -138,6 +144,11 @@ class ThemeFigures:
 Row = tuple[np.ndarray, np.ndarray]  # one text's feature indices and TF-IDF weights
 
 
+def word_list_features(word_scores: np.ndarray) -> np.ndarray:
+    """What the classifiers read of the word list: each theme's score, capped at 1 (texts x themes)."""
+    return np.minimum(np.asarray(word_scores, dtype=np.float64), 1.0)
+
+
 def _preprocess(text: str) -> str:
     """What the vectorizers do first (lowercase=True, strip_accents="unicode")."""
     return strip_accents_unicode(text.lower())
@@ -234,6 +245,9 @@ class Model:
     coef_t: np.ndarray  # (features, len(learned)): words first, then fragments
     intercept: np.ndarray  # (len(learned),)
     rule: Rule
+    # (len(themes), len(learned)): each classifier's weights on the word list's scores of every
+    # theme (`word_list_features`); None (a model stored before they were read) is all zeros.
+    word_list_coef: np.ndarray | None = None
     _word_index: dict = field(default_factory=dict, repr=False)
     _char_index: dict = field(default_factory=dict, repr=False)
 
@@ -244,6 +258,11 @@ class Model:
         self._idf = np.concatenate([self.word_idf, self.char_idf]).astype(np.float32)
         self._words = len(self.word_vocabulary)
         self.coef_t = np.ascontiguousarray(self.coef_t, dtype=np.float32)
+        if self.word_list_coef is None:
+            self.word_list_coef = np.zeros((len(self.themes), len(self.learned)), dtype=np.float32)
+        self.word_list_coef = np.asarray(self.word_list_coef, dtype=np.float32).reshape(
+            len(self.themes), len(self.learned)
+        )
         self._prepare_reading()
 
     # --- Features -----------------------------------------------------------------------------
@@ -290,16 +309,34 @@ class Model:
         coef = np.asarray(self.coef_t, dtype=np.float64).reshape(len(idf), len(self.learned))
         self._table = np.ascontiguousarray(np.hstack([idf[:, None], idf[:, None] * coef]))
         self._intercept64 = np.asarray(self.intercept, dtype=np.float64).reshape(len(self.learned))
+        self._word_list64 = np.asarray(self.word_list_coef, dtype=np.float64)
+        self.reads_word_list = bool(self._word_list64.any())
         self._learned_column = {theme: 1 + k for k, theme in enumerate(self.learned)}
         self._stripped: list[str] | None = None
         self._chunks = _Chunks(self._word_index, self._char_index)
 
-    def read(self, text: str) -> "Reading":
+    def _word_list_part(self, word_scores: Sequence[float] | None) -> np.ndarray:
+        """The intercept plus what the word list's scores (one per theme of `themes`) add to each
+        learned theme's decision."""
+        if word_scores is None:
+            if self.reads_word_list:
+                raise ValueError("This model reads the word list's scores: give them.")
+            return self._intercept64.copy()
+        if len(word_scores) != len(self.themes):
+            raise ValueError(f"Expected {len(self.themes)} word-list scores, got {len(word_scores)}.")
+        z = self._intercept64.copy()
+        for j, score in enumerate(word_scores):
+            if score:
+                z += min(float(score), 1.0) * self._word_list64[j]
+        return z
+
+    def read(self, text: str, word_scores: Sequence[float] | None = None) -> "Reading":
         """One text's decision values for every learned theme (the linear model's
-        decision_function: the intercept plus the weights of its TF-IDF features) and what
-        `explain_reading` needs. The per-feature work is lookups in dicts and counting in C; the
-        arithmetic is a few NumPy calls per text, however long it is, which is what keeps
-        suggesting one text at a time fast."""
+        decision_function: the intercept plus the weights of its TF-IDF features and of the word
+        list's scores, `word_scores`, one per theme of `themes`, needed when the model reads
+        them) and what `explain_reading` needs. The per-feature work is lookups in dicts and
+        counting in C; the arithmetic is a few NumPy calls per text, however long it is, which is
+        what keeps suggesting one text at a time fast."""
         get = self._word_index.get
         chunks = self._chunks
         word_ids: list[int] = []
@@ -319,8 +356,9 @@ class Model:
         words = len(counts)  # a Counter keeps its order: words first, then fragments
         counts.update(char_ids)
         n = len(counts)
+        base = self._word_list_part(word_scores)
         if not n:
-            return Reading(self._intercept64.copy(), 0, None, None, None)
+            return Reading(base, 0, None, None, None)
         indices = np.fromiter(counts, dtype=np.intp, count=n)
         scale = np.fromiter(counts.values(), dtype=np.float64, count=n)
         np.log(scale, out=scale)
@@ -332,18 +370,19 @@ class Model:
             scale[:words] /= math.sqrt(weights[:words] @ weights[:words])
         if words < n:
             scale[words:] /= math.sqrt(weights[words:] @ weights[words:])
-        return Reading(scale @ rows[:, 1:] + self._intercept64, n, indices, scale, rows)
+        return Reading(scale @ rows[:, 1:] + base, n, indices, scale, rows)
 
-    def decisions(self, texts: Sequence[str]) -> np.ndarray:
-        """(texts, learned themes) decision values: the log-odds the probabilities come from."""
+    def decisions(self, texts: Sequence[str], word_scores: np.ndarray | None = None) -> np.ndarray:
+        """(texts, learned themes) decision values: the log-odds the probabilities come from;
+        `word_scores` is the word list's (texts x themes), needed when the model reads it."""
         result = np.empty((len(texts), len(self.learned)), dtype=np.float64)
         for i, text in enumerate(texts):
-            result[i] = self.read(text).z
+            result[i] = self.read(text, None if word_scores is None else word_scores[i].tolist()).z
         return result
 
-    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+    def probabilities(self, texts: Sequence[str], word_scores: np.ndarray | None = None) -> np.ndarray:
         """(texts, learned themes) probabilities."""
-        return 1.0 / (1.0 + np.exp(-self.decisions(texts)))
+        return 1.0 / (1.0 + np.exp(-self.decisions(texts, word_scores)))
 
     def combined(self, probabilities: np.ndarray, word_scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(scores, suggested) for every theme of `themes`, from the model's probabilities and the
@@ -353,8 +392,10 @@ class Model:
     def explain(self, text: str, theme: str, top: int = 6) -> list[tuple[str, float]]:
         """The words and fragments of `text` that weighed most for `theme`, with their weights
         (weight in the text x weight in the model), largest first; only those that pushed towards
-        the theme. Empty for a theme the model does not decide."""
-        return self.explain_reading(self.read(text), [theme], top=top)[theme]
+        the theme. Empty for a theme the model does not decide. (The word list's part of the
+        decision is its matched phrases, which the suggestion lists beside these.)"""
+        # The explanation reads the text's features only, not the decision values.
+        return self.explain_reading(self.read(text, [0.0] * len(self.themes)), [theme], top=top)[theme]
 
     def explain_reading(
         self, reading: "Reading", themes: Sequence[str], top: int = 6
@@ -417,6 +458,7 @@ class Model:
             coef_t=self.coef_t,
             intercept=np.asarray(self.intercept, dtype=np.float32),
             rule=np.array([self.rule.alpha, self.rule.threshold], dtype=np.float64),
+            word_list_coef=self.word_list_coef,
         )
         return buffer.getvalue()
 
@@ -434,6 +476,8 @@ class Model:
                 coef_t=arrays["coef_t"],
                 intercept=arrays["intercept"],
                 rule=Rule(alpha=alpha, threshold=threshold),
+                # Models stored before the classifiers read the word list have none.
+                word_list_coef=arrays["word_list_coef"] if "word_list_coef" in arrays.files else None,
             )
 
 
@@ -563,9 +607,10 @@ def theme_model_train(
 
     The vocabulary and its IDF weights are learned from the texts (a random SAMPLE_LIMIT of them
     when there are more) without reading any theme, so the folds learn nothing of each other's
-    themes from it. The classifiers are cross-validated in `folds` folds (on a random SAMPLE_LIMIT
-    of the examples when there are more), the rule is chosen on their out-of-fold predictions,
-    and the model is then fitted on every example."""
+    themes from it. Each classifier reads the text's features and the word list's scores of every
+    theme (`word_list_features`). The classifiers are cross-validated in `folds` folds (on a
+    random SAMPLE_LIMIT of the examples when there are more), the rule is chosen on their
+    out-of-fold predictions, and the model is then fitted on every example."""
     started = time.perf_counter()
     truth = truth_matrix(labels, themes)
     counts = truth.sum(axis=0)
@@ -599,16 +644,22 @@ def theme_model_train(
         )
         # In slices, so the features of all the texts are never held twice.
         width = features.coef_t.shape[0]
+        all_scores = np.asarray(word_scores(texts), dtype=np.float64)
         x = sparse.vstack(
             [rows_matrix(features.rows(texts[i : i + 5000]), width) for i in range(0, len(texts), 5000)],
             format="csr",
         )
+        # The word list's scores are the last len(themes) columns.
+        x = sparse.hstack(
+            [x, sparse.csr_matrix(word_list_features(all_scores).astype(np.float32))], format="csr", dtype=np.float32
+        )
+        scores_cv = all_scores[sample]
     else:
         features = None
         x = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+        scores_cv = word_scores(sample_texts)
 
     x_cv, truth_cv = x[sample], truth[sample]
-    scores_cv = word_scores(sample_texts)
     out_of_fold = np.zeros((len(sample), len(learned)), dtype=np.float64)
     if learned:
         splitter = KFold(n_splits=min(folds, len(sample)), shuffle=True, random_state=SEED)
@@ -624,9 +675,10 @@ def theme_model_train(
             word_idf=features.word_idf,
             char_vocabulary=features.char_vocabulary,
             char_idf=features.char_idf,
-            coef_t=coef.T,
+            coef_t=coef[:, :width].T,
             intercept=intercept,
             rule=rule,
+            word_list_coef=coef[:, width:].T,
         )
     else:
         rule = Rule(alpha=1.0, threshold=1.0)

@@ -177,7 +177,7 @@ def suggest_with(
                 matched.setdefault(key, []).append(hit.text)
         probabilities: list[float] = []
         if rule is not None:
-            reading = model.read(text)
+            reading = model.read(text, [scores.get(slug, 0.0) for slug in model.themes])
             probabilities = (1.0 / (1.0 + np.exp(-reading.z))).tolist()
         chosen: list[tuple[str, float, int | None]] = []
         for slug in slugs:

@@ -4,6 +4,7 @@ model out, the word list alone for themes with too few examples, explanations, t
 every process shares, and the themes_train and themes_evaluate commands."""
 
 import csv
+import io
 import re
 from datetime import timedelta
 from io import StringIO
@@ -280,9 +281,42 @@ def test_a_stored_model_loads_with_the_same_answers_and_runs_no_code():
     assert b"pickle" not in data
     loaded = learning.Model.from_bytes(data)
     texts = [text for text, _ in _labelled()[:50]]
-    assert np.allclose(model.probabilities(texts), loaded.probabilities(texts), atol=1e-5)
+    scores, _ = suggester.word_list_scores(suggester.theme_matcher(), texts, SLUGS)
+    assert np.allclose(model.probabilities(texts, scores), loaded.probabilities(texts, scores), atol=1e-5)
     assert loaded.rule == model.rule and loaded.learned == model.learned
+    assert np.array_equal(loaded.word_list_coef, model.word_list_coef)
     assert loaded.explain(texts[0], loaded.learned[0]) == model.explain(texts[0], model.learned[0])
+
+
+def test_the_classifiers_read_the_word_lists_scores():
+    """Each theme's classifier weighs the word list's score of every theme: its own theme's
+    phrases count for it, and the same text scores higher with them than without."""
+    model = _train(_labelled() + _labelled(LABELLED_MORE)).model
+    assert model.reads_word_list and model.word_list_coef.shape == (len(SLUGS), len(model.learned))
+    for k, slug in enumerate(model.learned):
+        assert model.word_list_coef[SLUGS.index(slug), k] > 0, slug
+    text = "Somewhere to go in the evenings"
+    column = model.learned.index("young-people")
+    own = [1.0 if slug == "young-people" else 0.0 for slug in SLUGS]
+    assert model.read(text, own).z[column] > model.read(text, [0.0] * len(SLUGS)).z[column]
+
+
+def test_a_model_stored_before_the_classifiers_read_the_word_list_still_loads():
+    """A model stored without the word list's weights reads the text alone, as it did."""
+    model = _train(_labelled()).model
+    with np.load(io.BytesIO(model.to_bytes()), allow_pickle=False) as arrays:
+        older = {name: arrays[name] for name in arrays.files if name != "word_list_coef"}
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **older)
+    loaded = learning.Model.from_bytes(buffer.getvalue())
+    assert not loaded.reads_word_list and not loaded.word_list_coef.any()
+    texts = [text for text, _ in _labelled()[:20]]
+    # Without the word list's weights, the same text features give the same decisions as the
+    # newer model does with no phrase matched.
+    zero = np.zeros((len(texts), len(SLUGS)))
+    assert np.abs(loaded.decisions(texts) - model.decisions(texts, zero)).max() < 1e-9
+    [row] = suggester.suggest_with(suggester.theme_matcher(), SLUGS, loaded, ["The youth club closed"])
+    assert all(isinstance(s, suggester.Suggested) for s in row)
 
 
 def test_the_model_reads_texts_exactly_as_the_training_vectorizers_do():
@@ -299,9 +333,11 @@ def test_the_model_reads_texts_exactly_as_the_training_vectorizers_do():
         assert np.allclose(got, expected[i], atol=1e-5), (texts + unusual)[i]
 
 
-def _reference_decisions(model: learning.Model, texts: list[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+def _reference_decisions(
+    model: learning.Model, texts: list[str], word_scores: np.ndarray
+) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Decision values as scikit-learn computes them, in float64: TfidfVectorizers with the model's
-    vocabularies and IDF weights, then the linear model."""
+    vocabularies and IDF weights and the word list's scores capped at 1, then the linear model."""
     parts = []
     for params, vocabulary, idf in (
         (learning._WORD_PARAMS, model.word_vocabulary, model.word_idf),
@@ -312,7 +348,8 @@ def _reference_decisions(model: learning.Model, texts: list[str]) -> tuple[spars
         vectorizer.idf_ = np.asarray(idf, dtype=np.float64)
         parts.append(vectorizer.transform(texts))
     x = sparse.hstack(parts, format="csr")
-    return x, x @ np.asarray(model.coef_t, dtype=np.float64) + np.asarray(model.intercept, dtype=np.float64)
+    word_list = np.minimum(word_scores, 1.0) @ np.asarray(model.word_list_coef, dtype=np.float64)
+    return x, x @ np.asarray(model.coef_t, dtype=np.float64) + word_list + np.asarray(model.intercept, dtype=np.float64)
 
 
 def test_the_fast_path_gives_the_models_own_decisions_and_probabilities():
@@ -331,12 +368,14 @@ def test_the_fast_path_gives_the_models_own_decisions_and_probabilities():
         "the the the the youth youth",
         "Szkoła i młodzież, żeby dzieci były bezpieczne",
     ]
-    x, expected = _reference_decisions(model, texts)
-    assert np.abs(model.decisions(texts) - expected).max() < 1e-9
-    assert np.abs(model.probabilities(texts) - 1 / (1 + np.exp(-expected))).max() < 1e-9
-
     matcher = suggester.theme_matcher()
     word_scores, _ = suggester.word_list_scores(matcher, texts, SLUGS)
+    assert model.themes == SLUGS and word_scores.max() > 1  # capped at 1 for the model
+    x, expected = _reference_decisions(model, texts, word_scores)
+    assert np.abs(model.decisions(texts, word_scores) - expected).max() < 1e-9
+    assert np.abs(model.probabilities(texts, word_scores) - 1 / (1 + np.exp(-expected))).max() < 1e-9
+    with pytest.raises(ValueError, match="word list"):
+        model.read(texts[0])
     scores, suggested = learning.combine(model.rule, SLUGS, model.learned, 1 / (1 + np.exp(-expected)), word_scores)
     results = suggester.suggest_with(matcher, SLUGS, model, texts)
     assert any(results)
