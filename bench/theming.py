@@ -6,7 +6,8 @@ combined (consultation/learning.py, consultation/suggester.py), for quality, spe
 Everything is built in memory: the starting word list (consultation.wordlists.THEME_KEYWORDS),
 the model trained as `themes_train --csv-only` trains it. No database, no cache, no queue.
 
-(a) quality on comments never used to train or tune: the model is trained on
+(a) quality on comments never used to train or tune ("model alone" is the model's probability,
+    which reads the word list's scores among its features): the model is trained on
     tests/data/labelled_feedback.csv and tests/data/labelled_feedback_more.csv (cross-validation
     on those chooses the combination rule), then all three are scored on
     bench/data/held_out_feedback.csv, which nothing else in the project reads (bench/README.md
