@@ -324,11 +324,10 @@ class Model:
             return self._intercept64.copy()
         if len(word_scores) != len(self.themes):
             raise ValueError(f"Expected {len(self.themes)} word-list scores, got {len(word_scores)}.")
-        z = self._intercept64.copy()
-        for j, score in enumerate(word_scores):
-            if score:
-                z += min(float(score), 1.0) * self._word_list64[j]
-        return z
+        if not any(word_scores):
+            return self._intercept64.copy()
+        capped = [min(float(score), 1.0) for score in word_scores]
+        return self._intercept64 + np.dot(capped, self._word_list64)
 
     def read(self, text: str, word_scores: Sequence[float] | None = None) -> "Reading":
         """One text's decision values for every learned theme (the linear model's
@@ -645,13 +644,17 @@ def theme_model_train(
         # In slices, so the features of all the texts are never held twice.
         width = features.coef_t.shape[0]
         all_scores = np.asarray(word_scores(texts), dtype=np.float64)
-        x = sparse.vstack(
-            [rows_matrix(features.rows(texts[i : i + 5000]), width) for i in range(0, len(texts), 5000)],
-            format="csr",
-        )
+        capped = word_list_features(all_scores).astype(np.float32)
         # The word list's scores are the last len(themes) columns.
-        x = sparse.hstack(
-            [x, sparse.csr_matrix(word_list_features(all_scores).astype(np.float32))], format="csr", dtype=np.float32
+        x = sparse.vstack(
+            [
+                sparse.hstack(
+                    [rows_matrix(features.rows(texts[i : i + 5000]), width), sparse.csr_matrix(capped[i : i + 5000])],
+                    format="csr",
+                )
+                for i in range(0, len(texts), 5000)
+            ],
+            format="csr",
         )
         scores_cv = all_scores[sample]
     else:
