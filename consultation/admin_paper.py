@@ -88,9 +88,7 @@ def _groups(form: PaperResponseForm, survey: SurveyPage) -> list[dict]:
                 {
                     "question": questions[question.pk],
                     "composite": question.pk in form.parts,
-                    "fields": [
-                        {"field": form[name], "grouped": _grouped(form.fields[name])} for name in names
-                    ],
+                    "fields": [{"field": form[name], "grouped": _grouped(form.fields[name])} for name in names],
                     "other": form[other] if other in form.fields else None,
                 }
             )
