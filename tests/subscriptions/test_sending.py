@@ -317,3 +317,18 @@ def test_an_unsubscribed_address_cannot_be_added_back_by_an_import(subscriber):
     subscription_cancel(subscriber=person)
     assert address_suppressed(email="Gone@Example.org")
     assert not address_suppressed(email="other@example.org")
+
+
+def test_an_event_email_in_polish_has_the_polish_subject_frame_and_link(subscriber, publish_event, outbox):
+    person = subscriber("polski@example.org", events=True)
+    Subscriber.objects.filter(pk=person.pk).update(language="pl")
+    event = publish_event(title="Street safety walk")
+    message = outbox()["polski@example.org"][0]
+    assert message.subject == "Nowe wydarzenie: Street safety walk"
+    assert f"/pl{event.url}" in message.body
+    assert "Zmień powiadomienia:" in message.body and "/pl/subscribe/manage/" in message.body
+    # The one-click unsubscribe works without a language; the link in it keeps one anyway.
+    assert "/pl/subscribe/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    html = message.alternatives[0][0]
+    assert '<html lang="pl" dir="ltr">' in html
+    assert '<div lang="en-GB" dir="ltr">' in html  # the event's title and summary, as editors wrote them
