@@ -274,3 +274,12 @@ def test_saving_choices_on_a_page_in_another_language_moves_the_emails_to_it(
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.language == "pl"
+
+
+def test_the_theme_and_ward_names_on_a_translated_form_are_marked_as_written(client, themes, wards):
+    html = client.get(f"/pl{URL}").content.decode()
+    assert f'<span lang="en-GB" dir="ltr">{themes[0].name}</span></label>' in html
+    assert f'<span lang="en-GB" dir="ltr">{wards[0].name}</span></label>' in html
+    english = client.get(URL).content.decode()
+    main = english.split("<main", 1)[1].split("</main>", 1)[0]
+    assert f">{themes[0].name}</label>" in main and 'lang="en-GB"' not in main
