@@ -36,9 +36,11 @@ def _text_field(*, label, required, max_length, long, help_text="", required_mes
         help_text=help_text,
         widget=widget,
         error_messages={
-            "required": required_message or f"Answer “{label}”",
+            "required": required_message or _("Answer “%(label)s”") % {"label": label},
+            # %(show_value)s is left for Django to fill in with the length written.
             "max_length": too_long_message
-            or f"“{label}” must be {max_length:,} characters or fewer: you have written %(show_value)s",
+            or _("“%(label)s” must be %(max)s characters or fewer: you have written %(show_value)s")
+            % {"label": label, "max": f"{max_length:,}", "show_value": "%(show_value)s"},
         },
     )
     # The server checks the length with a message; the browser must not cut pasted text off.
@@ -165,12 +167,12 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 required=required,
                 max_length=LONG_TEXT_MAX,
                 long=True,
-                help_text=question.hint or f"Up to {LONG_TEXT_MAX:,} characters.",
+                help_text=question.hint or _("Up to %(max)s characters.") % {"max": f"{LONG_TEXT_MAX:,}"},
             )
         if kind in SurveyQuestion.CHOICE_KINDS:
             choices = [(choice, choice) for choice in question.choice_list]
             if question.allow_other:
-                choices.append((OTHER, "Other"))
+                choices.append((OTHER, gettext("Other")))
             if kind == SurveyQuestion.Kind.SINGLE_CHOICE:
                 return forms.ChoiceField(
                     label=label, required=required, choices=choices, widget=forms.RadioSelect,
@@ -178,8 +180,8 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 )  # fmt: skip
             return forms.MultipleChoiceField(
                 label=label, required=required, choices=choices, widget=forms.CheckboxSelectMultiple,
-                help_text=question.hint or "Choose all that apply.",
-                error_messages={"required": f"Choose at least one answer to “{label}”"},
+                help_text=question.hint or _("Choose all that apply."),
+                error_messages={"required": _("Choose at least one answer to “%(label)s”") % {"label": label}},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.RATING:
             return forms.ChoiceField(
@@ -189,7 +191,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         if kind == SurveyQuestion.Kind.YES_NO:
             return forms.ChoiceField(
                 label=label, required=required, widget=forms.RadioSelect, help_text=question.hint,
-                choices=[("yes", "Yes"), ("no", "No")], error_messages={"required": choose_message},
+                choices=[("yes", _("Yes")), ("no", _("No"))], error_messages={"required": choose_message},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.AGE_BAND:
             return forms.ChoiceField(
@@ -199,8 +201,8 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         if kind == SurveyQuestion.Kind.WARD:
             return forms.ChoiceField(
                 label=label, required=required, choices=ward_choices(),
-                help_text=question.hint or "The area of the city you live in.",
-                error_messages={"required": "Choose your ward, or “Prefer not to say”"},
+                help_text=question.hint or _("The area of the city you live in."),
+                error_messages={"required": _("Choose your ward, or “Prefer not to say”")},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.NUMBER:
             return self._number_field(question)
@@ -252,7 +254,9 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 chosen_other = value == OTHER or (isinstance(value, list) and OTHER in value)
                 other_name = f"{question.field_name}_other"
                 if chosen_other and not (cleaned.get(other_name) or "").strip():
-                    self.add_error(other_name, f"You chose “Other” for “{question.label}”: say what it is")
+                    self.add_error(
+                        other_name, _("You chose “Other” for “%(label)s”: say what it is") % {"label": question.label}
+                    )
             elif question.kind == SurveyQuestion.Kind.DATE:
                 self._clean_date(question, cleaned)
             elif question.kind == SurveyQuestion.Kind.RANKING:
@@ -405,20 +409,20 @@ class ContactForm(HoneypotMixin, forms.Form):
     """Optional contact details, only with explicit consent."""
 
     wants_contact = forms.ChoiceField(
-        label="Would you like us to contact you about your answers?",
-        choices=[("no", "No, keep my answers anonymous"), ("yes", "Yes, I'd like someone to contact me")],
+        label=_("Would you like us to contact you about your answers?"),
+        choices=[("no", _("No, keep my answers anonymous")), ("yes", _("Yes, I'd like someone to contact me"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether you would like us to contact you"},
+        error_messages={"required": _("Choose whether you would like us to contact you")},
     )
-    name = forms.CharField(label="Your name", required=False, max_length=120, validators=[one_line_text])
+    name = forms.CharField(label=_("Your name"), required=False, max_length=120, validators=[one_line_text])
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
-        error_messages={"invalid": "Enter an email address like name@example.com"},
+        error_messages={"invalid": _("Enter an email address like name@example.com")},
     )
-    phone = forms.CharField(label="Phone number", required=False, max_length=40)
+    phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
     consent = forms.BooleanField(
-        label="I agree that the council can use these details to contact me about what I said",
+        label=_("I agree that the council can use these details to contact me about what I said"),
         required=False,
     )
 
@@ -431,11 +435,11 @@ class ContactForm(HoneypotMixin, forms.Form):
         if cleaned.get("wants_contact") != "yes":
             return cleaned
         if not (cleaned.get("name") or "").strip():
-            self.add_error("name", "Enter your name, so we know who to ask for")
+            self.add_error("name", _("Enter your name, so we know who to ask for"))
         if not cleaned.get("email") and not (cleaned.get("phone") or "").strip() and "email" not in self.errors:
-            self.add_error("email", "Enter an email address or a phone number")
+            self.add_error("email", _("Enter an email address or a phone number"))
         if not cleaned.get("consent"):
-            self.add_error("consent", "Tick the box to say we can use your details to contact you")
+            self.add_error("consent", _("Tick the box to say we can use your details to contact you"))
         return cleaned
 
 

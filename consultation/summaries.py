@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, ngettext
 
-from core.disclosure import count_text
+from core.disclosure import SUPPRESS_BELOW, count_text, is_suppressed
 from strategy.models import RecommendationPage
 
 from .models import ThemedFeedback, ThemeSummary
@@ -46,14 +47,23 @@ class PublishedSummary:
 
     @property
     def contributions_text(self) -> str:
-        return count_text(self.contributions)
+        """The count as it may be shown, in the visitor's language: "1,234" or "fewer than 5"."""
+        return gettext("fewer than 5") if is_suppressed(self.contributions) else count_text(self.contributions)
 
     @property
     def contributions_phrase(self) -> str:
         """ "23 contributions", "fewer than 5 contributions" or "no contributions yet"."""
         if not self.contributions:
-            return "no contributions yet"
-        return f"{self.contributions_text} contributions"
+            return gettext("no contributions yet")
+        return ngettext("%(count)s contribution", "%(count)s contributions", self.contributions_counted) % {
+            "count": self.contributions_text
+        }
+
+    @property
+    def contributions_counted(self) -> int:
+        """The number that chooses a sentence's plural form: "fewer than 5" takes that of 5
+        (Polish "mniej niż 5 wypowiedzi")."""
+        return SUPPRESS_BELOW if is_suppressed(self.contributions) else self.contributions
 
 
 def _with_contributions(queryset):

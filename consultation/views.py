@@ -16,6 +16,7 @@ from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 
 from core.forms import validation_error_list
 from core.languages import language_code_current
@@ -90,9 +91,9 @@ def _steps_with_contact(survey: SurveyPage, draft: dict | None = None) -> list[d
     if survey.equality_monitoring:
         # Optional, all of it: a step that asks nothing required, so Check your answers never
         # sends anyone back to it.
-        steps.append({"title": "About you", "intro": "", "questions": [], "about_you": True})
+        steps.append({"title": gettext("About you"), "intro": "", "questions": [], "about_you": True})
     if survey.ask_for_contact:
-        steps.append({"title": "Contact details", "intro": "", "questions": [], "contact": True})
+        steps.append({"title": gettext("Contact details"), "intro": "", "questions": [], "contact": True})
     return steps
 
 
@@ -330,14 +331,24 @@ def survey_check(survey: SurveyPage, request):
         change_url = _url(survey, request, "step_route", number) + "?change=1"
         if step.get("contact"):
             contact = draft.get("contact") or {}
-            rows = [("Contact me", "Yes" if contact.get("wants_contact") == "yes" else "No", change_url)]
+            rows = [
+                (
+                    gettext("Contact me"),
+                    gettext("Yes") if contact.get("wants_contact") == "yes" else gettext("No"),
+                    change_url,
+                )
+            ]
             if contact.get("wants_contact") == "yes":
                 rows += [
                     (label, contact.get(key), change_url)
-                    for key, label in (("name", "Name"), ("email", "Email"), ("phone", "Phone"))
+                    for key, label in (
+                        ("name", gettext("Name")),
+                        ("email", gettext("Email")),
+                        ("phone", gettext("Phone")),
+                    )
                     if contact.get(key)
                 ]
-            sections.append({"title": step["title"], "rows": rows})
+            sections.append({"title": step["title"], "rows": rows, "ours": True})
             continue
         if step.get("about_you"):
             answers = draft.get("about_you") or {}
@@ -345,17 +356,18 @@ def survey_check(survey: SurveyPage, request):
                 (question, answer, change_url)
                 for question, answer in equality_answer_rows(answers, ask_age=not survey_asks_age(survey))
             ]
-            sections.append({"title": step["title"], "rows": rows})
+            sections.append({"title": step["title"], "rows": rows, "ours": True})
             continue
         rows = [
             (
                 question.label,
-                _answer_display(question, draft["answers"].get(str(question.pk))) or "Not answered",
+                _answer_display(question, draft["answers"].get(str(question.pk))) or gettext("Not answered"),
                 change_url,
             )
             for question in step["questions"]
         ]
-        sections.append({"title": step["title"], "rows": rows})
+        # The step's title, its questions and the answers' choices are what editors wrote.
+        sections.append({"title": step["title"], "rows": rows, "ours": False})
     return _render(
         request,
         "consultation/survey_check.html",

@@ -98,3 +98,11 @@ def in_language(code: str | None):
 def language_code_current() -> str:
     """The code of the language this request is in, to record with what a person sends."""
     return language_current().code
+
+
+def path_in_language(path: str, code: str | None) -> str:
+    """An English address ("/events/walk/", as a page's `url` or a stored link gives it) in the
+    language `code`: "/ur/events/walk/". For emails sent in a person's language; an address the
+    site does not route (another site's) stays as it is."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, language_for_record(code))

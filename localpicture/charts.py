@@ -10,8 +10,10 @@ scale and the way numbers are written are the ones every chart uses (core/charts
 
 from datetime import date
 
+from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from core.charts import Scale, number_text
 
@@ -31,7 +33,8 @@ MAX_X_LABELS = 4
 
 
 def month_label(month: date) -> str:
-    return month.strftime("%b %Y")
+    """ "Jun 2024", with the month's name in the language of the page."""
+    return format_date(month, "M Y")
 
 
 SHADE = "#e5e7eb"
@@ -104,7 +107,7 @@ def line_chart(
             )
     parts.append(
         f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" text-anchor="middle" font-size="{FONT}" '
-        f'fill="#1f2937">Month</text>'
+        f'fill="#1f2937">{escape(gettext("Month"))}</text>'
     )
     # The lines, broken where a month has no data, and a point per month.
     legend = []
@@ -132,7 +135,7 @@ def line_chart(
 
     description = _describe(months, series, y_label)
     if shaded_runs and shaded_label:
-        description += f" Shaded: {shaded_label}."
+        description += " " + gettext("Shaded: %(label)s.") % {"label": shaded_label}
     svg = (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -144,10 +147,19 @@ def line_chart(
 
 def _describe(months: list[date], series: list[tuple[str, list]], y_label: str) -> str:
     if not months:
-        return "No figures yet."
+        return gettext("No figures yet.")
     sentences = [
-        f"Line chart of {y_label.lower()} each month, {len(months)} months from "
-        f"{month_label(months[0])} to {month_label(months[-1])}."
+        ngettext(
+            "Line chart of %(what)s each month, %(count)s month from %(first)s to %(last)s.",
+            "Line chart of %(what)s each month, %(count)s months from %(first)s to %(last)s.",
+            len(months),
+        )
+        % {
+            "what": y_label.lower(),
+            "count": len(months),
+            "first": month_label(months[0]),
+            "last": month_label(months[-1]),
+        }
     ]
     for name, numbers in series:
         known = [(value, months[i]) for i, value in enumerate(numbers) if value is not None]
@@ -157,8 +169,19 @@ def _describe(months: list[date], series: list[tuple[str, list]], y_label: str) 
         low = min(known, key=lambda pair: pair[0])
         latest = known[-1]
         sentences.append(
-            f"{name}: {number_text(latest[0])} in {month_label(latest[1])}; highest {number_text(high[0])} in "
-            f"{month_label(high[1])}, lowest {number_text(low[0])} in {month_label(low[1])}."
+            gettext(
+                "%(name)s: %(latest)s in %(latest_month)s; "
+                "highest %(high)s in %(high_month)s, lowest %(low)s in %(low_month)s."
+            )
+            % {
+                "name": name,
+                "latest": number_text(latest[0]),
+                "latest_month": month_label(latest[1]),
+                "high": number_text(high[0]),
+                "high_month": month_label(high[1]),
+                "low": number_text(low[0]),
+                "low_month": month_label(low[1]),
+            }
         )
-    sentences.append("The figures are in the table below.")
+    sentences.append(gettext("The figures are in the table below."))
     return " ".join(sentences)

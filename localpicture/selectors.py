@@ -5,10 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Max, Min, Sum
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
 
 from core.charts import number_text
 
 from .charts import line_chart
+from .constants import crime_type_label
 from .models import CrimeCount, FigureSeries, PoliceImport, WardLookup
 
 # The chart and table show at most this many months, the latest ones.
@@ -45,9 +48,14 @@ def months_in_words(months) -> str:
     if not months:
         return ""
     parts = [
-        f"{first:%B %Y}" if first == last else f"{first:%B %Y} to {last:%B %Y}" for first, last in month_runs(months)
+        format_date(first, "F Y")
+        if first == last
+        else gettext("%(first)s to %(last)s") % {"first": format_date(first, "F Y"), "last": format_date(last, "F Y")}
+        for first, last in month_runs(months)
     ]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return gettext("%(list)s and %(last)s") % {"list": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 @dataclass
@@ -74,6 +82,11 @@ class MonthlyTable:
         """Every month with figures is illustrative: no police figures at all."""
         with_data = {month for month, values in self.rows if any(value is not None for value in values)}
         return bool(with_data) and with_data <= self.illustrative_months
+
+    @property
+    def crime_type_labels(self) -> list[str]:
+        """The crime types' names in the language of the page (the data keeps the police's)."""
+        return [crime_type_label(name) for name in self.crime_types]
 
     @property
     def illustrative_in_words(self) -> str:
@@ -113,13 +126,18 @@ def monthly_table(*, crime_types: list[str], max_months: int = MAX_MONTHS) -> Mo
 def change_in_words(*, before: int, after: int) -> str:
     """'up 12% (from 1,234 to 1,382)' and the like."""
     if after == before:
-        return f"no change ({after:,} in both years)"
-    direction = "up" if after > before else "down"
+        return gettext("no change (%(count)s in both years)") % {"count": f"{after:,}"}
     if before == 0:
-        return f"{direction} from none to {after:,}"
+        return gettext("up from none to %(after)s") % {"after": f"{after:,}"}
     percent = round(abs(after - before) * 100 / before)
-    size = f"{percent}%" if percent else "less than 1%"
-    return f"{direction} {size} (from {before:,} to {after:,})"
+    numbers = {"percent": percent, "before": f"{before:,}", "after": f"{after:,}"}
+    if after > before:
+        if not percent:
+            return gettext("up less than 1%% (from %(before)s to %(after)s)") % numbers
+        return gettext("up %(percent)s%% (from %(before)s to %(after)s)") % numbers
+    if not percent:
+        return gettext("down less than 1%% (from %(before)s to %(after)s)") % numbers
+    return gettext("down %(percent)s%% (from %(before)s to %(after)s)") % numbers
 
 
 def year_comparison(table: MonthlyTable) -> dict:
@@ -134,7 +152,12 @@ def year_comparison(table: MonthlyTable) -> dict:
         before = sum(values[i] for _, values in earlier)
         after = sum(values[i] for _, values in later)
         lines.append(
-            {"crime_type": name, "before": before, "after": after, "words": change_in_words(before=before, after=after)}
+            {
+                "crime_type": crime_type_label(name),
+                "before": before,
+                "after": after,
+                "words": change_in_words(before=before, after=after),
+            }
         )
     return {
         "complete": True,
@@ -153,7 +176,7 @@ def ward_breakdown(*, crime_types: list[str], months: list[date]) -> dict | None
         return None
     wards = dict(WardLookup.objects.values_list("lsoa_code", "ward_name"))
     totals: dict[str, list[int]] = {}
-    unmatched = "Not matched to a ward"
+    unmatched = gettext("Not matched to a ward")
     index = {name: i for i, name in enumerate(crime_types)}
     for row in (
         CrimeCount.objects.filter(month__in=months, crime_type__in=crime_types)
@@ -221,12 +244,13 @@ def local_picture_context(*, page) -> dict:
     if table.rows:
         chart = line_chart(
             chart_id="police-monthly",
-            title="Crimes recorded by the police in the city each month",
+            title=gettext("Crimes recorded by the police in the city each month"),
             months=table.months,
-            series=table.series(),
-            y_label="Crimes recorded",
+            series=[(crime_type_label(name), numbers) for name, numbers in table.series()],
+            y_label=gettext("Crimes recorded"),
             shaded=table.illustrative_months if not table.all_illustrative else frozenset(),
-            shaded_label=f"illustrative figures, not police data ({table.illustrative_in_words})",
+            shaded_label=gettext("illustrative figures, not police data (%(months)s)")
+            % {"months": table.illustrative_in_words},
         )
     last_12 = [month for month, values in table.rows[-12:] if any(v is not None for v in values)]
     comparison = year_comparison(table) if table.rows else {"complete": False}

@@ -15,6 +15,7 @@ Page tree of the demo site (see DESIGN.md for the URL map):
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -108,11 +109,11 @@ class ThemePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
 
 
 class RecommendationStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    ON_TRACK = "on_track", "On track"
-    AT_RISK = "at_risk", "At risk"
-    COMPLETE = "complete", "Complete"
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    COMPLETE = "complete", _("Complete")
 
 
 class RecommendationPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):

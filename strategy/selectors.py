@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from django.db.models import Max, Prefetch
+from django.utils.translation import gettext
 from wagtail.models import Page, PageLogEntry
 
 from core.links import site_url
@@ -34,8 +35,8 @@ class ThemeProgress:
     @property
     def text_summary(self) -> str:
         """The bar in words, for screen readers: "3 in progress, 1 at risk"."""
-        parts = [f"{s['count']} {s['label'].lower()}" for s in self.segments if s["count"]]
-        return ", ".join(parts) or "no recommendations"
+        parts = [f"{s['count']} {str(s['label']).lower()}" for s in self.segments if s["count"]]
+        return ", ".join(parts) or gettext("no recommendations")
 
     @property
     def segments(self) -> list[dict]:

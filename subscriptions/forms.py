@@ -2,6 +2,7 @@
 to manage one. Messages are written for the person filling them in."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
 from core.models import Theme, Ward
@@ -9,16 +10,16 @@ from core.models import Theme, Ward
 from .models import EventAudience, Frequency
 
 EMAIL_ERRORS = {
-    "required": "Enter your email address",
-    "invalid": "Enter an email address in the right format, like name@example.com",
-    "max_length": "Enter an email address of 254 characters or fewer",
+    "required": _("Enter your email address"),
+    "invalid": _("Enter an email address in the right format, like name@example.com"),
+    "max_length": _("Enter an email address of 254 characters or fewer"),
 }
-NO_TOPIC = "Choose at least one thing to hear about"
+NO_TOPIC = _("Choose at least one thing to hear about")
 
 
 def _email_field(help_text: str = "") -> forms.EmailField:
     return forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         help_text=help_text,
         error_messages=EMAIL_ERRORS,
@@ -29,45 +30,45 @@ def _email_field(help_text: str = "") -> forms.EmailField:
 class ChoicesForm(forms.Form):
     """What to hear about and how often: shared by signing up and changing a subscription."""
 
-    consultations = forms.BooleanField(required=False, label="New consultations, when a survey opens")
-    events = forms.BooleanField(required=False, label="Community events, when one is published")
+    consultations = forms.BooleanField(required=False, label=_("New consultations, when a survey opens"))
+    events = forms.BooleanField(required=False, label=_("Community events, when one is published"))
     event_wards = forms.ModelMultipleChoiceField(
         queryset=Ward.objects.order_by("name"),
         required=False,
-        label="Only events in these wards",
-        help_text="Leave them all unticked to hear about events anywhere.",
+        label=_("Only events in these wards"),
+        help_text=_("Leave them all unticked to hear about events anywhere."),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose wards from the list",
-            "invalid_pk_value": "Choose wards from the list",
+            "invalid_choice": _("Choose wards from the list"),
+            "invalid_pk_value": _("Choose wards from the list"),
         },
     )
     event_audience = forms.ChoiceField(
         choices=EventAudience.choices,
         required=False,
         initial="",
-        label="Which events",
+        label=_("Which events"),
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose which events from the list"},
+        error_messages={"invalid_choice": _("Choose which events from the list")},
     )
-    progress = forms.BooleanField(required=False, label="Progress on the strategy's recommendations")
+    progress = forms.BooleanField(required=False, label=_("Progress on the strategy's recommendations"))
     progress_themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.order_by("name"),
         required=False,
-        label="Only progress on these themes",
-        help_text="Leave them all unticked to hear about every theme.",
+        label=_("Only progress on these themes"),
+        help_text=_("Leave them all unticked to hear about every theme."),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose themes from the list",
-            "invalid_pk_value": "Choose themes from the list",
+            "invalid_choice": _("Choose themes from the list"),
+            "invalid_pk_value": _("Choose themes from the list"),
         },
     )
     frequency = forms.ChoiceField(
         choices=Frequency.choices,
         initial=Frequency.IMMEDIATE,
-        label="How often",
+        label=_("How often"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often to hear from us", "invalid_choice": "Choose how often"},
+        error_messages={"required": _("Choose how often to hear from us"), "invalid_choice": _("Choose how often")},
     )
 
     def clean(self):

@@ -18,6 +18,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme, Ward
 
@@ -38,20 +39,20 @@ def email_hash(email: str) -> str:
 
 
 class Topic(models.TextChoices):
-    CONSULTATIONS = "consultations", "New consultations"
-    EVENTS = "events", "Events"
-    PROGRESS = "progress", "Progress on the strategy"
+    CONSULTATIONS = "consultations", _("New consultations")
+    EVENTS = "events", _("Events")
+    PROGRESS = "progress", _("Progress on the strategy")
 
 
 class Frequency(models.TextChoices):
-    IMMEDIATE = "immediate", "As it happens"
-    WEEKLY = "weekly", "A weekly summary"
+    IMMEDIATE = "immediate", _("As it happens")
+    WEEKLY = "weekly", _("A weekly summary")
 
 
 class EventAudience(models.TextChoices):
-    ALL = "", "All events"
-    YOUNG_PEOPLE = "young_people", "Events for young people"
-    PARENTS = "parents", "Events for parents and carers"
+    ALL = "", _("All events")
+    YOUNG_PEOPLE = "young_people", _("Events for young people")
+    PARENTS = "parents", _("Events for parents and carers")
 
 
 class Subscriber(models.Model):

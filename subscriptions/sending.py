@@ -18,8 +18,12 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import in_language, language_code_current, language_current, path_in_language
 from core.links import one_click_unsubscribe_headers, site_url
 from core.outbox import email_failure_is_permanent, send_once
 from core.textguard import email_subject
@@ -36,21 +40,35 @@ CHUNK = 500
 # --- One email ------------------------------------------------------------------------------
 
 
-def email_build(*, subscriber: Subscriber, template: str, subject: str, context: dict, connection=None, footer=True):
+def email_build(*, subscriber: Subscriber, template: str, subject, context: dict, connection=None, footer=True):
     """An email to one subscriber: `subscriptions/emails/<template>.txt` with a simple HTML
-    part (`.html`), in the subscriber's language, with the manage link and, for emails about
-    items, the one-click unsubscribe headers (RFC 8058)."""
-    context = {**context, "site_name": settings.SITE_NAME, "site_link": site_url("/")}
-    headers = {}
-    if footer:
-        unsubscribe = links.unsubscribe_link(subscriber)
-        context.update(manage=links.manage_link(subscriber), unsubscribe=unsubscribe)
-        headers = one_click_unsubscribe_headers(unsubscribe)
-    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+    part (`.html`), in the language the subscriber signed up in (subject, body, and links that
+    keep its prefix), with the manage link and, for emails about items, the one-click
+    unsubscribe headers (RFC 8058). `subject` and any context value may be callables, called in
+    that language (a message with `%(site_name)s` or an item's link)."""
+    with in_language(subscriber.language):
+        language = language_current()
+        context = {
+            key: value() if callable(value) else value for key, value in {**context, "language": language}.items()
+        }
+        # What editors and staff wrote (titles, summaries, messages) is in English; the HTML
+        # part marks it so, for screen readers, when the frame is in another language.
+        context.update(
+            site_name=settings.SITE_NAME,
+            site_link=site_url(reverse("wagtail_serve", args=[""])),
+            content_lang="" if language.is_default else mark_safe(' lang="en-GB" dir="ltr"'),
+        )
+        headers = {}
+        if footer:
+            unsubscribe = links.unsubscribe_link(subscriber)
+            context.update(manage=links.manage_link(subscriber), unsubscribe=unsubscribe)
+            headers = one_click_unsubscribe_headers(unsubscribe)
+        subject_line = email_subject(str(subject() if callable(subject) else subject))
+        context["subject"] = subject_line
         text = render_to_string(f"subscriptions/emails/{template}.txt", context)
         html = render_to_string(f"subscriptions/emails/{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=email_subject(subject), body=text, to=[subscriber.email], headers=headers, connection=connection
+        subject=subject_line, body=text, to=[subscriber.email], headers=headers, connection=connection
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -61,8 +79,8 @@ def confirm_email_send(*, subscriber: Subscriber) -> None:
     email_build(
         subscriber=subscriber,
         template="confirm",
-        subject=f"Confirm your email updates from {settings.SITE_NAME}",
-        context={"link": links.confirm_link(subscriber), "days": links.CONFIRM_DAYS},
+        subject=lambda: _("Confirm your email updates from %(site_name)s") % {"site_name": settings.SITE_NAME},
+        context={"link": lambda: links.confirm_link(subscriber), "days": links.CONFIRM_DAYS},
         footer=False,
     ).send()
 
@@ -73,7 +91,7 @@ def manage_email_send(*, subscriber: Subscriber) -> None:
     email_build(
         subscriber=subscriber,
         template="manage_link",
-        subject=f"Your email updates from {settings.SITE_NAME}",
+        subject=lambda: _("Your email updates from %(site_name)s") % {"site_name": settings.SITE_NAME},
         context={},
     ).send()
 
@@ -181,19 +199,27 @@ def _claim_and_send(*, rows, send) -> bool:
         return False
 
 
+def _item_link(item: Item) -> str:
+    """The item's page in the language active now (an email's): its address with that
+    language's prefix."""
+    return site_url(path_in_language(item.link or "/", language_code_current()))
+
+
 def _item_context(item: Item) -> dict:
-    return {"item": item, "link": site_url(item.link) if item.link else site_url("/")}
+    return {"item": item, "link": lambda: _item_link(item)}
 
 
-def _item_subject(item: Item) -> str:
+def _item_subject(item: Item):
+    """The subject, made in the subscriber's language when the email is built: the kind of
+    news is the site's words, the title what editors or staff wrote."""
     if item.kind == Item.Kind.ANNOUNCEMENT:
         return item.title
     prefix = {
-        Item.Kind.CONSULTATION: "New consultation",
-        Item.Kind.EVENT: "New event",
-        Item.Kind.PROGRESS: "Progress update",
+        Item.Kind.CONSULTATION: _("New consultation: %(title)s"),
+        Item.Kind.EVENT: _("New event: %(title)s"),
+        Item.Kind.PROGRESS: _("Progress update: %(title)s"),
     }[item.kind]
-    return f"{prefix}: {item.title}"
+    return lambda: str(prefix) % {"title": item.title}
 
 
 def _owed():
@@ -275,8 +301,8 @@ def digests_send(*, rate: float | None = None, pace: Pace | None = None) -> int:
                 email_build(
                     subscriber=subscriber,
                     template="digest",
-                    subject=f"This week from {settings.SITE_NAME}",
-                    context={"items": [(item, _item_context(item)["link"]) for item in items]},
+                    subject=lambda: _("This week from %(site_name)s") % {"site_name": settings.SITE_NAME},
+                    context={"items": lambda: [(item, _item_link(item)) for item in items]},
                     connection=connection,
                 ).send()
 

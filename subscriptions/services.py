@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from core.languages import language_for_record
 from core.queue import queue_after_commit
 
 from . import items, links, tasks
@@ -90,11 +91,14 @@ def subscription_for_unsubscribe(*, token: str) -> LinkResult:
     return _subscriber_for(token, salt=links.UNSUBSCRIBE_SALT)
 
 
-def subscription_update(*, subscriber: Subscriber, choices: dict) -> None:
-    """Change what a subscriber hears about and how often (from the manage page)."""
+def subscription_update(*, subscriber: Subscriber, choices: dict, language: str | None = None) -> None:
+    """Change what a subscriber hears about and how often (from the manage page), and, when
+    given, the language of their emails: that of the page they saved their choices on."""
     from .signup import choices_apply
 
     with transaction.atomic():
+        if language:
+            subscriber.language = language_for_record(language)
         choices_apply(subscriber, choices)
 
 

@@ -10,6 +10,7 @@ import logging
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from core.languages import language_for_record
 from core.ratelimit import rate_parse, window_hit
 
 from .models import Subscriber, email_normalise
@@ -49,12 +50,15 @@ def signup_process(*, email: str, choices: dict, language: str) -> str:
     if subscriber is None:
         try:
             with transaction.atomic():
-                subscriber = Subscriber.objects.create(email=email, language=language or settings.LANGUAGE_CODE)
+                subscriber = Subscriber.objects.create(email=email, language=language_for_record(language))
                 choices_apply(subscriber, choices)
         except IntegrityError:  # the same address signed up at the same moment
             subscriber = Subscriber.objects.get(email=email)
     elif subscriber.status == Subscriber.Status.PENDING:
+        # Signing up again replaces the choices, and the language: the emails follow the page
+        # the person last signed up on.
         with transaction.atomic():
+            subscriber.language = language_for_record(language)
             choices_apply(subscriber, choices)
     if subscriber.status == Subscriber.Status.CONFIRMED:
         manage_email_send(subscriber=subscriber)

@@ -124,7 +124,9 @@ def manage(request, token: str):
     if request.method == "POST":
         form = ChoicesForm(request.POST)
         if form.is_valid():
-            services.subscription_update(subscriber=subscriber, choices=form.choices())
+            services.subscription_update(
+                subscriber=subscriber, choices=form.choices(), language=translation.get_language()
+            )
             saved = True
             form = ChoicesForm(initial=ChoicesForm.initial_for(subscriber))
     else:

@@ -3,7 +3,7 @@ switcher and the page's language, and the page's description for search engines.
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, strip_tags
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
@@ -120,6 +120,17 @@ def content_lang(item=None) -> str:
     if language is None:
         return ""
     return format_html(' lang="{}" dir="{}"', language.tag, language.direction)
+
+
+@register.simple_tag
+def content_text(item, text) -> str:
+    """What editors wrote (`text`, from the page or snippet `item`) inside a translated
+    sentence or link: in a `<span>` marked with its language when that is not the page's, as
+    it is otherwise."""
+    language = content_language(item)
+    if language is None:
+        return conditional_escape(text)
+    return format_html('<span lang="{}" dir="{}">{}</span>', language.tag, language.direction, text)
 
 
 @register.inclusion_tag("includes/content_language_notice.html", takes_context=True)

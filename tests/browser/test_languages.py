@@ -86,7 +86,7 @@ def test_switching_language_on_a_survey_step_keeps_the_answers_given(new_context
     assert page.url.endswith("/pl" + SURVEY_PATH + "answer/2/")
     assert page.locator("html").get_attribute("lang") == "pl"
     with page.expect_navigation():
-        page.get_by_role("link", name="Back").click()
+        page.get_by_role("link", name="Wstecz").click()  # "Back", the step being in Polish now
     assert "/pl/" in page.url
     assert page.get_by_role("group", name=DAY).get_by_label("4", exact=True).is_checked()
     assert page.get_by_role("group", name=WORRY).get_by_label("Often", exact=True).is_checked()

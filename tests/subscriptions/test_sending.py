@@ -127,9 +127,8 @@ def test_old_progress_updates_and_republishing_tell_nobody(
 
 
 def test_emails_are_sent_in_the_subscribers_language(subscriber, publish_event, settings):
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Welsh")]
     person = subscriber("cymraeg@example.org", events=True)
-    Subscriber.objects.filter(pk=person.pk).update(language="cy")
+    Subscriber.objects.filter(pk=person.pk).update(language="pl")
     seen = []
     original = sending.render_to_string
 
@@ -144,7 +143,7 @@ def test_emails_are_sent_in_the_subscribers_language(subscriber, publish_event, 
         publish_event(title="Digwyddiad")
     finally:
         sending.render_to_string = original
-    assert seen and set(seen) == {"cy"}
+    assert seen and set(seen) == {"pl"}
 
 
 # --- The weekly digest --------------------------------------------------------------------------
@@ -318,3 +317,18 @@ def test_an_unsubscribed_address_cannot_be_added_back_by_an_import(subscriber):
     subscription_cancel(subscriber=person)
     assert address_suppressed(email="Gone@Example.org")
     assert not address_suppressed(email="other@example.org")
+
+
+def test_an_event_email_in_polish_has_the_polish_subject_frame_and_link(subscriber, publish_event, outbox):
+    person = subscriber("polski@example.org", events=True)
+    Subscriber.objects.filter(pk=person.pk).update(language="pl")
+    event = publish_event(title="Street safety walk")
+    message = outbox()["polski@example.org"][0]
+    assert message.subject == "Nowe wydarzenie: Street safety walk"
+    assert f"/pl{event.url}" in message.body
+    assert "Zmień powiadomienia:" in message.body and "/pl/subscribe/manage/" in message.body
+    # The one-click unsubscribe works without a language; the link in it keeps one anyway.
+    assert "/pl/subscribe/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    html = message.alternatives[0][0]
+    assert '<html lang="pl" dir="ltr">' in html
+    assert '<div lang="en-GB" dir="ltr">' in html  # the event's title and summary, as editors wrote them

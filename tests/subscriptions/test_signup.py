@@ -1,6 +1,8 @@
 """Signing up with double opt-in, without telling anyone whether an address is subscribed."""
 
+import re
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.core import mail
@@ -8,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from subscriptions.links import manage_link
 from subscriptions.models import Subscriber, Suppression, email_hash
+from subscriptions.signup import signup_process
 
 from .conftest import links_in
 
@@ -223,3 +227,59 @@ def test_unconfirmed_sign_ups_go_after_seven_days_and_confirmed_ones_stay(subscr
     assert run.counts["subscriptions.unconfirmed"] == 1
     assert set(Subscriber.objects.values_list("email", flat=True)) == {fresh.email, kept.email}
     assert retention_apply().counts["subscriptions.unconfirmed"] == 0
+
+
+# --- In the language of the page the person signed up on ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "subject", "body"),
+    [
+        ("ur", "ای میل اپ ڈیٹس کی تصدیق کریں", "کسی نے، امید ہے آپ نے"),
+        ("pl", "Potwierdź powiadomienia e-mail", "Ktoś, mamy nadzieję, że Ty"),
+    ],
+)
+def test_the_confirmation_goes_in_the_language_signed_up_in_with_its_links(
+    client, django_capture_on_commit_callbacks, code, subject, body
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/{code}{URL}", _form())
+    assert response.status_code == 302 and response["Location"] == f"/{code}/subscribe/check-your-email/"
+    assert Subscriber.objects.get().language == code
+    message = mail.outbox[0]
+    assert subject in message.subject
+    assert body in message.body
+    html = message.alternatives[0][0]
+    assert f'<html lang="{code}" dir="{"rtl" if code == "ur" else "ltr"}">' in html
+    # The link opens the confirmation page in the same language.
+    link = re.search(rf"https?://\S+/{code}/subscribe/confirm/\S+/", message.body).group(0)
+    page = client.get(re.sub(r"^https?://[^/]+", "", link))
+    assert page.status_code == 200 and f'<html lang="{code}"' in page.content.decode()
+    assert subject in unescape(page.content.decode())  # its heading, in that language
+
+
+def test_signing_up_on_a_page_in_an_unknown_language_records_english():
+    signup_process(email="x@example.org", choices=_form() | {"event_wards": [], "progress_themes": []}, language="xx")
+    assert Subscriber.objects.get().language == "en-gb"
+
+
+def test_saving_choices_on_a_page_in_another_language_moves_the_emails_to_it(
+    client, django_capture_on_commit_callbacks
+):
+    _sign_up(client, django_capture_on_commit_callbacks)
+    person = Subscriber.objects.get()
+    assert person.language == "en-gb"
+    path = re.sub(r"^https?://[^/]+", "", manage_link(person))
+    response = client.post(f"/pl{path}", _form(email=""))
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert person.language == "pl"
+
+
+def test_the_theme_and_ward_names_on_a_translated_form_are_marked_as_written(client, themes, wards):
+    html = client.get(f"/pl{URL}").content.decode()
+    assert f'<span lang="en-GB" dir="ltr">{themes[0].name}</span></label>' in html
+    assert f'<span lang="en-GB" dir="ltr">{wards[0].name}</span></label>' in html
+    english = client.get(URL).content.decode()
+    main = english.split("<main", 1)[1].split("</main>", 1)[0]
+    assert f">{themes[0].name}</label>" in main and 'lang="en-GB"' not in main

@@ -1,0 +1,207 @@
+"""The pages whose fixed words were translated last, in Chromium with axe-core, in Urdu (right to
+left) and Polish: the home page, the strategy's pages, the local picture, search, the
+consultations, a survey from its first question to its confirmation, and signing up for email
+updates with the confirmation email. Each page is in the visitor's language, not wrapped as
+English, with what editors wrote marked as English, and passes axe."""
+
+import re
+
+import pytest
+
+from tests.browser.test_consultation import (
+    AGE,
+    BLEED_KIT,
+    DARK,
+    DAY,
+    DO_MORE,
+    LEAST_SAFE,
+    ONE_THING,
+    SURVEY_PATH,
+    WARD,
+    WORRY,
+    WOULD_HELP,
+    choose,
+    heading,
+    press,
+)
+from tests.browser.test_languages_journeys import WORDS, _open
+from tests.browser.test_subscriptions import _emails_to, _text
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/",
+    "/strategy/",
+    "/strategy/education/",
+    "/strategy/education/minimise-school-suspensions/",
+    "/strategy/education/reach-project/",
+    "/strategy/progress-report/",
+    "/local-picture/",
+    "/search/?q=mentoring",
+    "/consultations/",
+    SURVEY_PATH,
+    "/subscribe/",
+]
+SURVEY = {
+    "ur": {
+        "start": "ابھی شروع کریں",
+        "continue": "جاری رکھیں",
+        "to_check": "اپنے جوابات جانچنے کے لیے آگے بڑھیں",
+        "choose_answer": "کا جواب",
+        "about_you": "آپ کے بارے میں",
+        "contact_details": "رابطے کی تفصیلات",
+        "contact": "کیا آپ چاہتے ہیں کہ ہم آپ کے جوابات کے بارے میں آپ سے رابطہ کریں؟",
+        "anonymous": "نہیں، میرے جوابات گمنام رکھیں",
+        "check": "بھیجنے سے پہلے اپنے جوابات چیک کریں",
+        "contact_me": "مجھ سے رابطہ کریں",
+        "no": "نہیں",
+        "age": "25 سے 34",
+        "not_answered": "جواب نہیں دیا",
+        "send": "میرے جوابات بھیجیں",
+        "thanks": "شکریہ: ہمیں آپ کے جوابات مل گئے ہیں",
+    },
+    "pl": {
+        "start": "Zacznij",
+        "continue": "Dalej",
+        "to_check": "Przejdź do sprawdzenia odpowiedzi",
+        "choose_answer": "Wybierz odpowiedź",
+        "about_you": "O Tobie",
+        "contact_details": "Dane kontaktowe",
+        "contact": "Czy chcesz, żebyśmy skontaktowali się z Tobą w sprawie Twoich odpowiedzi?",
+        "anonymous": "Nie, moje odpowiedzi mają pozostać anonimowe",
+        "check": "Sprawdź odpowiedzi, zanim je wyślesz",
+        "contact_me": "Kontakt ze mną",
+        "no": "Nie",
+        "age": "25 do 34",
+        "not_answered": "Brak odpowiedzi",
+        "send": "Wyślij moje odpowiedzi",
+        "thanks": "Dziękujemy: mamy Twoje odpowiedzi",
+    },
+}
+SUBSCRIBE = {
+    "ur": {
+        "heading": "مجھے باخبر رکھیں",
+        "email": "ای میل پتہ",
+        "consultations": "نئی مشاورتیں، جب کوئی سروے کھلے",
+        "sign_up": "سائن اپ کریں",
+        "no_topic": "کم از کم ایک چیز چنیں جس کے بارے میں آپ سننا چاہتے ہیں",
+        "check_email": "اپنی ای میل دیکھیں",
+        "subject": "ای میل اپ ڈیٹس کی تصدیق کریں",
+        "body": "کسی نے، امید ہے آپ نے",
+        "confirm": "تصدیق کریں",
+        "signed_up": "آپ سائن اپ ہو گئے ہیں",
+    },
+    "pl": {
+        "heading": "Informuj mnie",
+        "email": "Adres e-mail",
+        "consultations": "Nowe konsultacje, gdy rusza ankieta",
+        "sign_up": "Zapisz się",
+        "no_topic": "Wybierz co najmniej jeden temat",
+        "check_email": "Sprawdź skrzynkę e-mail",
+        "subject": "Potwierdź powiadomienia e-mail",
+        "body": "Ktoś, mamy nadzieję, że Ty",
+        "confirm": "Potwierdź",
+        "signed_up": "Zapisano Cię",
+    },
+}
+
+
+@pytest.mark.parametrize("code", ["ur", "pl"])
+def test_the_pages_translated_last_are_in_the_visitors_language(new_context, axe_check, code):
+    page = new_context().new_page()
+    for path in PAGES:
+        _open(page, path, code)
+        # What the council wrote is there (on the sign-up form, the themes' and wards' names),
+        # marked as English for screen readers.
+        assert page.locator("main [lang='en-GB']").count() > 0, path
+        axe_check(page)
+
+
+@pytest.mark.parametrize("code", ["ur", "pl"])
+def test_a_survey_from_its_questions_to_its_confirmation_in_the_visitors_language(new_context, axe_check, code):
+    words = SURVEY[code]
+    page = new_context().new_page()
+    _open(page, SURVEY_PATH, code)
+    page.get_by_role("link", name=words["start"]).click()
+    page.wait_for_url(f"**/{code}{SURVEY_PATH}answer/1/")
+    assert page.locator("html").get_attribute("dir") == WORDS[code]["dir"]
+    # The step's title and questions are the council's, in English; the buttons and messages are not.
+    assert page.locator("h1").get_attribute("lang") == "en-GB"
+    press(page, words["continue"])
+    alert = page.get_by_role("alert")
+    assert alert.get_by_text(WORDS[code]["problem"]).is_visible()
+    assert words["choose_answer"] in alert.inner_text()
+    axe_check(page)
+
+    choose(page, DAY, "4")
+    choose(page, DARK, "2")
+    choose(page, WORRY, "Often")
+    choose(page, LEAST_SAFE, "The city centre")
+    press(page, words["continue"])
+    assert heading(page) == "What would help"
+    page.get_by_label(WOULD_HELP).fill("Brighter lighting")
+    choose(page, DO_MORE, "Youth clubs and activities")
+    choose(page, BLEED_KIT, words["no"])  # Yes and No are the site's words
+    page.get_by_label(ONE_THING).fill("More police on foot")
+    press(page, words["continue"])
+    assert heading(page) == "Your age and area"
+    choose(page, AGE, words["age"])  # the age bands are the site's words
+    page.get_by_label(WARD).select_option(label="Castle")
+    press(page, words["continue"])
+    assert heading(page) == words["about_you"]
+    press(page, words["continue"])
+    assert heading(page) == words["contact_details"]
+    page.get_by_role("group", name=words["contact"]).get_by_label(words["anonymous"]).check()
+    axe_check(page)
+    press(page, words["to_check"])
+
+    page.wait_for_url(f"**/{code}{SURVEY_PATH}check/")
+    assert heading(page) == words["check"]
+    rows = page.locator(".check-list__row")
+    # The council's questions are marked English; the site's own rows are in the visitor's language.
+    assert page.locator(f"dt[lang='en-GB']:text-is('{DAY}')").count() == 1
+    contact_row = rows.filter(has=page.locator(f"dt:text-is('{words['contact_me']}')"))
+    assert contact_row.locator("dd").first.inner_text().strip() == words["no"]
+    assert words["not_answered"] in page.locator("main").inner_text()  # an optional question left out
+    axe_check(page)
+    press(page, words["send"])
+
+    page.wait_for_url(f"**/{code}{SURVEY_PATH}thank-you/")
+    assert heading(page) == words["thanks"]
+    assert page.locator("html").get_attribute("lang") == code
+    axe_check(page)
+
+
+@pytest.mark.parametrize("code", ["ur", "pl"])
+def test_signing_up_for_email_updates_in_the_visitors_language(new_context, axe_check, mail_dir, code):
+    words = SUBSCRIBE[code]
+    address = f"updates-{code}@example.com"
+    page = new_context().new_page()
+    _open(page, "/subscribe/", code)
+    assert heading(page) == words["heading"]
+    page.get_by_label(words["email"], exact=True).fill(address)
+    press(page, words["sign_up"])
+    # Nothing chosen: the message is in the visitor's language, the address kept.
+    assert page.get_by_role("alert").get_by_text(words["no_topic"]).first.is_visible()
+    assert page.get_by_label(words["email"], exact=True).input_value() == address
+    axe_check(page)
+
+    page.get_by_label(words["consultations"]).check()
+    press(page, words["sign_up"])
+    assert heading(page) == words["check_email"]
+    axe_check(page)
+
+    # The confirmation email is in the language the person signed up in, and so is its link.
+    confirmation = _emails_to(mail_dir, address)[-1]
+    assert words["subject"] in confirmation["Subject"]
+    body = _text(confirmation)
+    assert words["body"] in body
+    link = re.search(rf"https?://\S+/{code}/subscribe/confirm/\S+/", body)
+    assert link, body
+    page.goto(link.group(0))
+    _open(page, re.sub(r"^https?://[^/]+/" + code, "", link.group(0)), code)
+    axe_check(page)
+    press(page, words["confirm"])
+    assert heading(page) == words["signed_up"]
+    assert page.locator("html").get_attribute("lang") == code
+    axe_check(page)
