@@ -32,8 +32,8 @@ run: seed ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 	@echo "Serving on http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(INSTALLED) node_modules/axe-core/axe.min.js ## Run the whole test suite
-	$(PY) -m pytest
+test: $(INSTALLED) node_modules/axe-core/axe.min.js ## Run the whole test suite (in two processes)
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: $(INSTALLED) ## Check code style and that imports keep to the floors (pyproject.toml)
 	$(VENV)/bin/ruff check .
