@@ -155,3 +155,19 @@ def test_an_online_journey_stays_online(client, survey):
     _, token = _complete(client, survey)
     client.post(f"{survey.url}check/", {"token": token})
     assert Response.objects.get(survey=survey).channel == "online"
+
+
+def test_a_disclosure_on_a_paper_form_alerts_the_safeguarding_group_with_a_link_not_the_text(
+    officer, survey, django_capture_on_commit_callbacks, mailoutbox
+):
+    written = _q(survey, "What would make your")
+    words = "Someone said they will stab me after school"
+    data = _paper(survey, _token(officer.get(_paper_url(survey))), **{written.field_name: words})
+    with django_capture_on_commit_callbacks(execute=True):
+        officer.post(_paper_url(survey), data)
+    feedback = Feedback.objects.get(text=words)
+    assert feedback.safeguarding_flag
+    alerts = [m for m in mailoutbox if "safeguarding" in m.subject.lower()]
+    assert len(alerts) == 1, [m.subject for m in mailoutbox]
+    assert words not in alerts[0].body and words not in alerts[0].subject
+    assert f"/admin/safeguarding/{feedback.pk}/" in alerts[0].body
