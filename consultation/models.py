@@ -22,12 +22,13 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import Theme, Ward, site_language_choices, site_language_default
-from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, RegisteredRoutesMixin
 
 from .editor_forms import SurveyPageForm, SurveyQuestionsPanel
 from .question_kinds import (
@@ -53,7 +54,7 @@ YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeB
 # --- Pages --------------------------------------------------------------------------------
 
 
-class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
+class SurveyIndexPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The list of consultations: open ones first, then closed ones with their outcomes."""
 
     intro = models.TextField(blank=True)
@@ -79,7 +80,7 @@ class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
         return response
 
 
-class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class SurveyPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """A consultation survey that residents answer, one section at a time.
 
     Questions are edited in the admin in order; a "Section" row starts a new step. After the
@@ -265,8 +266,29 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class SurveyQuestion(Orderable):
-    """One question of a survey, or a "Section" row that starts a new step."""
+class SurveyQuestion(TranslatableMixin, Orderable):
+    """One question of a survey, or a "Section" row that starts a new step.
+
+    Translated with its survey (wagtail-localize): the words people read are translated, what
+    the answers and rules depend on is the English question's (`translatable_fields`). Answers
+    given on a translation are recorded against the English survey's question with the same
+    `key`, with the English choice at the same position (SurveyPage.questions_to_answer)."""
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("hint"),
+        TranslatableField("choices"),
+        TranslatableField("scale"),
+        TranslatableField("statements"),
+        SynchronizedField("kind"),
+        SynchronizedField("required"),
+        SynchronizedField("allow_other"),
+        SynchronizedField("min_value"),
+        SynchronizedField("max_value"),
+        SynchronizedField("key"),
+        SynchronizedField("show_if_key"),
+        SynchronizedField("show_if_values"),
+    ]
 
     Kind = QuestionKind
     FREE_TEXT_KINDS = FREE_TEXT_KINDS
@@ -376,11 +398,14 @@ class SurveyQuestion(Orderable):
     def field_name(self) -> str:
         return f"q{self.pk}"
 
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
     def __str__(self):
         return self.label
 
 
-class YouthVoicePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class YouthVoicePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The "Have your say" page: young people say, anonymously, what would make them feel safer.
 
     Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core.models import Ward
 from core.seeding import child_by_slug, publish_child
+from core.translations import pages_of_record
 
 from . import demo_content as demo
 from .models import OTHER, AgeBand, Answer, Response, SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
@@ -215,7 +216,7 @@ def demo_responses_seed() -> int:
     its responses are demo data) and made from a fixed seed, so the results report shows
     something. Only `seed_demo` on a developer's machine calls it, never on a live site. Once
     made they are left alone: running it again makes none. Returns the number made."""
-    survey = SurveyPage.objects.filter(slug=demo.OPEN_SURVEY["slug"]).first()
+    survey = pages_of_record(SurveyPage.objects.filter(slug=demo.OPEN_SURVEY["slug"])).first()
     if survey is None or Response.objects.filter(survey=survey, is_demo=True).exists():
         return 0
     return responses_generate(

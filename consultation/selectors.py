@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.models import Ward
+from core.translations import pages_for_visitors, pages_of_record
 
 from .equality import FIELDS as EQUALITY_FIELDS
 from .equality import QUESTIONS, QUESTIONS_BY_FIELD
@@ -362,7 +363,11 @@ def feedback_awaiting_review() -> dict:
 def surveys_with_response_counts():
     """Every survey, published or not, with its number of responses, newest first: the admin's
     way to each survey's results. Whether each is open is the page's own `status`."""
-    return SurveyPage.objects.annotate(response_count=Count("responses")).order_by("-first_published_at", "-pk")
+    return (
+        pages_of_record(SurveyPage.objects.all())
+        .annotate(response_count=Count("responses"))
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def surveys_open() -> list[SurveyPage]:
@@ -378,8 +383,9 @@ def export_jobs_recent(*, user, limit: int = 5):
 
 
 def surveys_live():
-    """Every published survey, newest first (the home page keeps them and picks the open ones)."""
-    return SurveyPage.objects.live().order_by("-first_published_at")
+    """Every published survey in the visitor's language tree, newest first (the home page keeps
+    them and picks the open ones)."""
+    return pages_for_visitors(SurveyPage.objects.live()).order_by("-first_published_at")
 
 
 def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
@@ -391,16 +397,17 @@ def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
 
 
 def survey_announceable(*, page_id: int) -> SurveyPage | None:
-    """The survey with this page id if subscribers may be told about it now: live, public and
-    open. None otherwise (any other page, a draft, a survey not open yet or closed)."""
-    survey = SurveyPage.objects.live().public().filter(pk=page_id).first()
+    """The survey with this page id if subscribers may be told about it now: live, public, open
+    and English (a translation or alias is the same survey, told about once). None otherwise
+    (any other page, a draft, a survey not open yet or closed)."""
+    survey = pages_of_record(SurveyPage.objects.live().public()).filter(pk=page_id).first()
     return survey if survey is not None and survey.is_open else None
 
 
 def surveys_opened_since(*, since) -> list[SurveyPage]:
     """Live, public surveys open now that opened (their opening time, else their first
     publication) at or after `since`: those published early that have opened since."""
-    surveys = SurveyPage.objects.live().public().order_by("pk")
+    surveys = pages_of_record(SurveyPage.objects.live().public()).order_by("pk")
     return [
         survey
         for survey in surveys
@@ -410,7 +417,7 @@ def surveys_opened_since(*, since) -> list[SurveyPage]:
 
 def surveys_newest(*, limit: int = 50) -> list[SurveyPage]:
     """The most recently published live surveys, newest first (the Atom feed of consultations)."""
-    return list(SurveyPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])
+    return list(pages_for_visitors(SurveyPage.objects.live().public()).order_by("-first_published_at", "-pk")[:limit])
 
 
 # --- Equality monitoring: counts only (consultation/equality.py) ---------------------------------

@@ -2,15 +2,15 @@
 switcher and the page's language, and the page's description for search engines."""
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
+from core.translations import content_language_code
 
 register = template.Library()
 
@@ -19,7 +19,8 @@ def _menu(site: Site, request) -> list[dict]:
     """The site's menu as plain values, cached until an editor changes content."""
 
     def read():
-        home = site.root_page
+        # The home page of the visitor's language tree (core/translations.py), as Wagtail routes.
+        home = site.root_page.localized
         return [
             {
                 "url": item.get_url(request),
@@ -83,29 +84,17 @@ def page_language() -> Language:
     return language_current()
 
 
-_locale_codes: dict[int, str] = {}
-
-
-def _locale_code(locale_id: int | None) -> str | None:
-    """A Wagtail locale's language code by id, without a query per page or snippet on a list:
-    the few locales are read once, and again when one is not known yet (a locale added since)."""
-    if locale_id is None:
-        return None
-    if locale_id not in _locale_codes:
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id)
-
-
 def content_language(item=None) -> Language | None:
     """The language of what editors wrote (a page, a snippet), when it differs from the page's
-    language: None when they are the same. Until content is translated (wagtail-localize, a
-    later step), everything editors write is in English."""
-    code = _locale_code(getattr(item, "locale_id", None)) or settings.LANGUAGE_CODE
+    language: None when they are the same. A page's language is its locale's once it is
+    translated and published; an alias of an English page in another language's tree, and
+    anything not translatable, is English (core/translations.py)."""
+    code = content_language_code(item)
     current = language_current()
-    if code.lower() == current.code:
+    if code == current.code:
         return None
     for language in languages():
-        if language.code == code.lower():
+        if language.code == code:
             return language
     return languages()[0]
 

@@ -128,6 +128,7 @@ def test_old_progress_updates_and_republishing_tell_nobody(
 
 def test_emails_are_sent_in_the_subscribers_language(subscriber, publish_event, settings):
     settings.LANGUAGES = [("en-gb", "English"), ("cy", "Welsh")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES  # what editors write is translated too
     person = subscriber("cymraeg@example.org", events=True)
     Subscriber.objects.filter(pk=person.pk).update(language="cy")
     seen = []
