@@ -35,7 +35,11 @@ class FeedbackFilterSet(WagtailFilterSet):
     )
     question = django_filters.ModelChoiceFilter(
         label="Question",
-        queryset=SurveyQuestion.objects.exclude(kind=SurveyQuestion.Kind.SECTION).select_related("page"),
+        queryset=lambda request: (
+            SurveyQuestion.objects.filter(page__in=pages_of_record(SurveyPage.objects.all()))
+            .exclude(kind=SurveyQuestion.Kind.SECTION)
+            .select_related("page")
+        ),
     )
     ward = django_filters.ModelChoiceFilter(label="Ward", queryset=Ward.objects.all())
     age_band = django_filters.ChoiceFilter(label="Age band", choices=AgeBand.choices)

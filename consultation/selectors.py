@@ -228,6 +228,8 @@ def answer_text(
     if value in (None, "", []):
         return ""
     kind = question.kind
+    # Choices are stored in English; a question shown in a translation's words reads them so.
+    words = dict(zip(question.choice_list, question.choice_labels, strict=False))
     if kind == SurveyQuestion.Kind.AGE_BAND:
         value = AgeBand(value).label if value in AgeBand.values else value
     elif kind == SurveyQuestion.Kind.WARD:
@@ -245,18 +247,20 @@ def answer_text(
             return str(value)
         return date.isoformat() if for_export else date_format(date, "j F Y")
     elif kind == SurveyQuestion.Kind.RANKING and isinstance(value, list):
-        return "; ".join(f"{rank}. {item}" for rank, item in enumerate(value, start=1))
+        return "; ".join(f"{rank}. {words.get(item, item)}" for rank, item in enumerate(value, start=1))
     elif kind == SurveyQuestion.Kind.GRID and isinstance(value, list):
         labels = dict(question.scale_points)
         return "; ".join(
             f"{statement}: {labels.get(str(point), point)}"
-            for statement, point in zip(question.statement_list, value, strict=False)
+            for statement, point in zip(question.statement_labels, value, strict=False)
             if point
         )
     if isinstance(value, list):
-        value = "; ".join("Other" if item == OTHER else str(item) for item in value)
+        value = "; ".join("Other" if item == OTHER else str(words.get(item, item)) for item in value)
     elif value == OTHER:
         value = "Other"
+    elif kind in SurveyQuestion.CHOICE_KINDS:
+        value = words.get(value, value)
     return f"{value}: {other}" if other else str(value)
 
 

@@ -108,7 +108,7 @@ def survey_results_summary(survey: SurveyPage, request):
     suppressed (consultation/report.py). Never any written answers."""
     if not survey.results_public:
         raise Http404("No results summary is published for this survey.")
-    report = report_public(survey=survey)
+    report = report_public(survey=survey.survey_of_record())
     return TemplateResponse(
         request,
         "consultation/survey_results_summary.html",
@@ -284,8 +284,10 @@ def survey_check(survey: SurveyPage, request):
             contact = services.ContactDetails(name=details["name"], email=details["email"], phone=details["phone"])
         answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
         try:
+            # Recorded against the English survey and its questions, whatever the language
+            # (SurveyPage.questions_to_answer): Response.language says which it was.
             response = services.response_submit(
-                survey=survey,
+                survey=survey.survey_of_record(),
                 token=token,
                 answers=answers,
                 asked=[question.pk for step in steps for question in step.get("questions", [])],
@@ -338,7 +340,8 @@ def survey_check(survey: SurveyPage, request):
             )
             for question in step["questions"]
         ]
-        sections.append({"title": step["title"], "rows": rows})
+        # The editors' words: in the survey's language (survey_questions_lang).
+        sections.append({"title": step["title"], "rows": rows, "questions": True})
     return _render(
         request,
         "consultation/survey_check.html",

@@ -150,3 +150,51 @@ def trees_sync() -> None:
 
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronize_tree(sync.sync_from, sync.locale)
+
+
+def page_translation_from_po(page: Page, *, language_code: str, po, user=None, publish: bool = True) -> Page:
+    """Translate `page` into a language through wagtail-localize, as an editor does with the
+    council's translation supplier: the page's translation (as "Translate this page" makes it),
+    a PO file of its strings imported into it, then the translation saved, published unless
+    `publish` is False. `po` is a polib.POFile as exported for that translation (see
+    `page_translation_po`); strings it leaves empty stay English. Returns the translation."""
+    translation = _page_translation(page, language_code=language_code)
+    translation.import_po(po, user=user, tool_name="PO File")
+    translation.save_target(user=user, publish=publish)
+    return type(page).objects.get(translation_key=page.translation_key, locale=translation.target_locale)
+
+
+def page_translation_po(page: Page, *, language_code: str):
+    """The PO file of `page`'s strings for a language (polib.POFile): what an editor downloads
+    from the translation editor for the supplier. Each entry's msgid is the English."""
+    return _page_translation(page, language_code=language_code).export_po()
+
+
+def _page_translation(page: Page, *, language_code: str):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    return translation
+
+
+def page_translated_with(page: Page, *, language_code: str, strings: dict[str, str], user=None) -> Page | None:
+    """Publish `page`'s translation into a language from `strings` (English text to its
+    translation) through a PO file, unless the page is translated into it already (an alias
+    is not a translation). For the demo's drafted translations; safe to run again. Returns the
+    new translation, or None when there was one."""
+    existing = Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code=language_code, alias_of__isnull=True
+    )
+    if existing.exists():
+        return None
+    po = page_translation_po(page, language_code=language_code)
+    for entry in po:
+        entry.msgstr = strings.get(entry.msgid, entry.msgstr)
+    return page_translation_from_po(page, language_code=language_code, po=po, user=user)
