@@ -2,6 +2,7 @@
 switcher and the page's language, and the page's description for search engines."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -10,7 +11,7 @@ from wagtail.models import Page, Site
 from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
-from core.translations import content_language_code
+from core.translations import content_language_code, locale_default_id, page_url_parts_in_language
 
 register = template.Library()
 
@@ -186,3 +187,23 @@ def site_link(url: str) -> str:
     """A link to another website, shown without its scheme, for use in a translated sentence."""
     shown = str(url).removeprefix("https://").removeprefix("http://")
     return format_html('<a href="{}" rel="noopener" class="ltr">{}</a>', url, shown)
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page) -> str:
+    """`{% pageurl %}` for a page chosen in settings (a plain Wagtail page, such as the privacy
+    notice's): the address of its copy in the visitor's language tree, so a link from a page in
+    Urdu stays in Urdu (core/routing.LanguageTreeUrlMixin does this for the site's own page
+    types)."""
+    request = context.get("request")
+    parts = page.get_url_parts(request=request)
+    if parts is None or parts[2] is None:
+        return ""
+    code = language_current().code
+    if code != settings.LANGUAGE_CODE and page.locale_id == locale_default_id():
+        parts = page_url_parts_in_language(page, parts, code, request=request)
+    site_id, root_url, page_path = parts
+    current_site = Site.find_for_request(request) if request is not None else None
+    if current_site is not None and current_site.pk == site_id:
+        return page_path
+    return (root_url or "") + page_path
