@@ -28,6 +28,8 @@ from .models import DRAFT_SECONDS, Response, SurveyPage, SurveyQuestion, YouthVo
 from .report import report_public
 from .selectors import answer_text
 
+# Keyed by the English survey: answers are kept by its questions' ids in every language
+# (SurveyPage.questions_to_answer), so switching language on a step keeps them.
 SESSION_PREFIX = "survey:"
 DONE_PREFIX = "survey-done:"
 
@@ -45,7 +47,7 @@ def _render(request, template, context, status=200):
 def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
     """The answers in progress: {"token", "answers", "raw", "seen"}. "seen" lists the questions
     whose step they have sent, so a question an answer brings in is asked before the check."""
-    key = f"{SESSION_PREFIX}{survey.pk}"
+    key = f"{SESSION_PREFIX}{survey.survey_of_record().pk}"
     draft = request.session.get(key)
     if draft is None and create:
         draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}, "seen": []}
@@ -75,7 +77,7 @@ def _drop_hidden_answers(survey: SurveyPage, draft: dict) -> None:
 
 
 def _save_draft(request, survey: SurveyPage, draft: dict) -> None:
-    request.session[f"{SESSION_PREFIX}{survey.pk}"] = draft
+    request.session[f"{SESSION_PREFIX}{survey.survey_of_record().pk}"] = draft
     request.session.modified = True
 
 
@@ -298,8 +300,8 @@ def survey_check(survey: SurveyPage, request):
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
         flagged = response.feedback.filter(safeguarding_flag=True).exists()
-        request.session.pop(f"{SESSION_PREFIX}{survey.pk}", None)
-        request.session[f"{DONE_PREFIX}{survey.pk}"] = {"flagged": flagged}
+        request.session.pop(f"{SESSION_PREFIX}{survey.survey_of_record().pk}", None)
+        request.session[f"{DONE_PREFIX}{survey.survey_of_record().pk}"] = {"flagged": flagged}
         return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
 
     if draft is None:
@@ -356,7 +358,7 @@ def survey_check(survey: SurveyPage, request):
 
 
 def survey_thank_you(survey: SurveyPage, request):
-    done = request.session.get(f"{DONE_PREFIX}{survey.pk}") or {}
+    done = request.session.get(f"{DONE_PREFIX}{survey.survey_of_record().pk}") or {}
     return _render(
         request,
         "consultation/survey_thank_you.html",
