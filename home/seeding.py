@@ -38,6 +38,8 @@ def home_seed() -> HomePage:
             },
         )
         if welcome is not None:
+            # With its copies in the other languages' trees (`migrate` gave it aliases).
+            Page.objects.filter(alias_of=welcome).delete()
             welcome.delete()
     return home
 
