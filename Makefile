@@ -24,6 +24,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 migrate: $(INSTALLED) ## Apply database migrations
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py sync_locale_trees
 
 seed: migrate ## Load the demo content (safe to run again)
 	$(PY) manage.py seed_demo

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from core.models import Theme, Ward, site_language_choices
+from core.translations import pages_of_record
 
 from .models import AgeBand, Feedback, SurveyPage, SurveyQuestion, ThemedFeedback
 
@@ -28,10 +29,17 @@ class FeedbackFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect(choices=[("", "Any"), *YES_NO]),
     )
     source = django_filters.ChoiceFilter(label="Source", choices=Feedback.Source.choices)
-    survey = django_filters.ModelChoiceFilter(label="Survey", queryset=SurveyPage.objects.all())
+    # The English surveys: answers given in every language are recorded against them.
+    survey = django_filters.ModelChoiceFilter(
+        label="Survey", queryset=lambda request: pages_of_record(SurveyPage.objects.all())
+    )
     question = django_filters.ModelChoiceFilter(
         label="Question",
-        queryset=SurveyQuestion.objects.exclude(kind=SurveyQuestion.Kind.SECTION).select_related("page"),
+        queryset=lambda request: (
+            SurveyQuestion.objects.filter(page__in=pages_of_record(SurveyPage.objects.all()))
+            .exclude(kind=SurveyQuestion.Kind.SECTION)
+            .select_related("page")
+        ),
     )
     ward = django_filters.ModelChoiceFilter(label="Ward", queryset=Ward.objects.all())
     age_band = django_filters.ChoiceFilter(label="Age band", choices=AgeBand.choices)

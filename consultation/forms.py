@@ -120,7 +120,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
 
     @staticmethod
     def _ranking_fields(question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
-        items = question.choice_list
+        items = question.choice_labels
         ranks = [("", _("Choose a rank"))] + [(str(n), str(n)) for n in range(1, len(items) + 1)]
         return [
             (
@@ -151,7 +151,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                     },
                 ),
             )
-            for index, statement in enumerate(question.statement_list)
+            for index, statement in enumerate(question.statement_labels)
         ]
 
     def _field_for(self, question: SurveyQuestion) -> forms.Field:
@@ -170,7 +170,8 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 help_text=question.hint or _("Up to %(max)s characters.") % {"max": f"{LONG_TEXT_MAX:,}"},
             )
         if kind in SurveyQuestion.CHOICE_KINDS:
-            choices = [(choice, choice) for choice in question.choice_list]
+            # Stored as the English choice; shown in the page's words (SurveyQuestion.words_from).
+            choices = list(zip(question.choice_list, question.choice_labels, strict=True))
             if question.allow_other:
                 choices.append((OTHER, gettext("Other")))
             if kind == SurveyQuestion.Kind.SINGLE_CHOICE:

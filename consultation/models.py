@@ -22,12 +22,14 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import Theme, Ward, site_language_choices, site_language_default
-from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, RegisteredRoutesMixin
+from core.translations import page_is_of_record, page_of_record
 
 from .editor_forms import SurveyPageForm, SurveyQuestionsPanel
 from .question_kinds import (
@@ -53,7 +55,7 @@ YOUTH_AGE_BANDS = [AgeBand.AGE_11_15, AgeBand.AGE_16_18, AgeBand.AGE_19_24, AgeB
 # --- Pages --------------------------------------------------------------------------------
 
 
-class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
+class SurveyIndexPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The list of consultations: open ones first, then closed ones with their outcomes."""
 
     intro = models.TextField(blank=True)
@@ -79,7 +81,7 @@ class SurveyIndexPage(CachedViewRestrictionsMixin, Page):
         return response
 
 
-class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class SurveyPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """A consultation survey that residents answer, one section at a time.
 
     Questions are edited in the admin in order; a "Section" row starts a new step. After the
@@ -181,6 +183,13 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
 
     @property
     def status(self) -> str:
+        """Open, closed or not open yet: the English survey's dates and switch decide for
+        every language (a translation keeps the dates it was last synchronised with)."""
+        if self.locale_id is not None and not page_is_of_record(self):
+            return self.survey_of_record().status if self.survey_of_record().pk != self.pk else self._own_status()
+        return self._own_status()
+
+    def _own_status(self) -> str:
         now = timezone.now()
         if not self.accepting_responses or (self.closes_at and now >= self.closes_at):
             return self.Status.CLOSED
@@ -206,7 +215,7 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         question's answer (its answer no longer counts)."""
         steps: list[dict] = []
         current = {"title": "", "intro": "", "section": None, "questions": []}
-        questions = list(self.questions.all())
+        questions = self.questions_to_answer()
         ids_by_key = {question.key: question.pk for question in questions}
         kept: dict = {}  # the answers to questions shown so far
         section_shown = True
@@ -226,6 +235,52 @@ class SurveyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         if current["questions"]:
             steps.append(current)
         return [step for step in steps if step["questions"]]
+
+    def survey_of_record(self) -> "SurveyPage":
+        """The English survey that responses given on this page are recorded against: itself,
+        or for a translation or an alias in another language's tree, its English page
+        (core/translations.py), so results, exports and the dashboard count every language
+        together."""
+        if not hasattr(self, "_survey_of_record"):
+            self._survey_of_record = page_of_record(self)
+        return self._survey_of_record
+
+    def translation_ready(self) -> bool:
+        """Whether this translation's questions can stand in for the English ones: every English
+        question has its translation (same `key`) with as many choices, scale labels and
+        statements, in the same order. Where not (a translator added or lost a line), the
+        survey is not ready in this language: its questions are shown in English
+        (`questions_to_answer`), so an answer can never land on the wrong choice."""
+        source = self.survey_of_record()
+        if source.pk == self.pk or self.alias_of_id:
+            return True
+        own = {question.key: question for question in self.questions.all()}
+        for question in source.questions.all():
+            translated = own.get(question.key)
+            if translated is None:
+                return False
+            for lines in ("choice_list", "statement_list"):
+                if len(getattr(translated, lines)) != len(getattr(question, lines)):
+                    return False
+            if len(_lines(translated.scale)) != len(_lines(question.scale)):
+                return False
+        return True
+
+    def questions_to_answer(self) -> list["SurveyQuestion"]:
+        """The questions people answer on this page, in order: always the English survey's
+        (their ids, stored values and skip rules), in this page's words where it is a
+        translation that is ready (`translation_ready`). A choice is stored as the English
+        choice at the same position, whatever language it was chosen in. Read once a page."""
+        if hasattr(self, "_questions_to_answer"):
+            return self._questions_to_answer
+        source = self.survey_of_record()
+        questions = list(source.questions.all())
+        if source.pk != self.pk and not self.alias_of_id and self.translation_ready():
+            own = {question.key: question for question in self.questions.all()}
+            for question in questions:
+                question.words_from(own[question.key])
+        self._questions_to_answer = questions
+        return questions
 
     def questions_asked(self, answers: dict) -> list["SurveyQuestion"]:
         """The questions these answers lead to, in order (every question shown, answered or not)."""
@@ -265,8 +320,29 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class SurveyQuestion(Orderable):
-    """One question of a survey, or a "Section" row that starts a new step."""
+class SurveyQuestion(TranslatableMixin, Orderable):
+    """One question of a survey, or a "Section" row that starts a new step.
+
+    Translated with its survey (wagtail-localize): the words people read are translated, what
+    the answers and rules depend on is the English question's (`translatable_fields`). Answers
+    given on a translation are recorded against the English survey's question with the same
+    `key`, with the English choice at the same position (SurveyPage.questions_to_answer)."""
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("hint"),
+        TranslatableField("choices"),
+        TranslatableField("scale"),
+        TranslatableField("statements"),
+        SynchronizedField("kind"),
+        SynchronizedField("required"),
+        SynchronizedField("allow_other"),
+        SynchronizedField("min_value"),
+        SynchronizedField("max_value"),
+        SynchronizedField("key"),
+        SynchronizedField("show_if_key"),
+        SynchronizedField("show_if_values"),
+    ]
 
     Kind = QuestionKind
     FREE_TEXT_KINDS = FREE_TEXT_KINDS
@@ -349,11 +425,32 @@ class SurveyQuestion(Orderable):
 
     @property
     def choice_list(self) -> list[str]:
+        """The choices as stored: the English survey's words, whatever language is shown."""
         return _lines(self.choices)
 
     @property
     def statement_list(self) -> list[str]:
         return _lines(self.statements)
+
+    def words_from(self, translated: "SurveyQuestion") -> None:
+        """Show this (English) question in the words of its translation: label, hint, and the
+        choices', scale's and statements' labels, position for position (SurveyPage checks the
+        counts match). What is stored stays this question's: its id and its English choices."""
+        self.label = translated.label
+        self.hint = translated.hint
+        self.words_language_id = translated.locale_id
+        self._choice_labels = translated.choice_list
+        self._statement_labels = translated.statement_list
+        self._scale_labels = _lines(translated.scale)
+
+    @property
+    def choice_labels(self) -> list[str]:
+        """What people read for each choice in `choice_list`, in the same order."""
+        return getattr(self, "_choice_labels", None) or self.choice_list
+
+    @property
+    def statement_labels(self) -> list[str]:
+        return getattr(self, "_statement_labels", None) or self.statement_list
 
     @property
     def scale_list(self) -> list[str]:
@@ -367,7 +464,7 @@ class SurveyQuestion(Orderable):
     def scale_points(self) -> list[tuple[str, str]]:
         """(stored value, label) per point of the scale: the value is the position, "1" first,
         so answers given before the labels could be edited (1 to 5) stay valid."""
-        labels = self.scale_list
+        labels = getattr(self, "_scale_labels", None) or self.scale_list
         if self.kind == self.Kind.RATING and not self.scale.strip():
             return [("1", "1 (lowest)"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5 (highest)")]
         return [(str(n), label) for n, label in enumerate(labels, start=1)]
@@ -376,11 +473,14 @@ class SurveyQuestion(Orderable):
     def field_name(self) -> str:
         return f"q{self.pk}"
 
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
     def __str__(self):
         return self.label
 
 
-class YouthVoicePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class YouthVoicePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The "Have your say" page: young people say, anonymously, what would make them feel safer.
 
     Phone-first, one short page. `?kiosk=1` is for youth workers at events: the form comes

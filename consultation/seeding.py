@@ -11,8 +11,10 @@ from wagtail.models import Page
 
 from core.models import Ward
 from core.seeding import child_by_slug, publish_child
+from core.translations import page_translated_with, pages_of_record
 
 from . import demo_content as demo
+from . import demo_translations
 from .models import OTHER, AgeBand, Answer, Response, SurveyIndexPage, SurveyPage, SurveyQuestion, YouthVoicePage
 from .services import answer_counts_add
 
@@ -103,6 +105,18 @@ def demo_seed(*, home: Page) -> None:
 
     if child_by_slug(home, demo.YOUTH_VOICE["slug"]) is None:
         publish_child(home, YouthVoicePage(show_in_menus=True, **demo.YOUTH_VOICE))
+
+
+def translations_seed(*, home: Page) -> None:
+    """The drafted translations of the "Have your say" page in the six other languages
+    (consultation/demo_translations.py), published through PO files as the council's supplier's
+    would be. A language the page is translated into already is left alone. Run after every
+    language's tree has its aliases (core.translations.trees_sync)."""
+    page = child_by_slug(home, demo.YOUTH_VOICE["slug"])
+    if page is None:
+        return
+    for code, strings in demo_translations.YOUTH_VOICE.items():
+        page_translated_with(page, language_code=code, strings=strings)
 
 
 def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[int]):
@@ -219,7 +233,7 @@ def demo_responses_seed() -> int:
     its responses are demo data) and made from a fixed seed, so the results report shows
     something. Only `seed_demo` on a developer's machine calls it, never on a live site. Once
     made they are left alone: running it again makes none. Returns the number made."""
-    survey = SurveyPage.objects.filter(slug=demo.OPEN_SURVEY["slug"]).first()
+    survey = pages_of_record(SurveyPage.objects.filter(slug=demo.OPEN_SURVEY["slug"])).first()
     if survey is None or Response.objects.filter(survey=survey, is_demo=True).exists():
         return 0
     return responses_generate(

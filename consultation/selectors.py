@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.models import Ward
+from core.translations import pages_for_visitors, pages_of_record
 
 from .equality import FIELDS as EQUALITY_FIELDS
 from .equality import QUESTIONS, QUESTIONS_BY_FIELD
@@ -38,6 +39,8 @@ def answer_text(
     if value in (None, "", []):
         return ""
     kind = question.kind
+    # Choices are stored in English; a question shown in a translation's words reads them so.
+    words = dict(zip(question.choice_list, question.choice_labels, strict=False))
     if kind == SurveyQuestion.Kind.AGE_BAND:
         value = AgeBand(value).label if value in AgeBand.values else value
     elif kind == SurveyQuestion.Kind.WARD:
@@ -55,18 +58,20 @@ def answer_text(
             return str(value)
         return date.isoformat() if for_export else date_format(date, "j F Y")
     elif kind == SurveyQuestion.Kind.RANKING and isinstance(value, list):
-        return "; ".join(f"{rank}. {item}" for rank, item in enumerate(value, start=1))
+        return "; ".join(f"{rank}. {words.get(item, item)}" for rank, item in enumerate(value, start=1))
     elif kind == SurveyQuestion.Kind.GRID and isinstance(value, list):
         labels = dict(question.scale_points)
         return "; ".join(
             f"{statement}: {labels.get(str(point), point)}"
-            for statement, point in zip(question.statement_list, value, strict=False)
+            for statement, point in zip(question.statement_labels, value, strict=False)
             if point
         )
     if isinstance(value, list):
-        value = "; ".join("Other" if item == OTHER else str(item) for item in value)
+        value = "; ".join("Other" if item == OTHER else str(words.get(item, item)) for item in value)
     elif value == OTHER:
         value = "Other"
+    elif kind in SurveyQuestion.CHOICE_KINDS:
+        value = words.get(value, value)
     return f"{value}: {other}" if other else str(value)
 
 
@@ -173,7 +178,11 @@ def feedback_awaiting_review() -> dict:
 def surveys_with_response_counts():
     """Every survey, published or not, with its number of responses, newest first: the admin's
     way to each survey's results. Whether each is open is the page's own `status`."""
-    return SurveyPage.objects.annotate(response_count=Count("responses")).order_by("-first_published_at", "-pk")
+    return (
+        pages_of_record(SurveyPage.objects.all())
+        .annotate(response_count=Count("responses"))
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def surveys_open() -> list[SurveyPage]:
@@ -189,8 +198,9 @@ def export_jobs_recent(*, user, limit: int = 5):
 
 
 def surveys_live():
-    """Every published survey, newest first (the home page keeps them and picks the open ones)."""
-    return SurveyPage.objects.live().order_by("-first_published_at")
+    """Every published survey in the visitor's language tree, newest first (the home page keeps
+    them and picks the open ones)."""
+    return pages_for_visitors(SurveyPage.objects.live()).order_by("-first_published_at")
 
 
 def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
@@ -202,16 +212,17 @@ def youth_voice_page_for_site(*, home) -> YouthVoicePage | None:
 
 
 def survey_announceable(*, page_id: int) -> SurveyPage | None:
-    """The survey with this page id if subscribers may be told about it now: live, public and
-    open. None otherwise (any other page, a draft, a survey not open yet or closed)."""
-    survey = SurveyPage.objects.live().public().filter(pk=page_id).first()
+    """The survey with this page id if subscribers may be told about it now: live, public, open
+    and English (a translation or alias is the same survey, told about once). None otherwise
+    (any other page, a draft, a survey not open yet or closed)."""
+    survey = pages_of_record(SurveyPage.objects.live().public()).filter(pk=page_id).first()
     return survey if survey is not None and survey.is_open else None
 
 
 def surveys_opened_since(*, since) -> list[SurveyPage]:
     """Live, public surveys open now that opened (their opening time, else their first
     publication) at or after `since`: those published early that have opened since."""
-    surveys = SurveyPage.objects.live().public().order_by("pk")
+    surveys = pages_of_record(SurveyPage.objects.live().public()).order_by("pk")
     return [
         survey
         for survey in surveys
@@ -221,7 +232,7 @@ def surveys_opened_since(*, since) -> list[SurveyPage]:
 
 def surveys_newest(*, limit: int = 50) -> list[SurveyPage]:
     """The most recently published live surveys, newest first (the Atom feed of consultations)."""
-    return list(SurveyPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])
+    return list(pages_for_visitors(SurveyPage.objects.live().public()).order_by("-first_published_at", "-pk")[:limit])
 
 
 # --- Equality monitoring: counts only (consultation/equality.py) ---------------------------------

@@ -22,7 +22,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 
 from core.disclosure import SUPPRESS_BELOW, count_text, is_suppressed
-from strategy.models import RecommendationPage
+from core.translations import page_of_record
+from strategy.models import RecommendationPage, ThemePage
 
 from .models import ThemedFeedback, ThemeSummary
 
@@ -107,14 +108,21 @@ def theme_summary_for_theme_page(*, theme_page) -> PublishedSummary | None:
 def theme_summaries_for_recommendation(*, recommendation) -> list[PublishedSummary]:
     """The published summaries that say they informed this recommendation, in the themes'
     order, each with its contribution count and its theme's live page. One query."""
-    summaries = (
-        _with_contributions(recommendation.theme_summaries.filter(published=True))
-        .select_related("theme", "theme__page")
+    summaries = list(
+        _with_contributions(page_of_record(recommendation).theme_summaries.filter(published=True))
+        .select_related("theme")
         .order_by("theme__sort_order", "theme__name")
     )
+    # Each theme's page in the recommendation's language tree.
+    theme_pages = {
+        page.theme_id: page
+        for page in ThemePage.objects.filter(
+            theme_id__in=[summary.theme_id for summary in summaries], locale_id=recommendation.locale_id
+        )
+    }
     published = []
     for summary in summaries:
-        theme_page = getattr(summary.theme, "page", None)
+        theme_page = theme_pages.get(summary.theme_id)
         published.append(
             PublishedSummary(
                 summary=summary,

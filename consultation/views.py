@@ -29,6 +29,8 @@ from .models import DRAFT_SECONDS, Response, SurveyPage, SurveyQuestion, YouthVo
 from .report import report_public
 from .selectors import answer_text
 
+# Keyed by the English survey: answers are kept by its questions' ids in every language
+# (SurveyPage.questions_to_answer), so switching language on a step keeps them.
 SESSION_PREFIX = "survey:"
 DONE_PREFIX = "survey-done:"
 
@@ -46,7 +48,7 @@ def _render(request, template, context, status=200):
 def _draft(request, survey: SurveyPage, *, create: bool = False) -> dict | None:
     """The answers in progress: {"token", "answers", "raw", "seen"}. "seen" lists the questions
     whose step they have sent, so a question an answer brings in is asked before the check."""
-    key = f"{SESSION_PREFIX}{survey.pk}"
+    key = f"{SESSION_PREFIX}{survey.survey_of_record().pk}"
     draft = request.session.get(key)
     if draft is None and create:
         draft = {"token": secrets.token_urlsafe(24), "answers": {}, "raw": {}, "seen": []}
@@ -76,7 +78,7 @@ def _drop_hidden_answers(survey: SurveyPage, draft: dict) -> None:
 
 
 def _save_draft(request, survey: SurveyPage, draft: dict) -> None:
-    request.session[f"{SESSION_PREFIX}{survey.pk}"] = draft
+    request.session[f"{SESSION_PREFIX}{survey.survey_of_record().pk}"] = draft
     request.session.modified = True
 
 
@@ -109,7 +111,7 @@ def survey_results_summary(survey: SurveyPage, request):
     suppressed (consultation/report.py). Never any written answers."""
     if not survey.results_public:
         raise Http404("No results summary is published for this survey.")
-    report = report_public(survey=survey)
+    report = report_public(survey=survey.survey_of_record())
     return TemplateResponse(
         request,
         "consultation/survey_results_summary.html",
@@ -227,6 +229,7 @@ def survey_step(survey: SurveyPage, request, step: int):
         "error_list": validation_error_list(form) if form.is_bound else [],
         "back_url": _step_back_url(survey, request, step),
         "returning_to_check": _returning_to_check(request),
+        "questions_page": _questions_page(survey),
     }
     if is_about_you:
         # The ethnic group's radios sit under headings, so its first radio's id has two numbers.
@@ -237,6 +240,13 @@ def survey_step(survey: SurveyPage, request, step: int):
         context["page_translated"] = True
         return _render(request, "consultation/survey_about_you.html", context)
     return _render(request, "consultation/survey_step.html", context)
+
+
+def _questions_page(survey: SurveyPage) -> SurveyPage:
+    """The page whose language the questions shown are in, for marking them: the translation
+    itself, or the English survey when the translation is not ready and its questions are asked
+    in English (SurveyPage.translation_ready)."""
+    return survey if survey.translation_ready() else survey.survey_of_record()
 
 
 def _returning_to_check(request) -> bool:
@@ -301,8 +311,10 @@ def survey_check(survey: SurveyPage, request):
             contact = services.ContactDetails(name=details["name"], email=details["email"], phone=details["phone"])
         answers = {int(question_id): answer for question_id, answer in draft["answers"].items()}
         try:
+            # Recorded against the English survey and its questions, whatever the language
+            # (SurveyPage.questions_to_answer): Response.language says which it was.
             response = services.response_submit(
-                survey=survey,
+                survey=survey.survey_of_record(),
                 token=token,
                 answers=answers,
                 asked=[question.pk for step in steps for question in step.get("questions", [])],
@@ -314,8 +326,11 @@ def survey_check(survey: SurveyPage, request):
         except services.DuplicateSubmission as duplicate:
             response = duplicate.response
         flagged = response.feedback.filter(safeguarding_flag=True).exists()
-        request.session.pop(f"{SESSION_PREFIX}{survey.pk}", None)
-        request.session[f"{DONE_PREFIX}{survey.pk}"] = {"flagged": flagged, "kiosk": bool(draft.get("kiosk"))}
+        request.session.pop(f"{SESSION_PREFIX}{survey.survey_of_record().pk}", None)
+        request.session[f"{DONE_PREFIX}{survey.survey_of_record().pk}"] = {
+            "flagged": flagged,
+            "kiosk": bool(draft.get("kiosk")),
+        }
         return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
 
     if draft is None:
@@ -377,6 +392,7 @@ def survey_check(survey: SurveyPage, request):
             "sections": sections,
             "token": draft["token"],
             "back_url": _url(survey, request, "step_route", len(steps)),
+            "questions_page": _questions_page(survey),
         },
     )
 
@@ -384,7 +400,7 @@ def survey_check(survey: SurveyPage, request):
 def survey_thank_you(survey: SurveyPage, request):
     """Thank you, with help if they wrote something worrying. At a kiosk, "Next person" ends
     the session and goes back to the survey's front page for the next person."""
-    done = request.session.get(f"{DONE_PREFIX}{survey.pk}") or {}
+    done = request.session.get(f"{DONE_PREFIX}{survey.survey_of_record().pk}") or {}
     if request.method == "POST" and "next_person" in request.POST:
         request.session.flush()
         return _no_store(HttpResponseRedirect(survey.get_url(request) + "?kiosk=1"))

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from core.admin_snippets import StaffSnippetViewSet
 from core.matching import wordlists_changed
 from core.models import SafeguardingPhrase
+from core.translations import page_of_record
 from strategy.hooks import RECOMMENDATION_PAGE_CONTEXT, THEME_PAGE_CONTEXT
 
 from . import admin_home, admin_views
@@ -166,8 +167,10 @@ def _home_panels(request, panels):
 
 def _results_button(page, user, priority):
     if isinstance(page.specific_deferred, SurveyPage) and user.has_perm(admin_views.RESULTS_PERMISSION):
+        # A translation's answers are the English survey's (SurveyPage.survey_of_record).
+        survey = page_of_record(page.specific_deferred)
         yield ActionMenuItem(
-            "Results", reverse("consultation_results:index", args=[page.pk]), icon_name="list-ul", priority=priority
+            "Results", reverse("consultation_results:index", args=[survey.pk]), icon_name="list-ul", priority=priority
         )
 
 

@@ -24,6 +24,9 @@ class CoreConfig(AppConfig):
             "core.DataRetentionSettings",
             "core.LanguageSettings",
             "auth.Group",
+            # A language's tree appearing or going changes which pages its visitors see.
+            "wagtailcore.Locale",
+            "wagtailcore.Page",
         )
         personal_data_register(staff_accounts_source)
         privacy_purpose_register(staff_purpose)

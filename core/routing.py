@@ -123,7 +123,47 @@ class CachedViewRestrictionsMixin:
     generation (core/pagecache.py), so they are kept for the generation."""
 
     def get_view_restrictions(self):
-        return kept_for_generation(
-            f"page-view-restrictions:{self.pk}",
-            lambda: list(super(CachedViewRestrictionsMixin, self).get_view_restrictions()),
+        return _Restrictions(
+            kept_for_generation(
+                f"page-view-restrictions:{self.pk}",
+                lambda: list(super(CachedViewRestrictionsMixin, self).get_view_restrictions()),
+            )
         )
+
+
+class _Restrictions(list):
+    """The cached restrictions, answering `exists()` as the queryset Wagtail expects does
+    (copying a page into another language's tree asks it)."""
+
+    def exists(self) -> bool:
+        return bool(self)
+
+
+# --- Addresses in the visitor's language ----------------------------------------------------
+
+
+class LanguageTreeUrlMixin:
+    """Links to a page keep the visitor's language.
+
+    With translations switched on, Wagtail writes a page's address in the page's own language:
+    an English page's is /..., an Urdu page's /ur/.... Lists a visitor sees are read from their
+    language's tree (core/translations.py), so their links are already in it. An English page
+    reached another way (a booking's event in an email sent in Urdu, a link an editor chose)
+    links to its copy in the active language's tree: its translation, or its alias. Where the
+    language has no tree yet (a new language), the English page's address gets the language's
+    prefix, so the visitor stays in their language and sees the page in English, with the
+    notice."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[2] is None:
+            return parts
+        from django.conf import settings
+        from django.utils import translation
+
+        from core.translations import locale_default_id, page_url_parts_in_language
+
+        code = translation.get_language() or settings.LANGUAGE_CODE
+        if code == settings.LANGUAGE_CODE or self.locale_id != locale_default_id():
+            return parts
+        return page_url_parts_in_language(self, parts, code, request=request)

@@ -33,7 +33,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import Theme, Ward
-from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, RegisteredRoutesMixin
 
 # Without a limit one person could book every place of an event.
 DEFAULT_MAX_PLACES_PER_BOOKING = 4
@@ -55,7 +55,7 @@ class ThemedEvent(TaggedItemBase):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class EventIndexPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class EventIndexPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The list of events: upcoming (soonest first) or past (latest first), filtered by theme,
     ward and audience with a plain GET form, ten to a page.
 
@@ -73,7 +73,7 @@ class EventIndexPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     max_count = 1
 
 
-class EventPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class EventPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One event: what, when, where, for whom, and the booking form (or the waiting list).
 
     Routes: the page itself (GET shows it, POST books), `booked/` (after booking),
@@ -244,7 +244,7 @@ class EventPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
         return response
 
 
-class BleedKitIndexPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class BleedKitIndexPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """Where the emergency bleed-control kits are, by ward, and what to do in an emergency."""
 
     intro = models.TextField(blank=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme, Ward
+from core.translations import pages_for_visitors, pages_of_record
 
 from .models import Audience, BleedKit, Booking, EventIndexPage, EventPage, EventPlaces
 
@@ -50,10 +51,12 @@ class EventFilterForm(forms.Form):
 
 
 def events_live(*, index: EventIndexPage | None = None):
+    """Live public events: those under `index`, or every one in the visitor's language tree
+    (each event once: core/translations.py)."""
     queryset = EventPage.objects.live().public()
     if index is not None:
-        queryset = queryset.child_of(index)
-    return queryset
+        return queryset.child_of(index)
+    return pages_for_visitors(queryset)
 
 
 def events_filtered(
@@ -168,7 +171,7 @@ def events_for_staff(*, when: str = "upcoming"):
     first, or ("past") those over, most recent first; with places taken and the waiting list.
     Drafts are included so that an event taken offline does not hide the people booked on it."""
     now = timezone.now()
-    queryset = events_with_places_taken(EventPage.objects.all())
+    queryset = events_with_places_taken(pages_of_record(EventPage.objects.all()))
     if when == "past":
         return queryset.filter(end_at__lte=now).order_by("-start_at", "pk")
     return queryset.filter(end_at__gt=now).order_by("start_at", "pk")
@@ -210,8 +213,9 @@ def bleed_kits_by_ward() -> list[tuple[Ward, list[BleedKit]]]:
 def event_announceable(*, page_id: int) -> EventPage | None:
     """The event with this page id if subscribers may be told about it now: live, public, not
     cancelled and not over. None otherwise (any other page, a draft, a past event)."""
+    # English only: a translation or alias being published is the same event, told about once.
     return (
-        events_live()
+        pages_of_record(EventPage.objects.live().public())
         .filter(pk=page_id, cancelled=False, end_at__gt=timezone.now())
         .select_related("ward")
         .prefetch_related("themed_items__tag")

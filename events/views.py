@@ -17,6 +17,7 @@ from core.forms import validation_error_list
 from core.languages import language_code_current
 from core.pagecache import kept_for_generation
 from core.ratelimit import submission_limited
+from core.translations import page_of_record, pages_for_visitors
 
 from . import links, services
 from .calendar import calendar_build, calendar_bytes_response, calendar_response
@@ -59,11 +60,15 @@ def bleed_kits(page: BleedKitIndexPage, request):
 
 
 def event_serve(event: EventPage, request):
-    """The event page. GET shows it with the booking form when booking is open; POST books."""
-    state = event.booking_state()
-    availability = event_availability(event=event) if event.needs_booking else None
+    """The event page. GET shows it with the booking form when booking is open; POST books.
+
+    Shown in the visitor's language tree (its translation, or its alias), but booked on the
+    English event: every language's bookings count against the same places."""
+    record = page_of_record(event)
+    state = record.booking_state()
+    availability = event_availability(event=record) if record.needs_booking else None
     places_left = availability.left if availability else 0
-    limits = {"places_left": places_left or None, "limit": event.places_limit(left=places_left)}
+    limits = {"places_left": places_left or None, "limit": record.places_limit(left=places_left)}
     form = None
     closed_message = ""
     status = 200
@@ -83,7 +88,7 @@ def event_serve(event: EventPage, request):
             data = form.cleaned_data
             try:
                 booking = services.booking_create(
-                    event=event,
+                    event=record,
                     name=data["name"],
                     email=data["email"],
                     places=data["places"],
@@ -95,7 +100,7 @@ def event_serve(event: EventPage, request):
                 status = 409
             except services.BookingError as error:
                 form.add_error(error.field or None, error.message)
-                availability = event_availability(event=event)
+                availability = event_availability(event=record)
             else:
                 token = signing.dumps(booking.pk, salt=links.BOOKED_SALT)
                 return HttpResponseRedirect(f"{event.url}{event.reverse_subpage('booked_view')}?t={token}")
@@ -123,7 +128,7 @@ def event_serve(event: EventPage, request):
 def event_booked(event: EventPage, request):
     """After booking: booked, or on the waiting list. The link is signed and short-lived."""
     booking = links.booking_from_token(token=request.GET.get("t", ""), salt=links.BOOKED_SALT, max_age=BOOKED_MAX_AGE)
-    if booking is None or booking.event_id != event.pk:
+    if booking is None or booking.event_id != page_of_record(event).pk:
         return HttpResponseRedirect(event.url)
     return _render(request, "events/booked.html", _event_context(event, booking=booking))
 
@@ -132,10 +137,10 @@ def booking_cancel_view(event: EventPage, request):
     """From the link in the confirmation email: GET asks "are you sure?", POST cancels."""
     token = request.POST.get("t") or request.GET.get("t", "")
     booking = links.booking_from_token(token=token, salt=links.CANCEL_SALT)
-    if booking is None or booking.event_id != event.pk or booking.purged_at:
+    if booking is None or booking.event_id != page_of_record(event).pk or booking.purged_at:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)
     done = False
-    if request.method == "POST" and booking.is_active and not event.is_past:
+    if request.method == "POST" and booking.is_active and not booking.event.is_past:
         services.booking_cancel(booking=booking)
         booking.refresh_from_db()
         done = True
@@ -148,7 +153,7 @@ def event_feedback_view(event: EventPage, request):
     booking = links.booking_from_token(
         token=token, salt=links.FEEDBACK_SALT, max_age=links.FEEDBACK_LINK_DAYS * 24 * 60 * 60
     )
-    if booking is None or booking.event_id != event.pk:
+    if booking is None or booking.event_id != page_of_record(event).pk:
         return _render(request, "events/link_invalid.html", _event_context(event), status=400)
     context = _event_context(event, token=token)
     if booking.feedback_given_at:
@@ -181,7 +186,7 @@ def event_feedback_view(event: EventPage, request):
 
 def event_ics(request, slug: str):
     """One event as an .ics file."""
-    event = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    event = get_object_or_404(pages_for_visitors(EventPage.objects.live().public()), slug=slug)
     calendar = calendar_build([event], name=event.title, request=request)
     return calendar_response(calendar, filename=f"{event.slug}.ics")
 
@@ -192,7 +197,7 @@ def feed_ics(request):
     # publishes something, which starts a new page cache generation, so it is kept for that.
 
     def build() -> bytes:
-        index = EventIndexPage.objects.live().first()
+        index = pages_for_visitors(EventIndexPage.objects.live()).first()
         if index is None:
             raise Http404("No events")
         return calendar_build(events_for_feed(), name=index.title, request=request).to_ical()

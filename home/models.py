@@ -19,14 +19,14 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.cookies import site_cookies
-from core.routing import CachedViewRestrictionsMixin, route_from_url_path
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, route_from_url_path
 from events.selectors import events_upcoming
 
 from .notices import accessibility_checks, privacy_notice
 from .selectors import home_listing
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The front page: the pledge, the six themes and where to go next."""
 
     # Content
@@ -84,7 +84,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         return response
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """A plain content page."""
 
     intro = models.TextField(blank=True)
@@ -103,7 +103,7 @@ class StandardPage(CachedViewRestrictionsMixin, Page):
 # --- The notices a council must publish, generated from what the site does ---------------------
 
 
-class PrivacyNoticePage(CachedViewRestrictionsMixin, Page):
+class PrivacyNoticePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The privacy notice. What the site collects, why, on what lawful basis, who sees it and
     how long it is kept are generated from the purposes each app registers (core/privacy.py) and
     the retention settings (core/retention.py); who the council is and how to reach its data
@@ -131,7 +131,7 @@ class PrivacyNoticePage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class CookiesPage(CachedViewRestrictionsMixin, Page):
+class CookiesPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The cookies page: every cookie the site sets, listed from the settings that name them
     (core/cookies.py), and why no consent banner is needed."""
 
@@ -166,7 +166,7 @@ class KnownIssueBlock(blocks.StructBlock):
         label = "Known issue"
 
 
-class AccessibilityStatementPage(CachedViewRestrictionsMixin, Page):
+class AccessibilityStatementPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """The accessibility statement, in the sections of GOV.UK's model statement for the Public
     Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
 

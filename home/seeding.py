@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from core.models import SiteSettings
 from core.seeding import child_by_slug, publish_child
+from core.translations import pages_of_record
 
 from . import demo_content as demo
 from .models import AccessibilityStatementPage, CookiesPage, HomePage, PrivacyNoticePage, StandardPage
@@ -16,7 +17,7 @@ from .models import AccessibilityStatementPage, CookiesPage, HomePage, PrivacyNo
 
 def home_seed() -> HomePage:
     """The home page, made the root of the default site in place of Wagtail's welcome page."""
-    home = HomePage.objects.first()
+    home = pages_of_record(HomePage.objects.all()).first()
     if home is None:
         root = Page.get_first_root_node()
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
@@ -37,6 +38,8 @@ def home_seed() -> HomePage:
             },
         )
         if welcome is not None:
+            # With its copies in the other languages' trees (`migrate` gave it aliases).
+            Page.objects.filter(alias_of=welcome).delete()
             welcome.delete()
     return home
 

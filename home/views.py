@@ -12,13 +12,16 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    """Search every live, public page of the current site (Wagtail's database backend:
-    PostgreSQL full-text search on PostgreSQL)."""
+    """Search every live, public page of the current site in the visitor's language tree, so
+    each page is found once (Wagtail's database backend: PostgreSQL full-text search on
+    PostgreSQL)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
         site = Site.find_for_request(request)
-        results = Page.objects.live().public().in_site(site).specific().search(query)
+        home = site.root_page.localized if site is not None else None
+        if home is not None:
+            results = Page.objects.live().public().descendant_of(home, inclusive=True).specific().search(query)
     paginator = Paginator(results, 10)
     try:
         page = paginator.page(request.GET.get("page", 1))

@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, RegisteredRoutesMixin
 
 from .constants import CRIME_TYPE_CHOICES, DEFAULT_CRIME_TYPES
 
@@ -236,7 +236,7 @@ class LocalPicturePageForm(WagtailAdminPageForm):
     )
 
 
-class LocalPicturePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class LocalPicturePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The local picture: the chosen police crime types month by month for the city, as an
     accessible chart, a table and a CSV; the last 12 months against the 12 before; the figures
     the police share; an optional breakdown by ward; and an editor's notes in plain words."""

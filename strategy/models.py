@@ -14,6 +14,7 @@ Page tree of the demo site (see DESIGN.md for the URL map):
           InitiativePage      /strategy/<theme>/<initiative>/
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,7 +27,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import Theme
-from core.routing import CachedViewRestrictionsMixin, RegisteredRoutesMixin
+from core.routing import CachedViewRestrictionsMixin, LanguageTreeUrlMixin, RegisteredRoutesMixin
 
 # --- Links to the themes ----------------------------------------------------------------------
 
@@ -48,7 +49,7 @@ class ThemedInitiative(TaggedItemBase):
 # --- Pages --------------------------------------------------------------------------------
 
 
-class StrategyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class StrategyPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """The strategy: the pledge, how it was developed, next steps and progress by theme.
 
     Also serves the board's progress report at `progress-report/` and its CSV.
@@ -94,10 +95,13 @@ class StrategyPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     subpage_types = ["strategy.ThemePage"]
 
 
-class ThemePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class ThemePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One of the six themes: its recommendations and the initiatives that deliver them."""
 
-    theme = models.OneToOneField(Theme, on_delete=models.PROTECT, related_name="page")
+    # One page per theme in each language's tree (its English page, and that page's
+    # translation or alias in each other language): checked in clean(), since the language is
+    # the page's, in another table.
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="pages")
     intro = models.TextField(blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
 
@@ -106,6 +110,16 @@ class ThemePage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
 
     parent_page_types = ["strategy.StrategyPage"]
     subpage_types = ["strategy.RecommendationPage", "strategy.InitiativePage"]
+
+    def clean(self):
+        super().clean()
+        if self.theme_id is None:
+            return
+        others = ThemePage.objects.filter(theme_id=self.theme_id, locale_id=self.locale_id)
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+        if others.exclude(pk=self.pk).exists():
+            raise ValidationError({"theme": "This theme already has a page."})
 
 
 class RecommendationStatus(models.TextChoices):
@@ -116,7 +130,7 @@ class RecommendationStatus(models.TextChoices):
     COMPLETE = "complete", _("Complete")
 
 
-class RecommendationPage(CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
+class RecommendationPage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, RegisteredRoutesMixin, Page):
     """One of the strategy's recommendations, its status and its dated progress updates."""
 
     # The recommendation
@@ -171,7 +185,7 @@ class ProgressUpdate(Orderable):
         return f"{self.date:%d %B %Y}: {self.text[:60]}"
 
 
-class InitiativePage(CachedViewRestrictionsMixin, Page):
+class InitiativePage(LanguageTreeUrlMixin, CachedViewRestrictionsMixin, Page):
     """A project that delivers one or more recommendations, such as Foxes Friday."""
 
     # What it is
@@ -212,7 +226,12 @@ class InitiativePage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["linked_recommendations"] = self.recommendations.live().order_by("path")
+        # The recommendations it names are English pages: each is shown in this page's
+        # language tree (its translation, or its alias), where it has a copy.
+        context["linked_recommendations"] = [
+            recommendation.get_translation_or_none(self.locale) or recommendation
+            for recommendation in self.recommendations.live().order_by("path")
+        ]
         return context
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from core.models import Theme
 from core.seeding import child_by_slug, publish_child
+from core.translations import pages_of_record
 
 from . import demo_content as demo
 from .models import InitiativeFigure, InitiativePage, ProgressUpdate, RecommendationPage, StrategyPage, ThemePage
@@ -22,7 +23,7 @@ def demo_seed(*, home: Page) -> StrategyPage:
 
     theme_pages = {}
     for theme in Theme.objects.all():
-        page = ThemePage.objects.filter(theme=theme).first()
+        page = pages_of_record(ThemePage.objects.filter(theme=theme)).first()
         if page is None:
             page = publish_child(
                 strategy,

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageLogEntry
 
 from core.links import site_url
 from core.pagecache import kept_for_generation
+from core.translations import page_of_record, pages_of_record
 
 from .models import (
     InitiativePage,
@@ -136,7 +137,13 @@ def recommendation_page_lists(*, recommendation: RecommendationPage) -> dict:
             "theme_page": ThemePage.objects.get(path=recommendation.path[: -Page.steplen]),
             "themes": list(recommendation.themes.all()),
             "updates": list(recommendation.updates.order_by("-date", "-pk")),
-            "initiatives": list(recommendation.initiatives.live().order_by("path")),
+            # Initiatives name English recommendations (every language's copy of an initiative
+            # links the same ones): those of this page's language tree, each once.
+            "initiatives": list(
+                InitiativePage.objects.live()
+                .filter(recommendations=page_of_record(recommendation), locale_id=recommendation.locale_id)
+                .order_by("path")
+            ),
         }
 
     return kept_for_generation(f"strategy:recommendation-page-lists:{recommendation.pk}", read)
@@ -200,7 +207,7 @@ def pages_of_user(*, user, limit: int = 10) -> list[tuple[datetime | None, Page]
     )
     when = {entry["page_id"]: entry["latest"] for entry in touched}
     owned = (
-        Page.objects.filter(owner=user)
+        Page.objects.filter(owner=user, alias_of__isnull=True)
         .exclude(pk__in=list(when))
         .order_by("-latest_revision_created_at", "-pk")
         .values_list("pk", "latest_revision_created_at")[:limit]
@@ -218,7 +225,7 @@ def pages_of_user(*, user, limit: int = 10) -> list[tuple[datetime | None, Page]
 def progress_updates_announceable(*, page_id: int, since: date) -> list[ProgressUpdate]:
     """Progress updates dated `since` or later on the live, public recommendation with this page
     id (none for any other page), with the recommendation and its themes loaded."""
-    live = RecommendationPage.objects.live().public().filter(pk=page_id)
+    live = pages_of_record(RecommendationPage.objects.live().public()).filter(pk=page_id)
     return list(
         ProgressUpdate.objects.filter(page__in=live, date__gte=since)
         .select_related("page")
@@ -229,5 +236,5 @@ def progress_updates_announceable(*, page_id: int, since: date) -> list[Progress
 
 def progress_updates_newest(*, limit: int = 50) -> list[ProgressUpdate]:
     """The newest progress updates on live recommendations (the Atom feed of progress)."""
-    live = RecommendationPage.objects.live().public()
+    live = pages_of_record(RecommendationPage.objects.live().public())
     return list(ProgressUpdate.objects.filter(page__in=live).select_related("page").order_by("-date", "-pk")[:limit])

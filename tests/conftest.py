@@ -26,11 +26,25 @@ def service_unavailable(reason: str):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once per test session; each test runs in a transaction that is rolled
-    back, so every test starts from the same demo content."""
+    back, so every test starts from the same demo content. In English only: the tests of
+    translated content build the other languages' trees themselves (the `translated_demo`
+    fixture), so every other test reads one copy of each page."""
     from home.demo import demo_seed_all
 
     with django_db_blocker.unblock():
-        demo_seed_all()
+        demo_seed_all(translations=False)
+
+
+@pytest.fixture
+def translated_demo(db):
+    """The demo as `seed_demo` leaves it: every language's page tree, with the drafted
+    translations of the "Have your say" page. Returns the English home page."""
+    from home.demo import demo_translations_seed
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="en-gb")
+    demo_translations_seed(home=home)
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "localpicture",
     "subscriptions",
     "home",
+    # Translating what editors write: pages, their survey questions and the help texts
+    # (README "Languages"). Replaces wagtail.locales in the admin.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -349,6 +353,13 @@ django.conf.locale.LANG_INFO.setdefault(
 )
 django.conf.locale.LANG_INFO.setdefault("so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"})
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# What editors write is translated too (wagtail-localize): one Wagtail locale per language,
+# English the default. Every page has a copy in each language's tree: its translation once
+# there is one, until then an alias of the English page (shown as English, with a notice).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Publishing a translation does not publish or unpublish anything else.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media files ---------------------------------------------------------------
 

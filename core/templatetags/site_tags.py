@@ -6,11 +6,12 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
+from core.translations import content_language_code, locale_default_id, page_url_parts_in_language
 
 register = template.Library()
 
@@ -19,7 +20,8 @@ def _menu(site: Site, request) -> list[dict]:
     """The site's menu as plain values, cached until an editor changes content."""
 
     def read():
-        home = site.root_page
+        # The home page of the visitor's language tree (core/translations.py), as Wagtail routes.
+        home = site.root_page.localized
         return [
             {
                 "url": item.get_url(request),
@@ -83,29 +85,17 @@ def page_language() -> Language:
     return language_current()
 
 
-_locale_codes: dict[int, str] = {}
-
-
-def _locale_code(locale_id: int | None) -> str | None:
-    """A Wagtail locale's language code by id, without a query per page or snippet on a list:
-    the few locales are read once, and again when one is not known yet (a locale added since)."""
-    if locale_id is None:
-        return None
-    if locale_id not in _locale_codes:
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id)
-
-
 def content_language(item=None) -> Language | None:
     """The language of what editors wrote (a page, a snippet), when it differs from the page's
-    language: None when they are the same. Until content is translated (wagtail-localize, a
-    later step), everything editors write is in English."""
-    code = _locale_code(getattr(item, "locale_id", None)) or settings.LANGUAGE_CODE
+    language: None when they are the same. A page's language is its locale's once it is
+    translated and published; an alias of an English page in another language's tree, and
+    anything not translatable, is English (core/translations.py)."""
+    code = content_language_code(item)
     current = language_current()
-    if code.lower() == current.code:
+    if code == current.code:
         return None
     for language in languages():
-        if language.code == code.lower():
+        if language.code == code:
             return language
     return languages()[0]
 
@@ -208,3 +198,23 @@ def site_link(url: str) -> str:
     """A link to another website, shown without its scheme, for use in a translated sentence."""
     shown = str(url).removeprefix("https://").removeprefix("http://")
     return format_html('<a href="{}" rel="noopener" class="ltr">{}</a>', url, shown)
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page) -> str:
+    """`{% pageurl %}` for a page chosen in settings (a plain Wagtail page, such as the privacy
+    notice's): the address of its copy in the visitor's language tree, so a link from a page in
+    Urdu stays in Urdu (core/routing.LanguageTreeUrlMixin does this for the site's own page
+    types)."""
+    request = context.get("request")
+    parts = page.get_url_parts(request=request)
+    if parts is None or parts[2] is None:
+        return ""
+    code = language_current().code
+    if code != settings.LANGUAGE_CODE and page.locale_id == locale_default_id():
+        parts = page_url_parts_in_language(page, parts, code, request=request)
+    site_id, root_url, page_path = parts
+    current_site = Site.find_for_request(request) if request is not None else None
+    if current_site is not None and current_site.pk == site_id:
+        return page_path
+    return (root_url or "") + page_path

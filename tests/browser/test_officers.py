@@ -511,7 +511,9 @@ def test_survey_results_page_found_from_the_page_explorer(new_context, login, ad
     editor = login(new_context().new_page(), "editor")
     editor.goto("/admin/pages/search/?q=" + SURVEY_TITLE.replace(" ", "+"))
     admin_axe(editor)
-    editor.get_by_role("button", name=f"More options for '{SURVEY_TITLE}'").click()
+    # The English survey, not its copies in the other languages' trees.
+    english = editor.get_by_role("row").filter(has_text="English")
+    english.get_by_role("button", name=f"More options for '{SURVEY_TITLE}'").click()
     editor.get_by_role("link", name="Results", exact=True).click()
     editor.wait_for_url(re.compile(r".*/admin/survey-results/\d+/$"))
 
@@ -529,14 +531,14 @@ MAKE_CLOSED_SURVEY = f"""
 from consultation.models import SurveyIndexPage, SurveyPage, SurveyQuestion
 from consultation.seeding import responses_generate
 if not SurveyPage.objects.filter(title={CLOSED_TITLE!r}).exists():
-    source = SurveyPage.objects.get(slug="feeling-safe-where-you-live")
+    source = SurveyPage.objects.get(slug="feeling-safe-where-you-live", locale__language_code="en-gb")
     survey = SurveyPage(title={CLOSED_TITLE!r}, slug="results-summary-test", intro="A test.",
                         privacy_notice="<p>Test.</p>", accepting_responses=False, results_published=True)
     survey.questions = [SurveyQuestion(kind=q.kind, label=q.label, choices=q.choices, allow_other=q.allow_other,
                                        scale=q.scale, statements=q.statements, min_value=q.min_value,
                                        max_value=q.max_value)
                         for q in source.questions.all()]
-    SurveyIndexPage.objects.get().add_child(instance=survey)
+    SurveyIndexPage.objects.get(locale__language_code="en-gb").add_child(instance=survey)
     survey.save_revision().publish()
     responses_generate(survey=survey, count=80, seed=7, submission_prefix="browser-summary-", is_demo=False)
 """

@@ -148,7 +148,9 @@ def test_a_ranking_is_made_with_the_keyboard_alone(new_context):
 def test_editor_sets_a_rule_from_earlier_answers_and_a_wrong_one_is_refused(new_context, login, admin_axe):  # noqa: F811
     editor = login(new_context().new_page(), "editor")
     editor.goto("/admin/pages/search/?q=Feeling+safe+where+you+live")
-    editor.get_by_role("link", name="Feeling safe where you live", exact=True).first.click()
+    # The English survey, not its copies in the other languages' trees.
+    english = editor.get_by_role("row").filter(has_text="English")
+    english.get_by_role("link", name="Feeling safe where you live", exact=True).first.click()
     editor.wait_for_url("**/admin/pages/*/edit/")
     school = editor.locator("[id^=inline_child_questions-]").filter(has=editor.locator(f'input[value="{SCHOOL}"]'))
     rule = school.get_by_role("group", name="Show only if", exact=True)

@@ -12,6 +12,7 @@ Snippets and their choosers come from Wagtail's snippet registry, so a new snipp
 until it has a row, and a snippet with no "Chooser" row must have no chooser at all.
 """
 
+import io
 import re
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
-from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 from wagtail.snippets.models import get_snippet_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail_localize.models import Translation
 
 from consultation.models import Feedback, SurveyPage
 from core.models import DataRetentionSettings, LanguageSettings
@@ -50,6 +52,8 @@ EXPECTED = {
     "Pages: edit":                              (Y, N, N, N, N, Y),
     "Pages: publish":                           (Y, N, N, N, N, Y),
     "Pages: unpublish":                         (Y, N, N, N, N, Y),
+    "Pages: translate":                         (Y, N, N, N, N, Y),
+    "Pages: translation PO file download and upload": (Y, N, N, N, N, Y),
     "Images":                                   (Y, N, N, N, N, Y),
     "Documents":                                (Y, N, N, N, N, Y),
     "Snippet: Bleed-control kits":              (Y, N, N, N, N, Y),
@@ -143,6 +147,39 @@ def _unpublish(client, ctx) -> bool:
         return True
     assert _opens(response) is False, "unpublish answered but left the page live"
     return False
+
+
+def _translate(client, ctx) -> bool:
+    """ "Translate this page" into Urdu: "yes" when the page's Urdu translation was made."""
+    page = ctx["privacy"]
+    urdu = Locale.objects.get(language_code="ur")
+    response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [urdu.pk]})
+    made = Page.objects.filter(translation_key=page.translation_key, locale=urdu).exists()
+    if made:
+        assert response.status_code == 302
+        return True
+    assert _opens(response) is False, "the translate form answered but made nothing"
+    return False
+
+
+def _translation_po(client, ctx) -> bool:
+    """Download a page's PO file for Urdu and upload it back (the translation made first, by an
+    administrator): "yes" when both work."""
+    from core.translations import page_translation_po
+
+    page = ctx["privacy"]
+    po = page_translation_po(page, language_code="ur")
+    job = Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code="ur")
+    job.save_target(publish=False)
+    download = client.get(f"/admin/localize/translate/{job.pk}/pofile/download/")
+    if download.status_code != 200:
+        assert _opens(download) is False
+        return False
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "privacy-ur.po"
+    response = client.post(f"/admin/localize/translate/{job.pk}/pofile/upload/", {"file": upload, "next": "/admin/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/", "the PO upload was refused"
+    return True
 
 
 def _retrain(client, ctx) -> bool:
@@ -276,6 +313,8 @@ CHECKS = {
     "Pages: edit": _get(lambda ctx: f"/admin/pages/{ctx['privacy'].pk}/edit/"),
     "Pages: publish": _publish,
     "Pages: unpublish": _unpublish,
+    "Pages: translate": _translate,
+    "Pages: translation PO file download and upload": _translation_po,
     "Images": _get(lambda ctx: "/admin/images/"),
     "Documents": _get(lambda ctx: "/admin/documents/"),
     **_snippet_rows(),

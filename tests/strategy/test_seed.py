@@ -90,7 +90,12 @@ def test_seed_demo_keeps_an_editors_change(debug):
     page.status = "on_track"
     page.save_revision().publish()
     call_command("seed_demo")
-    assert RecommendationPage.objects.get(slug="community-mentoring").status == "on_track"
+    assert (
+        RecommendationPage.objects.get(slug="community-mentoring", locale__language_code="en-gb").status == "on_track"
+    )
+    # seed_demo gave every other language's tree an alias of it, with the change.
+    aliases = RecommendationPage.objects.filter(alias_of=page)
+    assert aliases.count() == 6 and {alias.status for alias in aliases} == {"on_track"}
 
 
 def test_fresh_seed_creates_demo_accounts_with_a_printed_password(django_user_model, tmp_path, settings):
