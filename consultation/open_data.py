@@ -52,8 +52,9 @@ from django.db.models.functions import TruncMonth
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.disclosure import ROUND_TO, SUPPRESS_BELOW, round_count, suppress_with_complements
@@ -67,54 +68,63 @@ MAX_AGE = 600
 ROWS_CACHE_KEY = "consultation:open-data:feedback-summary-published"
 NO_THEME = "No theme yet"
 SUPPRESSED_CSV = "suppressed"
-SUPPRESSION_NOTE = (
-    f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published. So that they cannot be worked out from the "
+# The notes below are in the visitor's language on the Open data page, and in English in the
+# JSON files, whose notes describe the data whichever address they are downloaded from.
+# Their numbers are filled in by _filled().
+NOTE_NUMBERS = {"largest_held_back": SUPPRESS_BELOW - 1, "round_to": ROUND_TO}
+SUPPRESSION_NOTE = _(
+    "Counts from 1 to %(largest_held_back)s are not published. So that they cannot be worked out from the "
     "others, more counts are held back until, within each month, no theme (across sources) and no source "
     "(across themes) has exactly one held back, and no theme across the whole table has exactly one: the "
     "smallest other count in it is held back too. A count held back for either reason is null, with "
     "suppressed true ('suppressed' in the CSV)."
 )
-ROUNDING_NOTE = (
-    f"Every published count is rounded to the nearest {ROUND_TO} (5 to 7 show as 5, 8 to 12 as 10, 13 to 17 "
+ROUNDING_NOTE = _(
+    "Every published count is rounded to the nearest %(round_to)s (5 to 7 show as 5, 8 to 12 as 10, 13 to 17 "
     "as 15), so that comparing the table at two times does not show single pieces of feedback moving. "
     "Adding rounded counts does not give exact totals."
 )
 
 
-DATASET_TITLE = "Feedback by month, theme and source"
-DATASET_DESCRIPTION = (
+DATASET_TITLE = _("Feedback by month, theme and source")
+DATASET_DESCRIPTION = _(
     "Anonymised counts of what residents and young people told us, by the month it was received "
     "(UK time), the theme officers confirmed and where it came from. Feedback with more than one "
     "theme is counted under each; feedback not yet themed is under 'No theme yet'."
 )
 DATASET_FIELDS = {
-    "month": "Year and month, YYYY-MM, UK time",
-    "theme": "A theme of the strategy, or 'No theme yet'",
-    "source": "Where the feedback came from",
-    "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
-    "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
+    "month": _("Year and month, YYYY-MM, UK time"),
+    "theme": _("A theme of the strategy, or 'No theme yet'"),
+    "source": _("Where the feedback came from"),
+    "count": _("Pieces of feedback, rounded to the nearest %(round_to)s, or null when suppressed"),
+    "suppressed": _("True when the count is held back: from 1 to 4, or so that such a count cannot be worked out"),
 }
 LANGUAGE_ROWS_CACHE_KEY = "consultation:open-data:feedback-by-language-published"
-LANGUAGE_DATASET_TITLE = "Feedback by month and language"
-LANGUAGE_DATASET_DESCRIPTION = (
+LANGUAGE_DATASET_TITLE = _("Feedback by month and language")
+LANGUAGE_DATASET_DESCRIPTION = _(
     "Anonymised counts of feedback by the month it was received (UK time) and the language it was given in: "
     "the language of the pages it was written on, or the one an officer chose for what they typed in. People "
     "mix languages, so this says which pages they used, not what every word is in."
 )
 LANGUAGE_DATASET_FIELDS = {
-    "month": "Year and month, YYYY-MM, UK time",
-    "language": "The language's name in English, such as Urdu or Polish",
-    "count": f"Pieces of feedback, rounded to the nearest {ROUND_TO}, or null when suppressed",
-    "suppressed": "True when the count is held back: from 1 to 4, or so that such a count cannot be worked out",
+    "month": _("Year and month, YYYY-MM, UK time"),
+    "language": _("The language's name in English, such as Urdu or Polish"),
+    "count": _("Pieces of feedback, rounded to the nearest %(round_to)s, or null when suppressed"),
+    "suppressed": _("True when the count is held back: from 1 to 4, or so that such a count cannot be worked out"),
 }
-LANGUAGE_SUPPRESSION_NOTE = (
-    f"Counts from 1 to {SUPPRESS_BELOW - 1} are not published. So that they cannot be worked out from the "
+LANGUAGE_SUPPRESSION_NOTE = _(
+    "Counts from 1 to %(largest_held_back)s are not published. So that they cannot be worked out from the "
     "others, more counts are held back until no month (across languages) and no language (across months) has "
     "exactly one held back: the smallest other count in it is held back too. A count held back for either reason "
     "is null, with suppressed true ('suppressed' in the CSV)."
 )
 LICENCE_NAME = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+def _filled(text) -> str:
+    """A note in the active language, with its numbers (NOTE_NUMBERS) filled in."""
+    return str(text) % NOTE_NUMBERS
 
 
 def _month(value: datetime) -> str:
@@ -286,6 +296,16 @@ class Dataset:
     def header(self) -> list[str]:
         return [name for name in self.fields if name != "suppressed"]
 
+    def words(self) -> dict:
+        """What the page and the JSON file say of the table, in the active language."""
+        return {
+            "title": _filled(self.title),
+            "description": _filled(self.description),
+            "rows_are": _filled(self.rows_are),
+            "fields": {name: _filled(meaning) for name, meaning in self.fields.items()},
+            "suppression": _filled(self.suppression),
+        }
+
     def csv_rows(self, rows: list[dict]):
         for row in rows:
             yield [row[name] for name in self.header[:-1]] + [SUPPRESSED_CSV if row["suppressed"] else row["count"]]
@@ -295,6 +315,7 @@ class Dataset:
         months = sorted({row["month"] for row in snapshot["rows"]})
         return {
             "dataset": self,
+            "words": self.words(),
             "counted_at": snapshot["counted_at"],
             "row_count": len(snapshot["rows"]),
             "first_month": months[0] if months else "",
@@ -307,7 +328,7 @@ SUMMARY = Dataset(
     url_key="feedback",
     title=DATASET_TITLE,
     description=DATASET_DESCRIPTION,
-    rows_are="one row per month, theme and source",
+    rows_are=_("one row per month, theme and source"),
     fields=DATASET_FIELDS,
     suppression=SUPPRESSION_NOTE,
     snapshot=feedback_summary_snapshot,
@@ -317,7 +338,7 @@ BY_LANGUAGE = Dataset(
     url_key="language",
     title=LANGUAGE_DATASET_TITLE,
     description=LANGUAGE_DATASET_DESCRIPTION,
-    rows_are="one row per month and language",
+    rows_are=_("one row per month and language"),
     fields=LANGUAGE_DATASET_FIELDS,
     suppression=LANGUAGE_SUPPRESSION_NOTE,
     snapshot=feedback_language_snapshot,
@@ -338,14 +359,17 @@ def _json_view(dataset: Dataset):
     @require_safe
     def view(request):
         snapshot = dataset.snapshot()
+        with translation.override(settings.LANGUAGE_CODE):
+            words = dataset.words()
+            rounding = _filled(ROUNDING_NOTE)
         data = {
-            "title": dataset.title,
-            "description": dataset.description,
+            "title": words["title"],
+            "description": words["description"],
             "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
             "counted_at": snapshot["counted_at"].isoformat(timespec="seconds"),
-            "suppression": dataset.suppression,
-            "rounding": ROUNDING_NOTE,
-            "fields": dataset.fields,
+            "suppression": words["suppression"],
+            "rounding": rounding,
+            "fields": words["fields"],
             "rows": snapshot["rows"],
         }
         return _cacheable(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
@@ -365,7 +389,7 @@ def open_data_index(request):
     its licence."""
     context = {
         "datasets": [dataset.page_context() for dataset in DATASETS],
-        "rounding": ROUNDING_NOTE,
+        "rounding": _filled(ROUNDING_NOTE),
         "refresh_minutes": MAX_AGE // 60,
         "licence_name": LICENCE_NAME,
         "licence_url": LICENCE_URL,

@@ -1,5 +1,7 @@
 """Atom feeds of new consultations, events and progress updates (RFC 4287), with Django's
-syndication framework. Every link is on SITE_URL, as in emails.
+syndication framework. Every link is on SITE_URL, as in emails. A feed's own words (its title
+and subtitle, an event's date) are in the language of its address (/ur/events/feed.atom); what
+editors wrote is in its own language, said by `xml:lang` on each entry when that differs.
 https://docs.djangoproject.com/en/5.2/ref/contrib/syndication/
 """
 
@@ -10,21 +12,35 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from consultation.selectors import surveys_newest
 from core.links import site_url
+from core.templatetags.site_tags import content_language
 from events.selectors import events_newest
 from strategy.selectors import progress_updates_newest
 
 ENTRIES = 50
 
 
+class _Atom1FeedWithLanguages(Atom1Feed):
+    """Atom 1.0 whose entries say their language (`xml:lang`, RFC 4287 section 2) when it is not
+    the feed's."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("content_language"):
+            attributes["xml:lang"] = item["content_language"]
+        return attributes
+
+
 class _AtomFeed(Feed):
     """Entries' summaries are Atom's type="html": what editors typed is plain text, so it is
     escaped, and a reader shows "<" as a "<" rather than dropping it as a tag."""
 
-    feed_type = Atom1Feed
+    feed_type = _Atom1FeedWithLanguages
     url_name = ""
 
     def link(self):
@@ -48,6 +64,14 @@ class _AtomFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def item_extra_kwargs(self, item):
+        language = content_language(self.content_item(item))
+        return {"content_language": language.tag if language else ""}
+
+    def content_item(self, item):
+        """The page or snippet whose words the entry shows."""
+        return item
+
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
         response["Content-Type"] = "application/atom+xml; charset=utf-8"
@@ -58,10 +82,10 @@ class ConsultationsFeed(_AtomFeed):
     url_name = "subscriptions:feed_consultations"
 
     def title(self):
-        return f"{settings.SITE_NAME}: consultations"
+        return _("%(site)s: consultations") % {"site": settings.SITE_NAME}
 
     def subtitle(self):
-        return "Surveys the council publishes for people to answer."
+        return _("Surveys the council publishes for people to answer.")
 
     def items(self):
         return surveys_newest(limit=ENTRIES)
@@ -80,16 +104,16 @@ class EventsFeed(_AtomFeed):
     url_name = "subscriptions:feed_events"
 
     def title(self):
-        return f"{settings.SITE_NAME}: community events"
+        return _("%(site)s: community events") % {"site": settings.SITE_NAME}
 
     def subtitle(self):
-        return "Community events, newest first. The calendar feed (.ics) has the same events for a calendar."
+        return _("Community events, newest first. The calendar feed (.ics) has the same events for a calendar.")
 
     def items(self):
         return events_newest(limit=ENTRIES)
 
     def item_title(self, item):
-        when = timezone.localtime(item.start_at).strftime("%-d %B %Y")
+        when = date_format(timezone.localtime(item.start_at), "j F Y")
         return f"{item.title} ({when})"
 
     def item_description(self, item):
@@ -106,16 +130,19 @@ class ProgressFeed(_AtomFeed):
     url_name = "subscriptions:feed_progress"
 
     def title(self):
-        return f"{settings.SITE_NAME}: progress on the strategy"
+        return _("%(site)s: progress on the strategy") % {"site": settings.SITE_NAME}
 
     def subtitle(self):
-        return "Dated progress updates on the strategy's recommendations."
+        return _("Dated progress updates on the strategy's recommendations.")
 
     def items(self):
         return progress_updates_newest(limit=ENTRIES)
 
     def item_title(self, item):
         return item.page.heading
+
+    def content_item(self, item):
+        return item.page
 
     def item_description(self, item):
         return escape(item.text)

@@ -276,3 +276,13 @@ def test_the_same_counts_hide_the_same_cells_whatever_order_they_come_in():
         published = _published({key: cells[key] for key in order})
         results.add(tuple(sorted((key, row["suppressed"]) for key, row in published.items())))
     assert len(results) == 1
+
+
+def test_the_page_is_in_the_visitors_language_and_the_json_stays_english(client, counted):
+    html = client.get("/pl/open-data/").content.decode()
+    assert "Liczby od 1 do 4 nie są publikowane" in html
+    assert "jeden wiersz na miesiąc, temat i źródło" in html
+    data = client.get("/pl" + JSON_URL).json()
+    assert data["suppression"].startswith("Counts from 1 to 4 are not published")
+    assert data["fields"]["month"] == "Year and month, YYYY-MM, UK time"
+    assert "rounded to the nearest 5" in data["rounding"]

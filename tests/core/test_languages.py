@@ -11,7 +11,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.template import engines
 from django.test import Client
+from django.utils import translation
 
 from consultation.models import YouthVoicePage
 from core.languages import languages, page_in_languages, path_without_language
@@ -265,10 +267,16 @@ def test_a_page_with_nothing_editors_wrote_has_no_notice_at_all(client):
     assert main.count("notice--language") == 1
 
 
-def test_a_page_whose_words_are_not_translated_yet_is_still_marked_english(client):
-    html = unescape(client.get("/pl/open-data/").content.decode())
+def test_a_page_whose_words_are_not_translated_yet_is_still_marked_english(rf):
+    # Every public template's words are translated today; a new one that extends base.html
+    # instead of base_translated.html is wrapped as English, with the notice.
+    template = engines["django"].from_string(
+        '{% extends "base.html" %}{% block content %}<p>Plain English</p>{% endblock %}'
+    )
+    with translation.override("pl"):
+        html = unescape(template.render({}, request=rf.get("/pl/example/")))
     assert "Ta strona nie jest jeszcze dostępna" in html
-    assert '<div lang="en-GB" dir="ltr">' in html
+    assert '<div lang="en-GB" dir="ltr">\n      <p>Plain English</p>' in html
 
 
 @pytest.mark.parametrize("code", ["ur", "pl"])

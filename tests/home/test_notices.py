@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.test import Client
+from django.utils import translation
 
-from core.cookies import site_cookie_names, site_cookies
+from core.cookies import seconds_in_words, site_cookie_names, site_cookies
 from core.models import DataRetentionSettings, SiteSettings
 from core.personal_data import personal_data_sources
 from core.privacy import privacy_purposes
@@ -305,3 +306,13 @@ def test_what_each_test_process_checked_is_gathered_into_one_record(tmp_path):
         ):
             held.clear()
             held.update(before)
+
+
+def test_how_long_a_cookie_lasts_is_in_the_visitors_language(client):
+    assert seconds_in_words(2 * 7 * 86400) == "2 weeks" and seconds_in_words(3600) == "1 hour"
+    with translation.override("pl"):
+        assert seconds_in_words(2 * 7 * 86400) == "2 tygodnie"
+        assert seconds_in_words(5 * 60) == "5 minut"
+    html = client.get("/pl/cookies/").content.decode()
+    assert "Dlaczego nie prosimy o zgodę" in html
+    assert "Do zamknięcia przeglądarki" in html or "Najwyżej" in html

@@ -80,3 +80,15 @@ def test_the_sign_up_link_from_a_page_ticks_its_topic(client):
     assert 'name="events" id="id_events" checked' in content
     assert 'name="consultations" id="id_consultations" checked' not in content
     assert client.get("/subscribe/?topic=%00nonsense").status_code in (200, 400)
+
+
+def test_a_feed_under_a_language_is_in_it_and_marks_editors_words_english(client, publish_event, settings):
+    publish_event(title="Knife amnesty drop-in")
+    feed = _parsed(client, "/ur/events/feed.atom")
+    assert feed.feed.title == f"{settings.SITE_NAME}: کمیونٹی تقریبات"
+    assert feed.feed.language == "ur"
+    entry = feed.entries[0]
+    assert entry.title.startswith("Knife amnesty drop-in (")
+    assert client.get("/ur/events/feed.atom").content.decode().count('<entry xml:lang="en-GB">') == len(feed.entries)
+    # In English the entries need no language of their own.
+    assert 'xml:lang="en-GB"' not in client.get("/events/feed.atom").content.decode()
