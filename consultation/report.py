@@ -746,7 +746,9 @@ class PublicTable:
 
     title: str
     header: list[str]
-    rows: list[list[str]]
+    # {"label", "ours" (the label is the report's own word, in the visitor's language; else it
+    # is what editors wrote, a choice or a statement), "cells"}
+    rows: list[dict]
 
 
 # The report's own words in its figures tables, as the public summary says them.
@@ -783,5 +785,13 @@ def _public_table(table: Table) -> PublicTable:
     return PublicTable(
         title=table.title,
         header=[_public_word(cell) for cell in table.header],
-        rows=[[_public_cell(cell) for cell in row] for row in table.rows if row[0] not in _NOT_PUBLIC],
+        rows=[
+            {
+                "label": _public_word(str(row[0])),
+                "ours": str(row[0]) in _PUBLIC_WORDS,
+                "cells": [_public_cell(cell) for cell in row[1:]],
+            }
+            for row in table.rows
+            if row[0] not in _NOT_PUBLIC
+        ],
     )

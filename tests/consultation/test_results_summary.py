@@ -96,3 +96,8 @@ def test_the_summary_s_own_words_are_in_the_visitor_s_language(client, answered)
     _close_and_publish(answered)
     html = client.get("/pl" + answered.url + "results/").content.decode()
     assert "Mediana" in html
+    # The page is Polish, not wrapped as English; the questions and choices, which editors
+    # wrote in English, are marked English, and the report's own words are not.
+    assert '<html lang="pl"' in html and "This page is not yet available" not in html
+    assert '<h2 id="results-q' in html and 'lang="en-GB" dir="ltr">How often do you worry' in html
+    assert '<th scope="row">Mediana</th>' in html
