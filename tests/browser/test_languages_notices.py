@@ -13,11 +13,14 @@ pytestmark = pytest.mark.browser
 
 STANDARD_SLUG = "about-this-website-languages"
 MAKE_STANDARD_PAGE = f"""
+from django.core.management import call_command
+from wagtail.models import Locale
 from home.models import HomePage, StandardPage
 if not StandardPage.objects.filter(slug={STANDARD_SLUG!r}).exists():
     page = StandardPage(title="About this website", slug={STANDARD_SLUG!r}, intro="Who runs it and why.")
-    HomePage.objects.get().add_child(instance=page)
+    HomePage.objects.get(locale=Locale.get_default()).add_child(instance=page)
     page.save_revision().publish()
+    call_command("sync_locale_trees")  # its copies in the other languages' trees
 """
 # The fixed words each page must show in the visitor's language.
 WORDS = {
