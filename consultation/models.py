@@ -474,7 +474,9 @@ class SurveyQuestion(TranslatableMixin, Orderable):
         return f"q{self.pk}"
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+        # The primary key breaks ties, so questions made without an order keep the order they
+        # were made in on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.label

@@ -34,8 +34,8 @@ def _survey(rows, slug="logic") -> SurveyPage:
     index = SurveyIndexPage.objects.get()
     survey = SurveyPage(title=f"Survey {slug}", slug=slug, intro="Intro.", privacy_notice="<p>Privacy.</p>")
     questions = []
-    for kind, label, extra in rows:
-        questions.append(SurveyQuestion(kind=kind, label=label, **extra))
+    for order, (kind, label, extra) in enumerate(rows):
+        questions.append(SurveyQuestion(kind=kind, label=label, sort_order=order, **extra))
     survey.questions = questions
     index.add_child(instance=survey)
     survey.save_revision().publish()
