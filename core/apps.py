@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
         from .personal_data import personal_data_register, staff_accounts_source
         from .privacy import privacy_purpose_register, staff_purpose
         from .retention import export_log_step, retention_step_register
+        from .translations import translation_drafts_stay_off_live_pages
 
         page_cache_signals_connect()
         # The privacy notice prints the retention periods, and who sees what from the groups.
@@ -31,3 +32,4 @@ class CoreConfig(AppConfig):
         personal_data_register(staff_accounts_source)
         privacy_purpose_register(staff_purpose)
         retention_step_register(export_log_step)
+        translation_drafts_stay_off_live_pages()

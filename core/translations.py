@@ -198,3 +198,57 @@ def page_translated_with(page: Page, *, language_code: str, strings: dict[str, s
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, entry.msgstr)
     return page_translation_from_po(page, language_code=language_code, po=po, user=user)
+
+
+def translation_drafts_stay_off_live_pages() -> None:
+    """Keep what visitors see of a published translation as it was published when wagtail-localize
+    saves a draft of it.
+
+    wagtail-localize saves a translation (`TranslationSource.create_or_update_translation`,
+    behind "Translate this page" and `Translation.save_target(publish=False)`) by writing the new
+    words onto the page itself and then saving a revision, so a draft nobody has checked would be
+    served at once in place of the published translation. Wagtail's own editor never does that:
+    a draft lives only in its revision. No setting of the library changes this, so the method is
+    wrapped here: after a draft is saved, a page with a published revision gets that revision's
+    content back, and keeps the new draft as its latest revision for an editor to publish.
+    Called once, from the ground floor's app config."""
+    from wagtail_localize.models import TranslationSource
+
+    saving = TranslationSource.create_or_update_translation
+    if getattr(saving, "keeps_live_content", False):
+        return
+
+    def create_or_update_translation(self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False):
+        result = saving(
+            self, locale, user=user, publish=publish, copy_parent_pages=copy_parent_pages, fallback=fallback
+        )
+        translated = result[0] if isinstance(result, tuple) else result
+        if isinstance(translated, Page):
+            _translation_saved(translated, draft=not publish)
+        return result
+
+    create_or_update_translation.keeps_live_content = True
+    create_or_update_translation.__doc__ = saving.__doc__
+    TranslationSource.create_or_update_translation = create_or_update_translation
+
+
+def _translation_saved(page: Page, *, draft: bool) -> None:
+    """After wagtail-localize saved a page's translation: a page that was an alias until now
+    carries its English page's live revision, which is not its own, so it is cleared (until the
+    translation is published the page reads as English: `content_language_code`); a draft of a
+    published translation gets the published content back on the page, the draft kept as the
+    page's latest revision."""
+    from wagtail.models import Revision
+
+    page = Page.objects.get(pk=page.pk).specific
+    if page.live_revision_id is None:
+        return
+    live = Revision.objects.filter(pk=page.live_revision_id, object_id=str(page.pk)).first()
+    if live is None:
+        Page.objects.filter(pk=page.pk).update(live_revision=None)
+        return
+    if draft and page.live and page.live_revision_id != page.latest_revision_id:
+        published = page.with_content_json(live.content)
+        published.live_revision_id = live.pk
+        published.has_unpublished_changes = True
+        published.save(clean=False)

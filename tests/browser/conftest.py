@@ -393,6 +393,7 @@ def axe_check(axe_source_path):
     wanted = json.loads((axe_source_path.parent / "package.json").read_text())["version"]
 
     def check(page) -> list[dict]:
+        page.wait_for_load_state()
         # The Wagtail admin ships an older axe-core as window.axe: always run the project's.
         if page.evaluate("() => (window.axe && window.axe.version) || ''") != wanted:
             page.add_script_tag(path=str(axe_source_path))

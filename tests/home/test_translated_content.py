@@ -134,7 +134,9 @@ def test_an_alias_is_english_content():
 # --- The PO file round trip -----------------------------------------------------------------------
 
 
-def test_an_editor_exports_a_po_file_and_publishes_the_imported_translation(client, translated_demo):
+def test_an_editor_exports_a_po_file_and_publishes_the_imported_translation(
+    client, translated_demo, django_capture_on_commit_callbacks
+):
     client.force_login(get_user_model().objects.get(username="editor"))
     events = _english(EventIndexPage).get()
     urdu = Locale.objects.get(language_code="ur")
@@ -143,6 +145,10 @@ def test_an_editor_exports_a_po_file_and_publishes_the_imported_translation(clie
     assert response.status_code == 302, response.status_code
     target = EventIndexPage.objects.get(translation_key=events.translation_key, locale=urdu)
     assert target.alias_of_id is None
+    # Until its translation is published, the page still reads as English, with the notice.
+    assert target.live_revision_id is None
+    main = _main(_html(client.get("/ur/events/")))
+    assert _content_notice("ur") in main and events.title in main
     from wagtail_localize.models import Translation
 
     job = Translation.objects.get(source__object_id=events.translation_key, target_locale=urdu)
@@ -164,7 +170,8 @@ def test_an_editor_exports_a_po_file_and_publishes_the_imported_translation(clie
         {"file": upload, "next": f"/admin/pages/{target.pk}/edit/"},
     )
     assert response.status_code == 302
-    response = client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
     assert response.status_code in (200, 302)
     target.refresh_from_db()
     assert target.live and target.title == "تقریبات"
@@ -177,6 +184,34 @@ def test_an_editor_exports_a_po_file_and_publishes_the_imported_translation(clie
     assert _content_notice("ur") not in main
     # English is untouched.
     assert f"<h1>{events.title}</h1>" in _html(client.get("/events/"))
+
+
+def test_a_draft_of_a_published_translation_stays_off_the_live_page(client, django_capture_on_commit_callbacks):
+    """A translation saved as a draft (wagtail-localize writes it onto the page) is not served
+    until an editor publishes it; the published words stay live meanwhile."""
+    from core.translations import page_translation_from_po
+
+    events = _english(EventIndexPage).get()
+    urdu = Locale.objects.get(language_code="ur")
+    events.copy_for_translation(urdu, copy_parents=True, alias=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        page_translated_with(events, language_code="ur", strings={events.title: "تقریبات"})
+    assert "<h1>تقریبات</h1>" in _main(_html(client.get("/ur/events/")))
+
+    po = page_translation_po(events, language_code="ur")
+    next(entry for entry in po if entry.msgid == events.title).msgstr = "تقریبات اور میلے"
+    with django_capture_on_commit_callbacks(execute=True):
+        target = page_translation_from_po(events, language_code="ur", po=po, publish=False)
+
+    main = _main(_html(client.get("/ur/events/")))
+    assert "<h1>تقریبات</h1>" in main and "میلے" not in main
+    target.refresh_from_db()
+    assert target.live and target.has_unpublished_changes and target.title == "تقریبات"
+    draft = target.get_latest_revision()
+    assert draft.as_object().title == "تقریبات اور میلے"
+
+    draft.publish()
+    assert "<h1>تقریبات اور میلے</h1>" in _main(_html(client.get("/ur/events/")))
 
 
 def test_a_po_file_holds_the_pages_strings_in_english():
