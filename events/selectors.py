@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme, Ward
+from core.theme_names import theme_name
 from core.translations import pages_for_visitors, pages_of_record, records_of_record, words_for_visitors
 
 from .models import Audience, BleedKit, Booking, EventIndexPage, EventPage, EventPlaces
@@ -36,7 +37,9 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes"))] + list(Theme.objects.values_list("slug", "name"))
+        self.fields["theme"].choices = [("", _("All themes"))] + [
+            (theme.slug, theme_name(theme)) for theme in Theme.objects.only("pk", "slug", "name")
+        ]
         self.fields["ward"].choices = [("", _("All wards"))] + list(Ward.objects.values_list("slug", "name"))
 
     def filters(self) -> dict:
