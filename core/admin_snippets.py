@@ -10,11 +10,11 @@ feedback through them. https://docs.wagtail.org/en/stable/topics/snippets/custom
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 # The actions that open a snippet's listing (Wagtail's IndexView.any_permission_required).
 LISTING_ACTIONS = ["add", "change", "delete", "view"]
@@ -70,3 +70,18 @@ class StaffSnippetViewSet(SnippetViewSet):
     def register_chooser_viewset(self):
         if self.has_chooser:
             super().register_chooser_viewset()
+
+
+class EnglishFirstIndexView(IndexView):
+    """The listing of a translatable snippet: its English items unless the Locale filter says
+    otherwise (Wagtail lists every language's together), so that each item is listed once and
+    its translations are reached through it ("Translate", and the language switcher of its
+    edit page)."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["locale"] = Locale.get_default().language_code
+            kwargs["data"] = data
+        return kwargs

@@ -66,6 +66,58 @@ def pages_of_record(queryset: QuerySet) -> QuerySet:
     return queryset.filter(locale_id=locale_default_id())
 
 
+def records_of_record(queryset: QuerySet) -> QuerySet:
+    """The English (source) rows of a translatable snippet: what lists, counts, maps and
+    exports read, so that a snippet's translation is never a second item."""
+    return queryset.filter(locale_id=locale_default_id())
+
+
+def locale_current_id() -> int | None:
+    """The locale of the visitor's language (English included), None when it has none."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).lower()
+
+    def read() -> dict[str, int]:
+        return {language_code.lower(): pk for pk, language_code in _language_code_of_locale().items()}
+
+    return kept_for_generation("locale-ids", read, timeout=24 * 60 * 60).get(code)
+
+
+def words_for_visitors(records, fields: tuple[str, ...]) -> list[dict[str, object]]:
+    """For each English record of a translatable snippet (its words shown to visitors), and
+    each of its translatable `fields`: the record whose words to show in the visitor's
+    language. Its translation into that language where the translation says something else
+    than the English (a translator filled it in), else the English record itself, so that
+    `{% content_lang %}` marks each text with the language it is really in. Everything else
+    (where a thing is, its dates) is read from the English record."""
+    records = list(records)
+    locale_id = locale_current_id()
+    translated = {}
+    if records and locale_id is not None and locale_id != locale_default_id():
+        model = type(records[0])
+        keys = [record.translation_key for record in records]
+        translated = {
+            item.translation_key: item
+            for item in model.objects.filter(translation_key__in=keys, locale_id=locale_id).only(
+                "pk", "translation_key", "locale_id", *fields
+            )
+        }
+    shown = []
+    for record in records:
+        other = translated.get(record.translation_key)
+        shown.append(
+            {
+                field: other if other is not None and _says_something_else(other, record, field) else record
+                for field in fields
+            }
+        )
+    return shown
+
+
+def _says_something_else(translated, record, field: str) -> bool:
+    text = (getattr(translated, field) or "").strip()
+    return bool(text) and text != (getattr(record, field) or "").strip()
+
+
 def page_is_of_record(page: Page) -> bool:
     """An English page (not a translation, not an alias in another language's tree)."""
     return page.locale_id == locale_default_id() and page.alias_of_id is None
@@ -152,29 +204,42 @@ def trees_sync() -> None:
         synchronize_tree(sync.sync_from, sync.locale)
 
 
-def page_translation_from_po(page: Page, *, language_code: str, po, user=None, publish: bool = True) -> Page:
-    """Translate `page` into a language through wagtail-localize, as an editor does with the
-    council's translation supplier: the page's translation (as "Translate this page" makes it),
-    a PO file of its strings imported into it, then the translation saved, published unless
-    `publish` is False. `po` is a polib.POFile as exported for that translation (see
-    `page_translation_po`); strings it leaves empty stay English. Returns the translation."""
-    translation = _page_translation(page, language_code=language_code)
+def translation_from_po(instance, *, language_code: str, po, user=None, publish: bool = True):
+    """Translate `instance` (a page, or a translatable snippet such as a bleed-control kit)
+    into a language through wagtail-localize, as an editor does with the council's
+    translation supplier: its translation (as "Translate" makes it), a PO file of its strings
+    imported into it, then the translation saved, published unless `publish` is False (a
+    snippet without drafts is saved either way). `po` is a polib.POFile as exported for that
+    translation (see `translation_po`); strings it leaves empty stay English. Returns the
+    translation."""
+    translation = _translation(instance, language_code=language_code)
     translation.import_po(po, user=user, tool_name="PO File")
     translation.save_target(user=user, publish=publish)
-    return type(page).objects.get(translation_key=page.translation_key, locale=translation.target_locale)
+    return type(instance).objects.get(translation_key=instance.translation_key, locale=translation.target_locale)
+
+
+def translation_po(instance, *, language_code: str):
+    """The PO file of a page's or translatable snippet's strings for a language
+    (polib.POFile): what an editor downloads from the translation editor for the supplier.
+    Each entry's msgid is the English."""
+    return _translation(instance, language_code=language_code).export_po()
+
+
+def page_translation_from_po(page: Page, *, language_code: str, po, user=None, publish: bool = True) -> Page:
+    """`translation_from_po` for a page."""
+    return translation_from_po(page, language_code=language_code, po=po, user=user, publish=publish)
 
 
 def page_translation_po(page: Page, *, language_code: str):
-    """The PO file of `page`'s strings for a language (polib.POFile): what an editor downloads
-    from the translation editor for the supplier. Each entry's msgid is the English."""
-    return _page_translation(page, language_code=language_code).export_po()
+    """`translation_po` for a page."""
+    return translation_po(page, language_code=language_code)
 
 
-def _page_translation(page: Page, *, language_code: str):
+def _translation(instance, *, language_code: str):
     from wagtail_localize.models import Translation, TranslationSource
 
     locale = Locale.objects.get(language_code=language_code)
-    source, created = TranslationSource.get_or_create_from_instance(page)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)

@@ -28,8 +28,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.models import Theme, Ward
@@ -342,12 +343,32 @@ class Booking(models.Model):
 # --- Bleed-control kits (snippet) ---------------------------------------------------------
 
 
-class BleedKit(models.Model):
+class BleedKit(TranslatableMixin, models.Model):
     """An emergency bleed-control kit in a public place: where it is and when it can be reached.
 
     Kits whose real location is not known (the demo's) are marked as sample locations, and
     the public page says so on each.
+
+    Translated with wagtail-localize ("Translate" in the admin): only its name and opening
+    hours are words to translate. Where it is (address, postcode, map position, ward), its
+    dates and whether it is a sample are the English kit's, copied to its translations and
+    not open to translators: a postal address is written as the post delivers it. The public
+    page and every count read the English kits (each kit once) and take only the translated
+    words from a kit's translation (events.selectors.bleed_kits_by_ward).
     """
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("access_hours"),
+        SynchronizedField("address", overridable=False),
+        SynchronizedField("postcode", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("ward", overridable=False),
+        SynchronizedField("installed_on", overridable=False),
+        SynchronizedField("last_checked_on", overridable=False),
+        SynchronizedField("is_sample", overridable=False),
+    ]
 
     name = models.CharField(max_length=200, help_text="Such as the building or shop it is on.")
     address = models.TextField()
@@ -375,7 +396,7 @@ class BleedKit(models.Model):
         FieldPanel("is_sample"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["ward__name", "name"]
         verbose_name = "bleed-control kit"
 

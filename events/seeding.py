@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from core.models import Theme, Ward
 from core.seeding import child_by_slug, publish_child
+from core.translations import records_of_record
 
 from .models import Audience, BleedKit, BleedKitIndexPage, EventIndexPage, EventPage
 
@@ -174,7 +175,7 @@ def bleed_kits_seed(*, home: Page) -> None:
         publish_child(home, BleedKitIndexPage(show_in_menus=True, **BLEED_KIT_INDEX))
     for name, address, postcode, latitude, longitude, ward_slug in BLEED_KITS:
         ward = Ward.objects.filter(slug=ward_slug).first()
-        if ward is None or BleedKit.objects.filter(name=name).exists():
+        if ward is None or records_of_record(BleedKit.objects.filter(name=name)).exists():
             continue
         BleedKit.objects.create(
             name=name,

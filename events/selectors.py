@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Theme, Ward
-from core.translations import pages_for_visitors, pages_of_record
+from core.theme_names import theme_name
+from core.translations import pages_for_visitors, pages_of_record, records_of_record, words_for_visitors
 
 from .models import Audience, BleedKit, Booking, EventIndexPage, EventPage, EventPlaces
 
@@ -36,7 +37,9 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All themes"))] + list(Theme.objects.values_list("slug", "name"))
+        self.fields["theme"].choices = [("", _("All themes"))] + [
+            (theme.slug, theme_name(theme)) for theme in Theme.objects.only("pk", "slug", "name")
+        ]
         self.fields["ward"].choices = [("", _("All wards"))] + list(Ward.objects.values_list("slug", "name"))
 
     def filters(self) -> dict:
@@ -199,11 +202,30 @@ def event_attendee_summary(*, event: EventPage) -> dict:
 # --- Bleed-control kits -------------------------------------------------------------------
 
 
-def bleed_kits_by_ward() -> list[tuple[Ward, list[BleedKit]]]:
-    """Kits grouped by ward, wards in alphabetical order."""
-    groups: dict[int, tuple[Ward, list[BleedKit]]] = {}
-    for kit in BleedKit.objects.select_related("ward").order_by("ward__name", "name"):
-        groups.setdefault(kit.ward_id, (kit.ward, []))[1].append(kit)
+@dataclass(frozen=True)
+class KitShown:
+    """A kit as the public page shows it: the English kit (where it is, its dates, each kit
+    once), and for its name and opening hours the kit whose words are shown, its translation
+    in the visitor's language where one says them in that language, else the English kit."""
+
+    kit: BleedKit
+    name_from: BleedKit
+    hours_from: BleedKit
+
+
+def bleed_kits() -> list[BleedKit]:
+    """Every kit once: the English kits (a kit's translations are the same kit)."""
+    return list(records_of_record(BleedKit.objects.select_related("ward")).order_by("ward__name", "name"))
+
+
+def bleed_kits_by_ward() -> list[tuple[Ward, list[KitShown]]]:
+    """Kits grouped by ward, wards in alphabetical order, with their words in the visitor's
+    language where they are translated."""
+    kits = bleed_kits()
+    groups: dict[int, tuple[Ward, list[KitShown]]] = {}
+    for kit, words in zip(kits, words_for_visitors(kits, ("name", "access_hours")), strict=True):
+        shown = KitShown(kit=kit, name_from=words["name"], hours_from=words["access_hours"])
+        groups.setdefault(kit.ward_id, (kit.ward, []))[1].append(shown)
     return list(groups.values())
 
 

@@ -13,7 +13,7 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
-from core.admin_snippets import StaffSnippetViewSet
+from core.admin_snippets import EnglishFirstIndexView, StaffSnippetViewSet
 from core.queue import queue_after_commit
 
 from . import admin_home, admin_views, tasks
@@ -61,6 +61,7 @@ def _admin_areas():
 
 class BleedKitViewSet(StaffSnippetViewSet):
     model = BleedKit
+    index_view_class = EnglishFirstIndexView
     icon = "pick"
     menu_label = "Bleed-control kits"
     add_to_admin_menu = True

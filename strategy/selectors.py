@@ -10,7 +10,8 @@ from wagtail.models import Page, PageLogEntry
 
 from core.links import site_url
 from core.pagecache import kept_for_generation
-from core.translations import page_of_record, pages_of_record
+from core.theme_names import theme_name, theme_name_is_translated
+from core.translations import locale_default_id, page_of_record, pages_of_record
 
 from .models import (
     InitiativePage,
@@ -66,6 +67,7 @@ class ReportRow:
     latest_update_date: date | None
     url: str
     latest_update_figure: str = ""  # the update's figure with what it counts: "58 young people engaged..."
+    theme_in_english: bool = True  # the theme's name (in the visitor's language where it can be) is English
 
 
 def strategy_page_for_site(*, home: Page) -> StrategyPage | None:
@@ -76,6 +78,27 @@ def strategy_page_for_site(*, home: Page) -> StrategyPage | None:
 def theme_pages_live(*, strategy_page: StrategyPage):
     """The strategy's live theme pages in the themes' order."""
     return ThemePage.objects.child_of(strategy_page).live().select_related("theme").order_by("theme__sort_order")
+
+
+def theme_names_in_locale(*, locale_id: int) -> dict[int, str]:
+    """The themes' names in a language, by theme id: the title of each theme page's published
+    translation into it (not an alias, not a translation never published), where that title
+    is not still the English (the theme's name, or its English page's title). Themes with
+    none are left out: they are named in English."""
+    english: dict[int, set[str]] = {}
+    for theme_id, title, name in ThemePage.objects.filter(locale_id=locale_default_id()).values_list(
+        "theme_id", "title", "theme__name"
+    ):
+        english.setdefault(theme_id, {name.strip()}).add(title.strip())
+    translated = ThemePage.objects.filter(
+        locale_id=locale_id, live=True, alias_of__isnull=True, live_revision__isnull=False
+    ).values_list("theme_id", "title", "theme__name")
+    names = {}
+    for theme_id, title, name in translated:
+        title = title.strip()
+        if title and title not in english.get(theme_id, {name.strip()}):
+            names[theme_id] = title
+    return names
 
 
 def _recommendations_under(page: Page):
@@ -177,7 +200,8 @@ def _progress_report_rows(*, strategy_page: StrategyPage, request=None) -> list[
             latest = updates[0] if updates else None
             rows.append(
                 ReportRow(
-                    theme=theme_page.theme.name,
+                    theme=theme_name(theme_page.theme),
+                    theme_in_english=not theme_name_is_translated(theme_page.theme),
                     label=recommendation.label,
                     title=recommendation.title,
                     status=recommendation.status,

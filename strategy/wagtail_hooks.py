@@ -8,8 +8,10 @@ from wagtail.snippets.models import register_snippet
 
 from core.admin_snippets import StaffSnippetViewSet
 from core.models import Theme, Ward
+from core.theme_names import THEME_NAMES
 
 from . import admin_home
+from .selectors import theme_names_in_locale
 
 
 class ThemeViewSet(StaffSnippetViewSet):
@@ -44,3 +46,9 @@ def _home_page_panels(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in removed]
     if may_edit_pages:
         panels.append(admin_home.YourPagesPanel())
+
+
+@hooks.register(THEME_NAMES)
+def _theme_names(*, locale_id):
+    # A theme's name in another language is its theme page's title there (core/theme_names.py).
+    return theme_names_in_locale(locale_id=locale_id)

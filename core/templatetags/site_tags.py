@@ -11,6 +11,8 @@ from wagtail.models import Page, Site
 from core.languages import Language, language_current, languages, page_in_languages
 from core.models import LanguageSettings
 from core.pagecache import kept_for_generation
+from core.theme_names import theme_name as theme_name_for_visitors
+from core.theme_names import theme_name_is_translated
 from core.translations import content_language_code, locale_default_id, page_url_parts_in_language
 
 register = template.Library()
@@ -121,6 +123,29 @@ def content_text(item, text) -> str:
     if language is None:
         return conditional_escape(text)
     return format_html('<span lang="{}" dir="{}">{}</span>', language.tag, language.direction, text)
+
+
+@register.filter
+def theme_name(theme) -> str:
+    """A theme's name in the visitor's language (its theme page's title there), its English
+    name where it has none (core/theme_names.py). For plain text: an attribute, an option."""
+    return theme_name_for_visitors(theme)
+
+
+@register.simple_tag
+def theme_lang(theme) -> str:
+    """` lang="en-GB" dir="ltr"` for an element holding only a theme's name, when the name is
+    the English one on a page in another language; nothing otherwise."""
+    return "" if theme_name_is_translated(theme) else content_lang(None)
+
+
+@register.simple_tag
+def theme_text(theme) -> str:
+    """A theme's name in the visitor's language; its English name in a `<span>` marked as
+    English where it has none on a page in another language."""
+    if theme_name_is_translated(theme):
+        return conditional_escape(theme_name_for_visitors(theme))
+    return content_text(None, theme.name)
 
 
 @register.inclusion_tag("includes/content_language_notice.html", takes_context=True)
