@@ -214,8 +214,17 @@ def translation_from_po(instance, *, language_code: str, po, user=None, publish:
     translation."""
     translation = _translation(instance, language_code=language_code)
     translation.import_po(po, user=user, tool_name="PO File")
-    translation.save_target(user=user, publish=publish)
-    return type(instance).objects.get(translation_key=instance.translation_key, locale=translation.target_locale)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user, publish=publish)
+        return type(instance).objects.get(translation_key=instance.translation_key, locale=translation.target_locale)
+    # wagtail-localize publishes a page's translation once the transaction commits; this
+    # publishes it here and now, so a caller inside a transaction (the demo's seeding) sees it.
+    translation.save_target(user=user, publish=False)
+    translated = type(instance).objects.get(translation_key=instance.translation_key, locale=translation.target_locale)
+    if publish:
+        translated.get_latest_revision().publish(user=user)
+        translated.refresh_from_db()
+    return translated
 
 
 def translation_po(instance, *, language_code: str):
