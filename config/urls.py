@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
-from core import admin_accounts
+from core import admin_accounts, admin_page_search
 from forum import urls as forum_urls
 from home import views as home_views
 
@@ -15,6 +15,9 @@ urlpatterns = [
     # Staff sign-in and password reset with rate limits and a lockout, in front of Wagtail's own.
     path("admin/login/", admin_accounts.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/password_reset/", admin_accounts.AdminPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # The page search without the language trees' aliases (core/admin_page_search.py).
+    path("admin/pages/search/", admin_page_search.page_search_view, name="admin_page_search"),
+    path("admin/pages/search/results/", admin_page_search.page_search_results_view, name="admin_page_search_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
