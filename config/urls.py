@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from consultation import open_data
 from core import admin_accounts, admin_page_search
+from core.sitemaps import LanguagesSitemap
 from forum import urls as forum_urls
 from home import views as home_views
 
@@ -20,7 +21,8 @@ urlpatterns = [
     path("admin/pages/search/results/", admin_page_search.page_search_results_view, name="admin_page_search_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every page in every language, each with its alternates (core/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguagesSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

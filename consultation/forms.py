@@ -8,10 +8,13 @@ never cut off without a word.
 import datetime
 
 from django import forms
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotMixin
+from core.languages import Language
 from core.models import Ward
 from core.textguard import one_line_text
 
@@ -27,7 +30,28 @@ from .models import (
 )
 
 
-def _text_field(*, label, required, max_length, long, help_text="", required_message="", too_long_message=""):
+class _MessageHtml(SafeString):
+    """An error message that is HTML, because a question's words quoted in it are marked with
+    their language. Django fills its own parameters in later (%(show_value)s, escaped here),
+    and the message stays HTML."""
+
+    def __mod__(self, params):
+        if isinstance(params, dict):
+            params = {key: conditional_escape(value) for key, value in params.items()}
+        return _MessageHtml(str.__mod__(str(self), params))
+
+
+def _say(message, **params) -> str:
+    """A translated message with `params` put in, as HTML: each escaped, unless it is HTML
+    already (a question's words in a `<span lang>`, from `SurveyStepForm._quoted`)."""
+    return _MessageHtml(
+        str(conditional_escape(str(message))) % {key: conditional_escape(value) for key, value in params.items()}
+    )
+
+
+def _text_field(
+    *, label, required, max_length, long, help_text="", required_message="", too_long_message="", quoted=None
+):
     widget = forms.Textarea(attrs={"rows": 6 if long else 3}) if long else forms.TextInput()
     field = forms.CharField(
         label=label,
@@ -36,11 +60,15 @@ def _text_field(*, label, required, max_length, long, help_text="", required_mes
         help_text=help_text,
         widget=widget,
         error_messages={
-            "required": required_message or _("Answer “%(label)s”") % {"label": label},
+            "required": required_message or _say(_("Answer “%(label)s”"), label=quoted or label),
             # %(show_value)s is left for Django to fill in with the length written.
             "max_length": too_long_message
-            or _("“%(label)s” must be %(max)s characters or fewer: you have written %(show_value)s")
-            % {"label": label, "max": f"{max_length:,}", "show_value": "%(show_value)s"},
+            or _say(
+                _("“%(label)s” must be %(max)s characters or fewer: you have written %(show_value)s"),
+                label=quoted or label,
+                max=f"{max_length:,}",
+                show_value="%(show_value)s",
+            ),
         },
     )
     # The server checks the length with a message; the browser must not cut pasted text off.
@@ -68,9 +96,13 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
     puts each question's message on its first field, where the error summary links to.
     """
 
-    def __init__(self, *args, questions: list[SurveyQuestion], **kwargs):
+    def __init__(self, *args, questions: list[SurveyQuestion], words_language: Language | None = None, **kwargs):
+        """`words_language`: the language the questions' words are in, where it is not the
+        page's (a survey not translated yet asks in English): the messages that quote them mark
+        them with it."""
         super().__init__(*args, **kwargs)
         self.questions = questions
+        self.words_language = words_language
         self.parts: dict[int, list[str]] = {}  # question id -> its fields, for the kinds made of several
         for question in questions:
             kind = question.kind
@@ -135,8 +167,16 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
             for index, item in enumerate(items)
         ]
 
-    @staticmethod
-    def _grid_fields(question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
+    def _quoted(self, words: str) -> str:
+        """A question's words (its label, a statement) as a message quotes them: marked with
+        their language where it is not the page's."""
+        if self.words_language is None:
+            return words
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>', self.words_language.tag, self.words_language.direction, words
+        )
+
+    def _grid_fields(self, question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
         return [
             (
                 str(index),
@@ -146,7 +186,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                     choices=question.scale_points,
                     widget=forms.RadioSelect,
                     error_messages={
-                        "required": _("Choose an answer for “%(statement)s”") % {"statement": statement},
+                        "required": _say(_("Choose an answer for “%(statement)s”"), statement=self._quoted(statement)),
                         "invalid_choice": _("Choose one of the answers given"),
                     },
                 ),
@@ -156,13 +196,20 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
 
     def _field_for(self, question: SurveyQuestion) -> forms.Field:
         kind, label, required = question.kind, question.label, question.required
-        choose_message = _("Choose an answer to “%(label)s”") % {"label": label}
+        quoted = self._quoted(label)
+        choose_message = _say(_("Choose an answer to “%(label)s”"), label=quoted)
         if kind == SurveyQuestion.Kind.SHORT_TEXT:
             return _text_field(
-                label=label, required=required, max_length=SHORT_TEXT_MAX, long=False, help_text=question.hint
+                label=label,
+                required=required,
+                max_length=SHORT_TEXT_MAX,
+                long=False,
+                help_text=question.hint,
+                quoted=quoted,
             )
         if kind == SurveyQuestion.Kind.LONG_TEXT:
             return _text_field(
+                quoted=quoted,
                 label=label,
                 required=required,
                 max_length=LONG_TEXT_MAX,
@@ -182,7 +229,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
             return forms.MultipleChoiceField(
                 label=label, required=required, choices=choices, widget=forms.CheckboxSelectMultiple,
                 help_text=question.hint or _("Choose all that apply."),
-                error_messages={"required": _("Choose at least one answer to “%(label)s”") % {"label": label}},
+                error_messages={"required": _say(_("Choose at least one answer to “%(label)s”"), label=quoted)},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.RATING:
             return forms.ChoiceField(
@@ -206,21 +253,19 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 error_messages={"required": _("Choose your ward, or “Prefer not to say”")},
             )  # fmt: skip
         if kind == SurveyQuestion.Kind.NUMBER:
-            return self._number_field(question)
+            return self._number_field(question, quoted)
         raise ValueError(f"Unknown question kind {kind}")
 
     @staticmethod
-    def _number_field(question: SurveyQuestion) -> forms.Field:
+    def _number_field(question: SurveyQuestion, quoted: str) -> forms.Field:
         """A whole number, within the editor's range and never beyond NUMBER_LIMIT either way."""
         label = question.label
         low = question.min_value if question.min_value is not None else -NUMBER_LIMIT
         high = question.max_value if question.max_value is not None else NUMBER_LIMIT
         if question.min_value is not None and question.max_value is not None:
-            range_message = _("“%(label)s” must be between %(min)s and %(max)s") % {
-                "label": label,
-                "min": f"{low:,}",
-                "max": f"{high:,}",
-            }
+            range_message = _say(
+                _("“%(label)s” must be between %(min)s and %(max)s"), label=quoted, min=f"{low:,}", max=f"{high:,}"
+            )
             hint = question.hint or _("A whole number from %(min)s to %(max)s.") % {
                 "min": f"{low:,}",
                 "max": f"{high:,}",
@@ -236,12 +281,12 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
             help_text=hint,
             widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
             error_messages={
-                "required": _("Enter a number for “%(label)s”") % {"label": label},
-                "invalid": _("“%(label)s” must be a whole number, like 12") % {"label": label},
+                "required": _say(_("Enter a number for “%(label)s”"), label=quoted),
+                "invalid": _say(_("“%(label)s” must be a whole number, like 12"), label=quoted),
                 "min_value": range_message
-                or _("“%(label)s” must be %(min)s or more") % {"label": label, "min": f"{low:,}"},
+                or _say(_("“%(label)s” must be %(min)s or more"), label=quoted, min=f"{low:,}"),
                 "max_value": range_message
-                or _("“%(label)s” must be %(max)s or less") % {"label": label, "max": f"{high:,}"},
+                or _say(_("“%(label)s” must be %(max)s or less"), label=quoted, max=f"{high:,}"),
             },
         )
         return field
@@ -256,7 +301,10 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
                 other_name = f"{question.field_name}_other"
                 if chosen_other and not (cleaned.get(other_name) or "").strip():
                     self.add_error(
-                        other_name, _("You chose “Other” for “%(label)s”: say what it is") % {"label": question.label}
+                        other_name,
+                        _say(
+                            _("You chose “Other” for “%(label)s”: say what it is"), label=self._quoted(question.label)
+                        ),
                     )
             elif question.kind == SurveyQuestion.Kind.DATE:
                 self._clean_date(question, cleaned)
@@ -276,10 +324,10 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         if any(name in self.errors for name in names):
             return
         day, month, year = ((cleaned.get(name) or "").strip() for name in names)
-        label = question.label
+        label = self._quoted(question.label)
         if not (day or month or year):
             if question.required:
-                self.add_error(names[0], _("Enter a date for “%(label)s”") % {"label": label})
+                self.add_error(names[0], _say(_("Enter a date for “%(label)s”"), label=label))
             return
         missing = [
             (names[index], part)
@@ -291,7 +339,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         if missing:
             self.add_error(
                 missing[0][0],
-                _("“%(label)s” must include %(part)s") % {"label": label, "part": missing[0][1]},
+                _say(_("“%(label)s” must include %(part)s"), label=label, part=missing[0][1]),
             )
             return
         if not (
@@ -303,7 +351,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
             and year.isdigit()
         ):
             self.add_error(
-                names[0], _("“%(label)s” must be a real date, in numbers, like 27 3 2007") % {"label": label}
+                names[0], _say(_("“%(label)s” must be a real date, in numbers, like 27 3 2007"), label=label)
             )
             return
         if len(year) != 4:
@@ -312,7 +360,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         try:
             value = datetime.date(int(year), int(month), int(day))
         except ValueError:
-            self.add_error(names[0], _("“%(label)s” must be a real date") % {"label": label})
+            self.add_error(names[0], _say(_("“%(label)s” must be a real date"), label=label))
             return
         self.composite[question.pk] = value.isoformat()
 
@@ -322,10 +370,10 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         if any(name in self.errors for name in names):
             return
         ranks = [cleaned.get(name) or "" for name in names]
-        label = question.label
+        label = self._quoted(question.label)
         if not any(ranks):
             if question.required:
-                self.add_error(names[0], _("Rank the choices for “%(label)s”") % {"label": label})
+                self.add_error(names[0], _say(_("Rank the choices for “%(label)s”"), label=label))
             return
         if not all(ranks):
             first_blank = next(name for name, rank in zip(names, ranks, strict=True) if not rank)

@@ -16,6 +16,9 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Person, PersonalDataSource, phone_matches
 from core.privacy import (
@@ -242,49 +245,66 @@ RETENTION_STEPS = (
 
 # --- The privacy notice's purposes (core/privacy.py) ---------------------------------------------
 
+
+def _unsent_answers_kept() -> str:
+    return gettext(
+        "Answers you have not sent yet: up to %(hours)s hours in your browser session, then they are deleted"
+    ) % {"hours": DRAFT_SECONDS // 3600}
+
+
 _ANSWERS_KEPT = (
-    f"Answers you have not sent yet: up to {DRAFT_SECONDS // 3600} hours in your browser session, then they are "
-    "deleted",
-    "Sent answers: kept for the strategy's reports. They carry no name, email address or IP "
-    "address. If you typed something that identifies you into an answer, ask us and an officer "
-    "will remove that text.",
+    lazy(_unsent_answers_kept, str)(),
+    _(
+        "Sent answers: kept for the strategy's reports. They carry no name, email address or IP "
+        "address. If you typed something that identifies you into an answer, ask us and an officer "
+        "will remove that text."
+    ),
 )
+
 
 PURPOSES = (
     PrivacyPurpose(
         key="consultation.responses",
         order=10,
-        title="Answering a consultation",
+        title=_("Answering a consultation"),
         collected=(
-            "Your answers to the survey's questions",
-            "Your age band and the ward you live in, if you choose to give them",
-            "We do not ask for your name, and we do not store your IP address with your answers",
+            _("Your answers to the survey's questions"),
+            _("Your age band and the ward you live in, if you choose to give them"),
+            _("We do not ask for your name, and we do not store your IP address with your answers"),
         ),
         bases=(PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
         seen_by_permissions=("consultation.view_feedback", "consultation.view_response"),
         seen_by_also=(
-            "The public, only as totals and themes: counts under 5 are shown as \u201cfewer than 5\u201d, "
-            "and no answer is published with a name",
+            _(
+                "The public, only as totals and themes: counts under 5 are shown as “fewer than 5”, "
+                "and no answer is published with a name"
+            ),
         ),
         retention_words=_ANSWERS_KEPT,
     ),
     PrivacyPurpose(
         key="consultation.equality_monitoring",
         order=15,
-        title="Answering a survey's equality monitoring questions (About you)",
+        title=_("Answering a survey's equality monitoring questions (About you)"),
         collected=(
-            "If you choose to answer them: your age band, sex, whether your gender is the same as your sex "
-            "registered at birth, ethnic group, religion, any long-term health condition or disability and "
-            "how it affects you, sexual orientation, and whether you care for someone",
-            "Every question is optional and has \u201cPrefer not to say\u201d. We do not ask your name",
-            "They are kept apart from your other answers and linked to them only by a number, so that "
-            "reports can say, for example, how people of different ages answered a question",
+            _(
+                "If you choose to answer them: your age band, sex, whether your gender is the same as your sex "
+                "registered at birth, ethnic group, religion, any long-term health condition or disability and "
+                "how it affects you, sexual orientation, and whether you care for someone"
+            ),
+            _("Every question is optional and has “Prefer not to say”. We do not ask your name"),
+            _(
+                "They are kept apart from your other answers and linked to them only by a number, so that "
+                "reports can say, for example, how people of different ages answered a question"
+            ),
         ),
         bases=(PUBLIC_TASK, SPECIAL_CATEGORY_EQUALITY),
         seen_by_permissions=("consultation.export_equality_data",),
         seen_by_also=(
-            "Officers and the public, only as counts for the whole survey or a group of at least 5 people, "
-            "never one person's answers",
+            _(
+                "Officers and the public, only as counts for the whole survey or a group of at least 5 people, "
+                "never one person's answers"
+            ),
         ),
         retention_keys=("equality_monitoring",),
         source_keys=("consultation.equality_monitoring",),
@@ -292,11 +312,11 @@ PURPOSES = (
     PrivacyPurpose(
         key="consultation.youth_voice",
         order=20,
-        title="Telling us what would make you feel safer (youth voice)",
+        title=_("Telling us what would make you feel safer (youth voice)"),
         collected=(
-            "What you write",
-            "Your age band and ward, if you choose to give them",
-            "No name and no account. On a shared screen, the next person cannot see what you wrote",
+            _("What you write"),
+            _("Your age band and ward, if you choose to give them"),
+            _("No name and no account. On a shared screen, the next person cannot see what you wrote"),
         ),
         bases=(PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
         seen_by_permissions=("consultation.view_feedback",),
@@ -305,10 +325,10 @@ PURPOSES = (
     PrivacyPurpose(
         key="consultation.contact_requests",
         order=30,
-        title="Asking us to contact you about what you said",
+        title=_("Asking us to contact you about what you said"),
         collected=(
-            "Your name, and the email address or phone number you give",
-            "What you said when you asked, which is linked to you while we hold your details",
+            _("Your name, and the email address or phone number you give"),
+            _("What you said when you asked, which is linked to you while we hold your details"),
         ),
         bases=(CONSENT, SPECIAL_CATEGORY_SAFEGUARDING),
         seen_by_permissions=("consultation.view_safeguarding",),
@@ -318,18 +338,20 @@ PURPOSES = (
     PrivacyPurpose(
         key="consultation.safeguarding",
         order=40,
-        title="Keeping people safe (safeguarding)",
+        title=_("Keeping people safe (safeguarding)"),
         collected=(
-            "What was written, when it suggests that someone may be at risk of harm",
-            "What the safeguarding team did about it, and who handled it",
+            _("What was written, when it suggests that someone may be at risk of harm"),
+            _("What the safeguarding team did about it, and who handled it"),
         ),
         bases=(VITAL_INTERESTS, PUBLIC_TASK, SPECIAL_CATEGORY_SAFEGUARDING),
         seen_by_permissions=("consultation.view_safeguarding",),
         retention_keys=("safeguarding_alerts",),
         sent=(
-            "The safeguarding team is emailed a link to the alert. The email never contains what "
-            "was written. If someone is in immediate danger, the team may share what they need to "
-            "with the police or children's social care."
+            _(
+                "The safeguarding team is emailed a link to the alert. The email never contains what "
+                "was written. If someone is in immediate danger, the team may share what they need to "
+                "with the police or children's social care."
+            )
         ),
     ),
 )

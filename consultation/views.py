@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from core.forms import validation_error_list
 from core.languages import language_code_current
 from core.ratelimit import submission_limited
+from core.templatetags.site_tags import content_language
 
 from . import services
 from .equality import AboutYouForm, equality_answer_rows, survey_asks_age
@@ -173,7 +174,9 @@ def survey_step(survey: SurveyPage, request, step: int):
         elif is_contact:
             form = ContactForm(request.POST)
         else:
-            form = SurveyStepForm(request.POST, questions=current["questions"])
+            form = SurveyStepForm(
+                request.POST, questions=current["questions"], words_language=_questions_language(survey)
+            )
         if form.is_spam():
             return HttpResponseRedirect(_url(survey, request, "thank_you_route"))
         if "back" in request.POST:
@@ -211,6 +214,7 @@ def survey_step(survey: SurveyPage, request, step: int):
             form = SurveyStepForm(
                 initial=SurveyStepForm.initial_from(draft["answers"], current["questions"]),
                 questions=current["questions"],
+                words_language=_questions_language(survey),
             )
         if raw:
             # Values typed before they pressed Back: show them again, without error messages.
@@ -247,6 +251,12 @@ def _questions_page(survey: SurveyPage) -> SurveyPage:
     itself, or the English survey when the translation is not ready and its questions are asked
     in English (SurveyPage.translation_ready)."""
     return survey if survey.translation_ready() else survey.survey_of_record()
+
+
+def _questions_language(survey: SurveyPage):
+    """The language the questions shown are in, where it is not the page's (English, on a
+    survey not translated yet into the visitor's language); None where it is."""
+    return content_language(_questions_page(survey))
 
 
 def _returning_to_check(request) -> bool:

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 from django.db.models import Q
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -33,44 +37,44 @@ class LawfulBasis:
 
 
 PUBLIC_TASK = LawfulBasis(
-    name="Public task",
-    article="UK GDPR Article 6(1)(e)",
-    explanation=(
+    name=_("Public task"),
+    article=_("UK GDPR Article 6(1)(e)"),
+    explanation=_(
         "The council needs it to carry out its public duties: consulting the people its "
         "decisions affect, and working with partners to prevent serious violence (the Serious "
         "Violence Duty, Police, Crime, Sentencing and Courts Act 2022)."
     ),
 )
 CONSENT = LawfulBasis(
-    name="Consent",
-    article="UK GDPR Article 6(1)(a)",
-    explanation="You chose to give it, and you can withdraw your consent at any time.",
+    name=_("Consent"),
+    article=_("UK GDPR Article 6(1)(a)"),
+    explanation=_("You chose to give it, and you can withdraw your consent at any time."),
 )
 VITAL_INTERESTS = LawfulBasis(
-    name="Vital interests",
-    article="UK GDPR Article 6(1)(d)",
-    explanation="To protect someone's life or safety when what is written suggests they may be at risk of harm.",
+    name=_("Vital interests"),
+    article=_("UK GDPR Article 6(1)(d)"),
+    explanation=_("To protect someone's life or safety when what is written suggests they may be at risk of harm."),
 )
 RUNNING_THE_SITE = LawfulBasis(
-    name="Public task",
-    article="UK GDPR Article 6(1)(e)",
-    explanation=(
+    name=_("Public task"),
+    article=_("UK GDPR Article 6(1)(e)"),
+    explanation=_(
         "The council needs staff accounts, and a record of what staff do, to run this site and "
         "keep the data it holds secure."
     ),
 )
 EXPLICIT_CONSENT = LawfulBasis(
-    name="Explicit consent (special category data)",
-    article="UK GDPR Article 9(2)(a)",
-    explanation=(
+    name=_("Explicit consent (special category data)"),
+    article=_("UK GDPR Article 9(2)(a)"),
+    explanation=_(
         "Access needs can say something about your health. We ask for them only so that the event "
         "works for you, and you choose whether to tell us."
     ),
 )
 SPECIAL_CATEGORY_SAFEGUARDING = LawfulBasis(
-    name="Safeguarding (special category data)",
-    article="UK GDPR Article 9(2)(g), Data Protection Act 2018 Schedule 1 paragraphs 6 and 18",
-    explanation=(
+    name=_("Safeguarding (special category data)"),
+    article=_("UK GDPR Article 9(2)(g), Data Protection Act 2018 Schedule 1 paragraphs 6 and 18"),
+    explanation=_(
         "If you write about your health, religion, ethnicity or sexuality, or someone else's, "
         "we use it only to read what you said and, where someone may be at risk, to safeguard "
         "children and people at risk."
@@ -78,9 +82,9 @@ SPECIAL_CATEGORY_SAFEGUARDING = LawfulBasis(
 )
 
 SPECIAL_CATEGORY_EQUALITY = LawfulBasis(
-    name="Equality of opportunity or treatment (special category data)",
-    article="UK GDPR Article 9(2)(g), Data Protection Act 2018 Schedule 1 paragraph 8",
-    explanation=(
+    name=_("Equality of opportunity or treatment (special category data)"),
+    article=_("UK GDPR Article 9(2)(g), Data Protection Act 2018 Schedule 1 paragraph 8"),
+    explanation=_(
         "If you answer the equality monitoring questions, we use your answers only to check that our "
         "consultations hear from every part of the city and to see whether a decision affects some groups "
         "differently (the public sector equality duty, Equality Act 2010 section 149). They are reported "
@@ -133,9 +137,37 @@ def privacy_purposes() -> list[PrivacyPurpose]:
     return sorted(_purposes.values(), key=lambda purpose: (purpose.order, purpose.key))
 
 
+# The staff groups the data migrations create, as the notice names them in the visitor's
+# language. A group an administrator adds later is named as it was written, marked as English.
+STAFF_GROUP_NAMES = {
+    "Editors": _("Editors"),
+    "Officers": _("Officers"),
+    "Forum moderators": _("Forum moderators"),
+    "Safeguarding": _("Safeguarding"),
+    "Data protection": _("Data protection"),
+    "Moderators": _("Moderators"),
+}
+
+
+def staff_group_name(name: str) -> str:
+    """A staff group's name in the visitor's language, or, for a group the migrations did not
+    make, its name as written, in a `<span>` marked as English (HTML, safe to print)."""
+    translated = STAFF_GROUP_NAMES.get(name)
+    if translated is not None:
+        return format_html("{}", translated)
+    return format_html('<span lang="en-GB" dir="ltr">{}</span>', name)
+
+
+def _group_line(name: str) -> str:
+    """ "Council staff in the Safeguarding group", in the active language, as HTML."""
+    sentence = conditional_escape(gettext("Council staff in the %(group)s group"))
+    return mark_safe(sentence % {"group": staff_group_name(name)})  # noqa: S308 - each part escaped
+
+
 def purpose_seen_by(purpose: PrivacyPurpose) -> list[str]:
     """Who sees it: the staff groups that hold any of its permissions today, then site
-    administrators, then whoever else the purpose names."""
+    administrators, then whoever else the purpose names. In the active language; a group's line
+    is HTML, safe to print (its name may be marked as English)."""
     query = Q()
     for dotted in purpose.seen_by_permissions:
         app_label, codename = dotted.split(".", 1)
@@ -143,26 +175,28 @@ def purpose_seen_by(purpose: PrivacyPurpose) -> list[str]:
     groups = []
     if query:
         groups = [
-            f"Council staff in the {name} group"
+            _group_line(name)
             for name in Group.objects.filter(query).values_list("name", flat=True).distinct().order_by("name")
         ]
-        groups.append("The site's administrators")
-    return [*groups, *purpose.seen_by_also]
+        groups.append(gettext("The site's administrators"))
+    return [*groups, *(str(who) for who in purpose.seen_by_also)]
 
 
 # The ground floor's own purpose: staff accounts and the logs of what staff do with people's data.
 staff_purpose = PrivacyPurpose(
     key="core.staff",
     order=90,
-    title="Staff who run the site",
+    title=_("Staff who run the site"),
     collected=(
-        "A staff member's name, email address and password (stored only as a one-way hash)",
-        "When they signed in, the pages they changed, and every export, erasure and safeguarding "
-        "or moderation decision they made",
+        _("A staff member's name, email address and password (stored only as a one-way hash)"),
+        _(
+            "When they signed in, the pages they changed, and every export, erasure and safeguarding "
+            "or moderation decision they made"
+        ),
     ),
     bases=(RUNNING_THE_SITE,),
-    seen_by_also=("The site's administrators", "The staff member, who can ask for a copy"),
+    seen_by_also=(_("The site's administrators"), _("The staff member, who can ask for a copy")),
     retention_keys=("export_files", "logs"),
-    retention_words=("Staff accounts: until an administrator closes the account when the person leaves",),
+    retention_words=(_("Staff accounts: until an administrator closes the account when the person leaves"),),
     source_keys=("core.staff_accounts",),
 )

@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import DataRetentionSettings, ExportLog, RetentionRun
 
@@ -38,50 +38,62 @@ MAX_BATCHES_PER_STEP = 1000
 UNCONFIRMED_SUBSCRIPTION_DAYS = 7
 
 # The rules: key, the setting's field (or a fixed number of days), the kind of record, and the
-# period in words ({} is the number of days in words). Their order is the order pages list them in.
+# period in words (%(period)s is the number of days in words, in the active language). Their
+# order is the order pages list them in.
 _RULES = (
     (
         "contact_requests",
         "contact_request_days",
-        "Contact details left with a survey or youth voice answer",
-        "{} after the consultation closes, or once the Safeguarding group has handled the request, whichever is first",
+        gettext_lazy("Contact details left with a survey or youth voice answer"),
+        gettext_lazy(
+            "%(period)s after the consultation closes, or once the Safeguarding group has handled the request, "
+            "whichever is first"
+        ),
     ),
     (
         "equality_monitoring",
         "equality_monitoring_days",
-        "Answers to a survey's equality monitoring questions",
-        "{} after the consultation closes; reports keep only counts",
+        gettext_lazy("Answers to a survey's equality monitoring questions"),
+        gettext_lazy("%(period)s after the consultation closes; reports keep only counts"),
     ),
     (
         "forum_accounts",
         "forum_account_days",
-        "Parent forum accounts",
-        "deleted once unused for {}, after an email {warning} before; posts stay, shown as \u201cFormer member\u201d",
+        gettext_lazy("Parent forum accounts"),
+        gettext_lazy(
+            "deleted once unused for %(period)s, after an email %(warning)s before; posts stay, shown as "
+            "“Former member”"
+        ),
     ),
     (
         "bookings",
         "booking_days",
-        "Names, emails and access needs given when booking an event or joining its waiting list",
-        "{} after the event ends; the booking stays, anonymous, for attendance figures",
+        gettext_lazy("Names, emails and access needs given when booking an event or joining its waiting list"),
+        gettext_lazy("%(period)s after the event ends; the booking stays, anonymous, for attendance figures"),
     ),
     (
         "unconfirmed_subscriptions",
         UNCONFIRMED_SUBSCRIPTION_DAYS,
-        "Sign-ups to email updates never confirmed",
-        "{} after signing up: the link that confirms them stops working then",
+        gettext_lazy("Sign-ups to email updates never confirmed"),
+        gettext_lazy("%(period)s after signing up: the link that confirms them stops working then"),
     ),
     (
         "safeguarding_alerts",
         "safeguarding_alert_days",
-        "Safeguarding alert records",
-        "{} after the alert is handled",
+        gettext_lazy("Safeguarding alert records"),
+        gettext_lazy("%(period)s after the alert is handled"),
     ),
-    ("export_files", "export_file_days", "Files made by exports", "{} after they are made"),
+    (
+        "export_files",
+        "export_file_days",
+        gettext_lazy("Files made by exports"),
+        gettext_lazy("%(period)s after they are made"),
+    ),
     (
         "logs",
         "log_days",
-        "Export and moderation logs",
-        "detail removed after {}; the staff user, the action and the date stay",
+        gettext_lazy("Export and moderation logs"),
+        gettext_lazy("detail removed after %(period)s; the staff user, the action and the date stay"),
     ),
 )
 RULE_KEYS = tuple(key for key, *_ in _RULES)
@@ -117,8 +129,8 @@ def retention_rules(*, site=None) -> list[RetentionRule]:
     for key, field, label, period in _RULES:
         days = field if isinstance(field, int) else getattr(current, field)
         warning = current.forum_warning_days if key == "forum_accounts" else None
-        words = period.format(days_in_words(days), warning=days_in_words(warning) if warning else "")
-        rules.append(RetentionRule(key=key, label=label, period=words, days=days, warning_days=warning))
+        words = period % {"period": days_in_words(days), "warning": days_in_words(warning) if warning else ""}
+        rules.append(RetentionRule(key=key, label=str(label), period=words, days=days, warning_days=warning))
     return rules
 
 

@@ -10,6 +10,7 @@ all that links a person to it is the date on their booking that says they gave s
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
 from core.personal_data import Person, PersonalDataSource
 from core.privacy import EXPLICIT_CONSENT, PUBLIC_TASK, PrivacyPurpose
@@ -139,20 +140,22 @@ PURPOSES = (
     PrivacyPurpose(
         key="events.bookings",
         order=50,
-        title="Booking a place at an event, or joining its waiting list",
+        title=_("Booking a place at an event, or joining its waiting list"),
         collected=(
-            "Your name and email address, and how many places you need",
-            "Any access needs you tell us about",
-            "Whether you gave feedback after the event (what you wrote is kept without your name)",
+            _("Your name and email address, and how many places you need"),
+            _("Any access needs you tell us about"),
+            _("Whether you gave feedback after the event (what you wrote is kept without your name)"),
         ),
         bases=(PUBLIC_TASK, EXPLICIT_CONSENT),
         seen_by_permissions=("events.view_booking", "events.export_booking"),
-        seen_by_also=("The event's organisers, on the attendee list, to let you in and meet your access needs",),
+        seen_by_also=(_("The event's organisers, on the attendee list, to let you in and meet your access needs"),),
         retention_keys=("bookings",),
         source_keys=(bookings_source.key, waiting_list_source.key, event_feedback_source.key),
         sent=(
-            "Emails to you: the confirmation, any change to your place or the event, a reminder the day "
-            "before, and a request for feedback afterwards."
+            _(
+                "Emails to you: the confirmation, any change to your place or the event, a reminder the day "
+                "before, and a request for feedback afterwards."
+            )
         ),
     ),
 )

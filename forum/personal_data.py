@@ -368,25 +368,29 @@ PURPOSES = (
     PrivacyPurpose(
         key="forum.members",
         order=60,
-        title="The Community Parent Forum",
+        title=_("The Community Parent Forum"),
         collected=(
-            "Your email address, the display name you choose, and your password (stored only as a one-way hash)",
-            "Why you asked to join, and whether you asked for the bereavement space",
-            "What you post, the posts you report to the moderators, and how you want to be told about replies",
+            _("Your email address, the display name you choose, and your password (stored only as a one-way hash)"),
+            _("Why you asked to join, and whether you asked for the bereavement space"),
+            _("What you post, the posts you report to the moderators, and how you want to be told about replies"),
         ),
         bases=(CONSENT, SPECIAL_CATEGORY_SAFEGUARDING),
         seen_by_permissions=("forum.moderate_forum",),
-        seen_by_also=("Other forum members see your display name and your posts, never your email address",),
+        seen_by_also=(_("Other forum members see your display name and your posts, never your email address"),),
         retention_keys=("forum_accounts",),
         retention_words=(
-            "If you delete your account, your email address and display name go at once; your posts stay, "
-            "shown as \u201cFormer member\u201d, so that conversations still make sense",
+            _(
+                "If you delete your account, your email address and display name go at once; your posts stay, "
+                "shown as “Former member”, so that conversations still make sense"
+            ),
         ),
         source_keys=tuple(source.key for source in SOURCES),
         sent=(
-            "Emails to you about your membership, replies to threads you follow (as they happen or as a "
-            "daily digest, as you choose), and a warning before an unused account is removed. Posts that "
-            "suggest someone is at risk are passed to the safeguarding team, as above."
+            _(
+                "Emails to you about your membership, replies to threads you follow (as they happen or as a "
+                "daily digest, as you choose), and a warning before an unused account is removed. Posts that "
+                "suggest someone is at risk are passed to the safeguarding team, as above."
+            )
         ),
     ),
 )

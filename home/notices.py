@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from core.models import SiteSettings
@@ -53,11 +54,12 @@ class PrivacyNotice:
 
 
 def _kept(purpose: PrivacyPurpose) -> list[str]:
+    """How long it is kept, in the active language: each retention rule, then the words."""
     lines = []
     for key in purpose.retention_keys:
         rule = retention_rule(key)
-        lines.append(f"{rule.label}: {rule.period}")
-    return [*lines, *purpose.retention_words]
+        lines.append(gettext("%(what)s: %(how_long)s") % {"what": rule.label, "how_long": rule.period})
+    return [*lines, *(str(words) for words in purpose.retention_words)]
 
 
 def privacy_notice(*, site: Site | None) -> PrivacyNotice:

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageLogEntry
 from core.links import site_url
 from core.pagecache import kept_for_generation
 from core.theme_names import theme_name, theme_name_is_translated
-from core.translations import locale_default_id, page_of_record, pages_of_record
+from core.translations import locale_default_id, page_of_record, pages_for_visitors, pages_of_record
 
 from .models import (
     InitiativePage,
@@ -159,7 +159,7 @@ def recommendation_page_lists(*, recommendation: RecommendationPage) -> dict:
         return {
             "theme_page": ThemePage.objects.get(path=recommendation.path[: -Page.steplen]),
             "themes": list(recommendation.themes.all()),
-            "updates": list(recommendation.updates.order_by("-date", "-pk")),
+            "updates": progress_updates_with_anchors(list(recommendation.updates.order_by("-date", "-pk"))),
             # Initiatives name English recommendations (every language's copy of an initiative
             # links the same ones): those of this page's language tree, each once.
             "initiatives": list(
@@ -262,3 +262,63 @@ def progress_updates_newest(*, limit: int = 50) -> list[ProgressUpdate]:
     """The newest progress updates on live recommendations (the Atom feed of progress)."""
     live = pages_of_record(RecommendationPage.objects.live().public())
     return list(ProgressUpdate.objects.filter(page__in=live).select_related("page").order_by("-date", "-pk")[:limit])
+
+
+# --- Progress updates' anchors, the same in every language ----------------------------------
+
+
+def progress_updates_with_anchors(updates: list[ProgressUpdate]) -> list[ProgressUpdate]:
+    """`updates` (one recommendation's, all of them) with `anchor` set on each: its id in the
+    page, from its date ("update-2026-05-04", then "update-2026-05-04-2" for a second that day,
+    in the order they were added). A page's copies in other languages have their own copies of
+    the updates, made again each time the English page is published, so an anchor from the
+    database id would differ between languages and change; this one is the same in each."""
+    seen: dict[date, int] = {}
+    for update in sorted(updates, key=lambda update: (update.date, update.sort_order or 0, update.pk)):
+        seen[update.date] = seen.get(update.date, 0) + 1
+        number = seen[update.date]
+        update.anchor = f"update-{update.date:%Y-%m-%d}" + (f"-{number}" if number > 1 else "")
+    return updates
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """A progress update as the visitor's language shows it: `page` is the recommendation's copy
+    in their language's tree (its translation, or an alias of the English page) and `link` the
+    update on that page. The update's words are not translated (they are the English page's, on
+    every copy), so they are `update.text`, in English."""
+
+    update: ProgressUpdate
+    page: RecommendationPage
+    link: str
+
+
+def progress_entries_newest(*, limit: int = 50) -> list[ProgressEntry]:
+    """The newest progress updates (each once: the English page's), each on its recommendation's
+    copy in the visitor's language, for the Atom feed of progress. Four queries, however many
+    entries."""
+    updates = progress_updates_newest(limit=limit)
+    ordered = Prefetch("updates", queryset=ProgressUpdate.objects.order_by("pk"))
+    english = RecommendationPage.objects.filter(pk__in={update.page_id for update in updates})
+    anchors = {
+        update.pk: update.anchor
+        for page in english.prefetch_related(ordered)
+        for update in progress_updates_with_anchors(list(page.updates.all()))
+    }
+    copies = {
+        page.translation_key: page
+        for page in pages_for_visitors(
+            RecommendationPage.objects.live()
+            .public()
+            .filter(translation_key__in={update.page.translation_key for update in updates})
+        ).prefetch_related(ordered)
+    }
+    entries = []
+    for update in updates:
+        copy = copies.get(update.page.translation_key, update.page)
+        copy_anchors = {c.anchor for c in progress_updates_with_anchors(list(copy.updates.all()))}
+        anchor = anchors.get(update.pk)
+        # A copy that has not caught up with the English page yet: its page, without the anchor.
+        link = f"{copy.url or '/'}#{anchor}" if anchor in copy_anchors else copy.url or "/"
+        entries.append(ProgressEntry(update=update, page=copy, link=link))
+    return entries

@@ -1,7 +1,9 @@
 """Atom feeds of new consultations, events and progress updates (RFC 4287), with Django's
-syndication framework. Every link is on SITE_URL, as in emails. A feed's own words (its title
-and subtitle, an event's date) are in the language of its address (/ur/events/feed.atom); what
-editors wrote is in its own language, said by `xml:lang` on each entry when that differs.
+syndication framework. Every link is on SITE_URL, as in emails. A feed is in the language of its
+address (/ur/events/feed.atom): its own words (its title and subtitle, an event's date), its
+link to the site, and its entries, which are the pages of that language's tree (translated where
+they are) and link to them there; what editors wrote is in its own language, said by `xml:lang`
+on each entry when that differs from the feed's.
 https://docs.djangoproject.com/en/5.2/ref/contrib/syndication/
 """
 
@@ -17,10 +19,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from consultation.selectors import surveys_newest
+from core.languages import language_current, languages, path_in_language
 from core.links import site_url
 from core.templatetags.site_tags import content_language
 from events.selectors import events_newest
-from strategy.selectors import progress_updates_newest
+from strategy.selectors import progress_entries_newest
 
 ENTRIES = 50
 
@@ -35,6 +38,15 @@ class _Atom1FeedWithLanguages(Atom1Feed):
             attributes["xml:lang"] = item["content_language"]
         return attributes
 
+    def add_item_elements(self, handler, item):
+        """The summary says its own language when it is not the entry's (a progress update's
+        words, English on a translated recommendation)."""
+        if not item.get("summary_language") or not item.get("description"):
+            super().add_item_elements(handler, item)
+            return
+        super().add_item_elements(handler, {**item, "description": None})
+        handler.addQuickElement("summary", item["description"], {"type": "html", "xml:lang": item["summary_language"]})
+
 
 class _AtomFeed(Feed):
     """Entries' summaries are Atom's type="html": what editors typed is plain text, so it is
@@ -44,7 +56,8 @@ class _AtomFeed(Feed):
     url_name = ""
 
     def link(self):
-        return site_url("/")
+        """The site's home page (the feed's alternate), in the feed's language."""
+        return site_url(path_in_language("/", language_current().code))
 
     def feed_url(self):
         return site_url(reverse(self.url_name))
@@ -66,7 +79,7 @@ class _AtomFeed(Feed):
 
     def item_extra_kwargs(self, item):
         language = content_language(self.content_item(item))
-        return {"content_language": language.tag if language else ""}
+        return {"content_language": language.tag if language else "", "summary_language": ""}
 
     def content_item(self, item):
         """The page or snippet whose words the entry shows."""
@@ -127,6 +140,9 @@ class EventsFeed(_AtomFeed):
 
 
 class ProgressFeed(_AtomFeed):
+    """Each entry is the update as the recommendation's copy in the feed's language shows it:
+    its title, its words and its place on that page (strategy.selectors.progress_entries_newest)."""
+
     url_name = "subscriptions:feed_progress"
 
     def title(self):
@@ -136,19 +152,28 @@ class ProgressFeed(_AtomFeed):
         return _("Dated progress updates on the strategy's recommendations.")
 
     def items(self):
-        return progress_updates_newest(limit=ENTRIES)
+        return progress_entries_newest(limit=ENTRIES)
 
     def item_title(self, item):
-        return item.page.heading
+        if content_language(item.page) is not None:
+            return item.page.heading  # in English, as the entry says (xml:lang)
+        return f"{_('Recommendation %(label)s:') % {'label': item.page.label}} {item.page.title}"
 
     def content_item(self, item):
         return item.page
 
+    def item_extra_kwargs(self, item):
+        kwargs = super().item_extra_kwargs(item)
+        # The update's words are English on every copy: said so where the entry is not.
+        if not kwargs["content_language"] and not language_current().is_default:
+            kwargs["summary_language"] = languages()[0].tag
+        return kwargs
+
     def item_description(self, item):
-        return escape(item.text)
+        return escape(item.update.text)
 
     def item_link(self, item):
-        return site_url(f"{item.page.url or '/'}#update-{item.pk}")
+        return site_url(item.link)
 
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
+        return timezone.make_aware(datetime.combine(item.update.date, time(9, 0)))

@@ -10,6 +10,8 @@ UNCONFIRMED_SUBSCRIPTION_DAYS, when their confirmation link expires.
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from core.personal_data import Person, PersonalDataSource
 from core.privacy import CONSENT, PrivacyPurpose
 from core.retention import RetentionStep
@@ -123,24 +125,30 @@ PURPOSES = (
     PrivacyPurpose(
         key="subscriptions.subscribers",
         order=55,
-        title="Email updates",
+        title=_("Email updates"),
         collected=(
-            "Your email address, what you want to hear about (new consultations, events, progress on the "
-            "strategy, with any wards, audiences or themes you chose), how often, and the language you used",
-            "When you signed up and confirmed",
+            _(
+                "Your email address, what you want to hear about (new consultations, events, progress on the "
+                "strategy, with any wards, audiences or themes you chose), how often, and the language you used"
+            ),
+            _("When you signed up and confirmed"),
         ),
         bases=(CONSENT,),
         seen_by_permissions=("subscriptions.export_subscriber",),
-        seen_by_also=("Editors see only how many people get each kind of update, never the addresses",),
+        seen_by_also=(_("Editors see only how many people get each kind of update, never the addresses"),),
         retention_keys=("unconfirmed_subscriptions",),
         retention_words=(
-            "Until you unsubscribe, from the link in every email: your address goes at once. We keep only a "
-            "one-way fingerprint of it (a hash), so that it cannot be added back without you",
+            _(
+                "Until you unsubscribe, from the link in every email: your address goes at once. We keep only a "
+                "one-way fingerprint of it (a hash), so that it cannot be added back without you"
+            ),
         ),
         source_keys=tuple(source.key for source in SOURCES),
         sent=(
-            "Only what you chose: a title, one line and a link for each new consultation, event or progress "
-            "update, as it happens or once a week, and any message the council sends to everyone on a topic."
+            _(
+                "Only what you chose: a title, one line and a link for each new consultation, event or progress "
+                "update, as it happens or once a week, and any message the council sends to everyone on a topic."
+            )
         ),
     ),
 )

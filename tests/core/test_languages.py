@@ -78,6 +78,15 @@ TRANSLATED_FILES = [
     "localpicture/charts.py",
     "localpicture/selectors.py",
     "strategy/models.py",
+    # The privacy notice's register: each app's purposes, the lawful bases, the retention schedule.
+    "core/privacy.py",
+    "core/retention.py",
+    "home/notices.py",
+    "consultation/personal_data.py",
+    "events/personal_data.py",
+    "forum/personal_data.py",
+    "subscriptions/personal_data.py",
+    "templates/home/privacy_notice_page.html",
 ]
 
 

@@ -2,7 +2,9 @@
 the site does (core/privacy.py, core/cookies.py, home/notices.py), so they cannot drift from it."""
 
 import json
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -99,6 +101,61 @@ def test_the_data_protection_officer_and_ico_number_come_from_the_site_settings(
     assert 'href="mailto:dpo@example.gov.uk"' in html
     assert "City Hall<br>115 Charles Street" in html
     assert "registration number Z1234567" in html
+
+
+def _main(html: str) -> str:
+    return html.split('<main id="main-content"', 1)[1].split("</main>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (
+            "ur",
+            [
+                ">کسی مشاورت کا جواب دینا</h2>",  # Answering a consultation
+                "سروے کے سوالات کے آپ کے جوابات",  # Your answers to the survey's questions
+                "<strong>عوامی فریضہ</strong>",  # Public task
+                "تحفظ گروپ میں کونسل کا عملہ",  # Council staff in the Safeguarding group
+                "سائٹ کے منتظمین",  # The site's administrators
+                "تحفظ کی ٹیم کو الرٹ کا لنک ای میل کیا جاتا ہے۔",  # What we send: the alert's email
+                "سروے یا نوجوانوں کی آواز کے جواب کے ساتھ دی گئی رابطے کی تفصیلات: مشاورت بند ہونے کے 1 سال بعد",
+            ],
+        ),
+        (
+            "pl",
+            [
+                ">Udział w konsultacjach</h2>",
+                "Twoje odpowiedzi na pytania ankiety",
+                "<strong>Zadanie publiczne</strong>",
+                "Pracownicy rady w grupie Ochrona",
+                "Administratorzy strony",
+                "Zespół ds. ochrony otrzymuje e-mailem link do zgłoszenia.",
+                "Dane kontaktowe pozostawione z odpowiedzią na ankietę lub w głosie młodzieży: 1 rok po zakończeniu",
+            ],
+        ),
+    ],
+)
+def test_the_notice_is_in_the_visitors_language_but_what_editors_wrote_is_marked_english(
+    client, translated_demo, code, words
+):
+    main = _main(unescape(_html(client, f"/{code}/privacy/")))
+    for word in words:
+        assert word in main, word
+    # None of the register is left in English: no purpose's title, no basis, no group line.
+    for english in ("Answering a consultation", "Public task", "Council staff in the", "How long we keep it"):
+        assert english not in main, english
+    # Nothing generated is marked as English any more; only the editors' title and intro are.
+    marked = re.findall(r'<(\w+)[^>]* lang="en-GB"', main)
+    assert marked and set(marked) <= {"h1", "p", "span", "div"}, marked
+    assert not re.search(r'<(dd|h2|a)[^>]* lang="en-GB"', main)
+
+
+def test_a_group_an_administrator_added_is_named_as_written_and_marked_english(client, translated_demo):
+    group = Group.objects.create(name="Partners <b>")
+    group.permissions.add(Permission.objects.get(content_type__app_label="consultation", codename="view_safeguarding"))
+    main = _main(_html(client, "/ur/privacy/"))
+    assert '<span lang="en-GB" dir="ltr">Partners &lt;b&gt;</span> گروپ میں کونسل کا عملہ' in main
 
 
 @pytest.mark.parametrize("number", ["1234567", "Z12", "z1234567", "Z1234567<script>", "ZZZ1234567"])

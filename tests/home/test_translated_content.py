@@ -308,6 +308,62 @@ def test_a_translation_with_another_number_of_choices_is_not_ready_and_asks_in_e
     assert answer.value == "Victoria Park" and answer.response.language == "ur"
 
 
+def _error_messages(response) -> tuple[list[str], list[str]]:
+    """The error summary's messages and the fields' messages, as HTML (not unescaped)."""
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    summary = re.findall(
+        r"<li><a href=\"#[^\"]+\">(.*?)</a></li>", html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    )
+    fields = re.findall(
+        r'<p class="error-message"[^>]*><span class="visually-hidden">[^<]*</span> (.*?)</p>', html, re.S
+    )
+    return summary, fields
+
+
+def test_a_survey_steps_messages_quote_the_question_in_the_visitors_language(
+    client, django_capture_on_commit_callbacks
+):
+    # wagtail-localize publishes a translation once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        survey, urdu = _survey_in_english_and_urdu(urdu_choices="ایبی پارک<br/>وکٹوریہ پارک")
+    path = "/ur/consultations/parks-at-night/"
+    client.get(path)
+    summary, fields = _error_messages(client.post(f"{path}answer/1/", {"next": "1"}))
+    message = "“آپ سب سے زیادہ کون سا پارک استعمال کرتے ہیں؟” کا جواب منتخب کریں"  # Choose an answer to “...”
+    assert summary == [message] and fields == [message]
+    # "Other" chosen with nothing said: quoted in Urdu too.
+    park = survey.questions.first()
+    summary, _fields = _error_messages(client.post(f"{path}answer/1/", {f"q{park.pk}": "__other__", "next": "1"}))
+    assert summary and all("Which park" not in item for item in summary)
+    assert "آپ سب سے زیادہ کون سا پارک استعمال کرتے ہیں؟" in summary[0]
+
+
+def test_a_survey_asked_in_english_on_an_urdu_page_marks_the_quoted_question_english(client):
+    survey, urdu = _survey_in_english_and_urdu(urdu_choices="ایبی پارک<br/>وکٹوریہ پارک<br/>بریڈگیٹ پارک")
+    assert not urdu.translation_ready()
+    park, why = survey.questions.all()
+    why.label = "Why <there>?"
+    why.show_if_key, why.show_if_values = "", []
+    why.save()
+    path = "/ur/consultations/parks-at-night/"
+    client.get(path)
+    summary, fields = _error_messages(client.post(f"{path}answer/1/", {"next": "1"}))
+    marked = '<span lang="en-GB" dir="ltr">Which park do you use most?</span>'
+    assert summary == [f"“{marked}” کا جواب منتخب کریں"] == fields
+    # A message Django fills in itself (how much was written) keeps the mark, and what editors
+    # wrote is escaped inside it.
+    response = client.post(f"{path}answer/1/", {f"q{park.pk}": "Victoria Park", f"q{why.pk}": "x" * 5001, "next": "1"})
+    summary, fields = _error_messages(response)
+    assert len(summary) == 1 and summary == fields
+    assert summary[0].startswith('“<span lang="en-GB" dir="ltr">Why &lt;there&gt;?</span>”')
+    assert "5,001" in summary[0] or "5001" in summary[0]
+    # In English nothing is marked.
+    client.get("/consultations/parks-at-night/")
+    summary, _fields = _error_messages(client.post("/consultations/parks-at-night/answer/1/", {"next": "1"}))
+    assert summary == ["Choose an answer to “Which park do you use most?”"]
+
+
 # --- Each item once ----------------------------------------------------------------------------
 
 

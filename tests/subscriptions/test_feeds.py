@@ -2,10 +2,13 @@
 on SITE_URL, and are offered with <link rel="alternate"> on the pages they are about; the
 pages link to the sign-up form."""
 
+import re
+
 import feedparser
 import pytest
 from django.utils import timezone
 
+from core.translations import page_translated_with
 from strategy.models import RecommendationPage
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +48,8 @@ def test_the_progress_feed_lists_the_newest_update_with_a_link_to_it(client, add
     entry = feed.entries[0]
     assert entry.summary == "Forty mentors trained." and entry.title == recommendation.heading
     update = recommendation.updates.get(text="Forty mentors trained.")
-    assert entry.link == f"{settings.SITE_URL}{recommendation.url}#update-{update.pk}"
-    assert f'id="update-{update.pk}"' in client.get(recommendation.url).content.decode()
+    assert entry.link == f"{settings.SITE_URL}{recommendation.url}#update-{update.date:%Y-%m-%d}"
+    assert f'id="update-{update.date:%Y-%m-%d}"' in client.get(recommendation.url).content.decode()
 
 
 def test_feeds_escape_what_editors_typed(client, publish_event):
@@ -92,3 +95,50 @@ def test_a_feed_under_a_language_is_in_it_and_marks_editors_words_english(client
     assert client.get("/ur/events/feed.atom").content.decode().count('<entry xml:lang="en-GB">') == len(feed.entries)
     # In English the entries need no language of their own.
     assert 'xml:lang="en-GB"' not in client.get("/events/feed.atom").content.decode()
+
+
+@pytest.mark.parametrize("feed_path", ["/consultations/feed.atom", "/events/feed.atom", "/strategy/progress.atom"])
+def test_a_feed_under_a_language_links_to_the_site_and_its_entries_in_that_language(
+    client, translated_demo, settings, feed_path
+):
+    feed = _parsed(client, f"/ur{feed_path}")
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links == {"alternate": f"{settings.SITE_URL}/ur/", "self": f"{settings.SITE_URL}/ur{feed_path}"}
+    assert feed.entries
+    for entry in feed.entries:
+        assert entry.link.startswith(f"{settings.SITE_URL}/ur/"), entry.link
+    # Each entry opens, in Urdu, and a progress update's link finds it on the page.
+    entry = feed.entries[0]
+    path, _, anchor = entry.link.removeprefix(settings.SITE_URL).partition("#")
+    page = client.get(path)
+    assert page.status_code == 200
+    assert '<html lang="ur"' in page.content.decode()
+    if anchor:
+        assert f'id="{anchor}"' in page.content.decode()
+
+
+def test_a_translated_recommendations_update_is_in_the_feed_in_that_language(client, translated_demo, settings):
+    recommendation = RecommendationPage.objects.live().filter(locale=translated_demo.locale).first()
+    update = recommendation.updates.create(date=timezone.localdate(), text="Forty mentors trained.")
+    recommendation.save_revision().publish()
+    page_translated_with(recommendation, language_code="ur", strings={recommendation.title: "اردو عنوان"})
+    feed = _parsed(client, "/ur/strategy/progress.atom")
+    entry = feed.entries[0]
+    # The title is the translation's, in Urdu; the update's words are not translated (they are
+    # the English page's on every copy), and say so.
+    assert entry.title == f"سفارش {recommendation.label}: اردو عنوان"
+    assert entry.summary == "Forty mentors trained."
+    xml = client.get("/ur/strategy/progress.atom").content.decode()
+    first = xml.split("<entry", 2)[1]
+    assert first.startswith(">")  # the entry is in the feed's language
+    assert '<summary type="html" xml:lang="en-GB">Forty mentors trained.</summary>' in first
+    # Its link is the update on the Urdu page, which marks the update's words as English.
+    path, _, anchor = entry.link.removeprefix(settings.SITE_URL).partition("#")
+    assert path.startswith("/ur/") and anchor == f"update-{update.date:%Y-%m-%d}"
+    html = client.get(path).content.decode()
+    assert re.search(rf'id="{anchor}">.*?<p lang="en-GB" dir="ltr">Forty mentors trained.</p>', html, re.S)
+    # In English, the English words, unmarked.
+    english = _parsed(client, "/strategy/progress.atom").entries[0]
+    assert english.title == recommendation.heading and english.summary == "Forty mentors trained."
+    xml = client.get("/strategy/progress.atom").content.decode()
+    assert "<entry xml:lang" not in xml and '<summary type="html" xml:lang' not in xml
