@@ -21,6 +21,8 @@ Below it, the routes of the routable pages whose answers are views of their app
 (`RegisteredRoutesMixin`), and the cache of every page's view restrictions.
 """
 
+import threading
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
@@ -153,6 +155,40 @@ class LanguageTreeUrlMixin:
     language has no tree yet (a new language), the English page's address gets the language's
     prefix, so the visitor stays in their language and sees the page in English, with the
     notice."""
+
+    class _SlugKeptInEveryLanguage:
+        """wagtail-localize's fields to translate (`translatable_fields`): its own choice for the
+        page type, with the slug kept the same as the English page's instead of translated.
+
+        Every language's address of a page is then the English one under the language's prefix,
+        which the language bar, the hreflang alternates and a link shared between languages all
+        rely on; a translated slug would also make addresses in scripts a browser shows
+        percent-encoded. wagtail-localize works out a page type's fields only when it has no
+        `translatable_fields` of its own, so this attribute steps aside (AttributeError) while
+        it asks for them; the result is kept per page type."""
+
+        def __init__(self):
+            self._asking = threading.local()
+            self._fields = {}
+
+        def __get__(self, instance, owner):
+            asking = self._asking.__dict__.setdefault("owners", set())
+            if owner in asking:
+                raise AttributeError("translatable_fields")
+            if owner not in self._fields:
+                from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+                asking.add(owner)
+                try:
+                    fields = get_translatable_fields(owner)
+                finally:
+                    asking.discard(owner)
+                self._fields[owner] = [
+                    SynchronizedField("slug") if field.field_name == "slug" else field for field in fields
+                ]
+            return self._fields[owner]
+
+    translatable_fields = _SlugKeptInEveryLanguage()
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request=request)

@@ -220,8 +220,10 @@ def test_a_po_file_holds_the_pages_strings_in_english():
     msgids = {entry.msgid for entry in po}
     labels = [q.label for q in survey.questions.all()]
     assert survey.title in msgids and set(labels) <= msgids
-    # What answers and rules depend on is not for translators.
+    # What answers and rules depend on is not for translators, nor is the address: every
+    # language's copy keeps the English slug under its prefix.
     assert not msgids & {q.key for q in survey.questions.all()}
+    assert survey.slug not in msgids
 
 
 # --- Surveys answered in another language ------------------------------------------------------
