@@ -108,15 +108,19 @@ def demo_seed(*, home: Page) -> None:
 
 
 def translations_seed(*, home: Page) -> None:
-    """The drafted translations of the "Have your say" page in the six other languages
-    (consultation/demo_translations.py), published through PO files as the council's supplier's
-    would be. A language the page is translated into already is left alone. Run after every
-    language's tree has its aliases (core.translations.trees_sync)."""
-    page = child_by_slug(home, demo.YOUTH_VOICE["slug"])
-    if page is None:
-        return
-    for code, strings in demo_translations.YOUTH_VOICE.items():
-        page_translated_with(page, language_code=code, strings=strings)
+    """The drafted translations of the "Have your say" page and of the open demo survey in the
+    six other languages (consultation/demo_translations.py), published through PO files as the
+    council's supplier's would be. A language a page is translated into already is left alone.
+    Run after every language's tree has its aliases (core.translations.trees_sync)."""
+    pages = [(child_by_slug(home, demo.YOUTH_VOICE["slug"]), demo_translations.YOUTH_VOICE)]
+    index = child_by_slug(home, demo.SURVEY_INDEX["slug"])
+    if index is not None:
+        pages.append((child_by_slug(index, demo.OPEN_SURVEY["slug"]), demo_translations.SURVEY))
+    for page, languages in pages:
+        if page is None:
+            continue
+        for code, strings in languages.items():
+            page_translated_with(page, language_code=code, strings=strings)
 
 
 def _answer_value(question: SurveyQuestion, rng: random.Random, ward_ids: list[int]):

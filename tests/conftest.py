@@ -36,14 +36,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def translated_demo(db):
+def translated_demo(db, django_capture_on_commit_callbacks):
     """The demo as `seed_demo` leaves it: every language's page tree, with the drafted
-    translations of the "Have your say" page. Returns the English home page."""
+    translations of the "Have your say" page and the open survey. Returns the English home
+    page. wagtail-localize publishes a translation once its transaction commits, as `seed_demo`'s
+    does; a test's transaction never commits, so those callbacks are run here."""
     from home.demo import demo_translations_seed
     from home.models import HomePage
 
     home = HomePage.objects.get(locale__language_code="en-gb")
-    demo_translations_seed(home=home)
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_translations_seed(home=home)
     return home
 
 

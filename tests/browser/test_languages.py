@@ -5,6 +5,7 @@ switcher that keeps the person where they were, answers included."""
 import pytest
 from playwright.sync_api import expect
 
+from consultation import demo_translations
 from tests.browser.test_consultation import DARK, DAY, LEAST_SAFE, SURVEY_PATH, WORRY, choose, heading, press
 from tests.browser.test_officers import (
     admin_axe,  # noqa: F401 (a fixture)
@@ -88,8 +89,12 @@ def test_switching_language_on_a_survey_step_keeps_the_answers_given(new_context
     with page.expect_navigation():
         page.get_by_role("link", name="Wstecz").click()  # "Back", the step being in Polish now
     assert "/pl/" in page.url
-    assert page.get_by_role("group", name=DAY).get_by_label("4", exact=True).is_checked()
-    assert page.get_by_role("group", name=WORRY).get_by_label("Often", exact=True).is_checked()
+    # The survey has a drafted Polish translation: the same answers, under the Polish questions.
+    polish = demo_translations.SURVEY["pl"]
+    assert page.get_by_role("group", name=polish[DAY]).get_by_label("4", exact=True).is_checked()
+    position = demo_translations.Q_WORRY_CHOICES.split("<br/>").index("Often")
+    often = polish[demo_translations.Q_WORRY_CHOICES].split("<br/>")[position]
+    assert page.get_by_role("group", name=polish[WORRY]).get_by_label(often, exact=True).is_checked()
 
 
 def test_an_editor_marks_urdu_reviewed_and_its_pages_stop_saying_it_is_being_checked(

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from consultation import demo_translations
 from tests.browser.test_consultation import (
     AGE,
     BLEED_KIT,
@@ -42,6 +43,8 @@ PAGES = [
     SURVEY_PATH,
     "/subscribe/",
 ]
+# Pages whose content the demo publishes drafted translations of (consultation/demo_translations.py).
+DRAFTED_CONTENT = {SURVEY_PATH}
 SURVEY = {
     "ur": {
         "start": "ابھی شروع کریں",
@@ -111,42 +114,59 @@ def test_the_pages_translated_last_are_in_the_visitors_language(new_context, axe
     page = new_context().new_page()
     for path in PAGES:
         _open(page, path, code)
-        # What the council wrote is there (on the sign-up form, the themes' and wards' names),
-        # marked as English for screen readers.
-        assert page.locator("main [lang='en-GB']").count() > 0, path
+        marked_english = page.locator("main [lang='en-GB']").count()
+        if path in DRAFTED_CONTENT:
+            # What the council wrote has a drafted translation: nothing is marked as English.
+            assert marked_english == 0, path
+        else:
+            # What the council wrote is there (on the sign-up form, the themes' and wards'
+            # names), marked as English for screen readers.
+            assert marked_english > 0, path
         axe_check(page)
 
 
 @pytest.mark.parametrize("code", ["ur", "pl"])
 def test_a_survey_from_its_questions_to_its_confirmation_in_the_visitors_language(new_context, axe_check, code):
+    """The demo survey has drafted translations (consultation/demo_translations.py): its
+    questions are in the visitor's language too, and what is stored is the English choice."""
     words = SURVEY[code]
+    said = demo_translations.SURVEY[code]
+
+    def choice(question_choices: str, english: str) -> str:
+        """The translated label of an English choice: the line at the same position."""
+        lines = getattr(demo_translations, question_choices).split("<br/>")
+        return said[getattr(demo_translations, question_choices)].split("<br/>")[lines.index(english)]
+
     page = new_context().new_page()
     _open(page, SURVEY_PATH, code)
+    assert heading(page) == said[demo_translations.SURVEY_TITLE]
     page.get_by_role("link", name=words["start"]).click()
     page.wait_for_url(f"**/{code}{SURVEY_PATH}answer/1/")
     assert page.locator("html").get_attribute("dir") == WORDS[code]["dir"]
-    # The step's title and questions are the council's, in English; the buttons and messages are not.
-    assert page.locator("h1").get_attribute("lang") == "en-GB"
+    # The step's title and questions are the survey's translation: in the page's language.
+    assert heading(page) == said[demo_translations.SECTION_SAFE]
+    assert page.locator("h1").get_attribute("lang") is None
+    assert page.locator("main [lang='en-GB']").count() == 0
     press(page, words["continue"])
     alert = page.get_by_role("alert")
     assert alert.get_by_text(WORDS[code]["problem"]).is_visible()
     assert words["choose_answer"] in alert.inner_text()
     axe_check(page)
 
-    choose(page, DAY, "4")
-    choose(page, DARK, "2")
-    choose(page, WORRY, "Often")
-    choose(page, LEAST_SAFE, "The city centre")
+    choose(page, said[DAY], "4")
+    choose(page, said[DARK], "2")
+    choose(page, said[WORRY], choice("Q_WORRY_CHOICES", "Often"))
+    choose(page, said[LEAST_SAFE], choice("Q_LEAST_SAFE_CHOICES", "The city centre"))
     press(page, words["continue"])
-    assert heading(page) == "What would help"
-    page.get_by_label(WOULD_HELP).fill("Brighter lighting")
-    choose(page, DO_MORE, "Youth clubs and activities")
-    choose(page, BLEED_KIT, words["no"])  # Yes and No are the site's words
-    page.get_by_label(ONE_THING).fill("More police on foot")
+    assert heading(page) == said[demo_translations.SECTION_HELP]
+    page.get_by_label(said[WOULD_HELP]).fill("Brighter lighting")
+    choose(page, said[DO_MORE], choice("Q_DO_MORE_CHOICES", "Youth clubs and activities"))
+    choose(page, said[BLEED_KIT], words["no"])  # Yes and No are the site's words
+    page.get_by_label(said[ONE_THING]).fill("More police on foot")
     press(page, words["continue"])
-    assert heading(page) == "Your age and area"
-    choose(page, AGE, words["age"])  # the age bands are the site's words
-    page.get_by_label(WARD).select_option(label="Castle")
+    assert heading(page) == said[demo_translations.SECTION_YOU]
+    choose(page, said[AGE], words["age"])  # the age bands are the site's words
+    page.get_by_label(said[WARD]).select_option(label="Castle")  # ward names stay as they are
     press(page, words["continue"])
     assert heading(page) == words["about_you"]
     press(page, words["continue"])
@@ -158,8 +178,9 @@ def test_a_survey_from_its_questions_to_its_confirmation_in_the_visitors_languag
     page.wait_for_url(f"**/{code}{SURVEY_PATH}check/")
     assert heading(page) == words["check"]
     rows = page.locator(".check-list__row")
-    # The council's questions are marked English; the site's own rows are in the visitor's language.
-    assert page.locator(f"dt[lang='en-GB']:text-is('{DAY}')").count() == 1
+    # The survey's questions are in the visitor's language; so are the site's own rows.
+    assert page.locator(f"dt:not([lang]):text-is('{said[DAY]}')").count() == 1
+    assert page.locator("main [lang='en-GB']").count() == 0
     contact_row = rows.filter(has=page.locator(f"dt:text-is('{words['contact_me']}')"))
     assert contact_row.locator("dd").first.inner_text().strip() == words["no"]
     assert words["not_answered"] in page.locator("main").inner_text()  # an optional question left out
