@@ -4,6 +4,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -198,7 +199,7 @@ def test_resident_completes_the_survey_and_the_answers_reach_the_results(new_con
     edit_href = admin.locator("wagtail-userbar a[href$='/edit/']").get_attribute("href")
     survey_id = re.fullmatch(r".*/admin/pages/(\d+)/edit/", edit_href).group(1)
     visit(admin, f"/admin/survey-results/{survey_id}/")
-    assert admin.get_by_role("heading", name=WOULD_HELP).is_visible()
+    expect(admin.get_by_role("heading", name=WOULD_HELP)).to_be_visible()
     # The report never shows what people wrote, only the themes officers confirmed for it; the
     # answer is in the responses CSV and in Feedback.
     assert admin.locator("main", has_text=phrase).count() == 0
@@ -212,7 +213,7 @@ def test_errors_are_summarised_linked_to_the_question_and_keep_what_was_typed(pa
 
     assert page.title().startswith("Error:")
     summary = page.locator(".error-summary")
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert summary.evaluate("el => el === document.activeElement"), "focus moves to the error summary"
     first_link = summary.get_by_role("link").first
     assert first_link.inner_text() == f"Choose an answer to “{DAY}”"
@@ -294,9 +295,9 @@ def test_kiosk_leaves_nothing_of_the_last_person_behind(page, axe_check):
     press(page, "Send")
 
     assert heading(page) == "Thank you for telling us"
-    assert page.get_by_role("button", name="Next person").is_visible()
+    expect(page.get_by_role("button", name="Next person")).to_be_visible()
     assert page.locator("meta[http-equiv=refresh]").count() == 0
-    assert page.get_by_role("button", name="Stay on this page").is_visible()
+    expect(page.get_by_role("button", name="Stay on this page")).to_be_visible()
 
     page.go_back()
     page.wait_for_load_state()
@@ -317,7 +318,7 @@ def test_after_next_person_back_cannot_show_that_the_last_person_asked_for_help(
     visit(page, KIOSK_PATH)
     fill_youth_voice(page, "Someone said they will stab me after school")
     press(page, "Send")
-    assert page.get_by_role("heading", name="Get help now").is_visible()
+    expect(page.get_by_role("heading", name="Get help now")).to_be_visible()
     axe_check(page)
     thanks_url = page.url
 
@@ -348,7 +349,7 @@ def test_safeguarding_words_show_help_and_email_a_link_without_the_text(page, ma
     press(page, "Send")
 
     panel = page.locator("section.help-panel")
-    assert panel.get_by_role("heading", name="Get help now").is_visible()
+    expect(panel.get_by_role("heading", name="Get help now")).to_be_visible()
     text = panel.inner_text()
     assert "999" in text and "Childline" in text
     assert text.index("999") < text.index("Childline")
@@ -435,7 +436,7 @@ def test_kiosk_stay_button_stops_the_return(page):
     page.clock.run_for("05:00")
     assert heading(page) == "Thank you for telling us"
     assert "will stay" in page.locator("[data-kiosk-status]").inner_text()
-    assert not page.locator("[data-kiosk-stay]").is_visible(), "the button has done its job and goes"
+    expect(page.locator("[data-kiosk-stay]"), "the button has done its job and goes").not_to_be_visible()
 
 
 def test_kiosk_without_javascript_offers_next_person_and_no_stay_button(new_context):
@@ -444,6 +445,6 @@ def test_kiosk_without_javascript_offers_next_person_and_no_stay_button(new_cont
     fill_youth_voice(page, "A safer walk home")
     press(page, "Send")
     assert heading(page) == "Thank you for telling us"
-    assert page.get_by_role("button", name="Next person").is_visible()
+    expect(page.get_by_role("button", name="Next person")).to_be_visible()
     # Nothing would run it: a button that does nothing is not shown.
-    assert not page.locator("[data-kiosk-stay]").is_visible()
+    expect(page.locator("[data-kiosk-stay]")).not_to_be_visible()

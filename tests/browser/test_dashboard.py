@@ -1,6 +1,7 @@
 """The feedback dashboard in the admin and the open data, in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +45,7 @@ def test_admin_opens_the_dashboard_and_it_has_no_serious_accessibility_violation
         "Waiting for review",
         "Suggested and confirmed themes",
     ):
-        assert page.get_by_role("heading", level=2, name=name).is_visible()
+        expect(page.get_by_role("heading", level=2, name=name)).to_be_visible()
 
     charts = page.locator("svg.dash-chart")
     assert charts.count() == 5  # themes by source, months, wards, age bands, languages
@@ -60,7 +61,7 @@ def test_admin_opens_the_dashboard_and_it_has_no_serious_accessibility_violation
     castle = page.get_by_role("table", name="Feedback by ward").get_by_role("row", name="Castle")
     count = castle.get_by_role("cell").inner_text()
     assert count == "fewer than 5" or (count.replace(",", "").isdigit() and int(count.replace(",", "")) >= 5)
-    assert page.get_by_role("table", name="Feedback not reviewed yet, by how long it has waited").is_visible()
+    expect(page.get_by_role("table", name="Feedback not reviewed yet, by how long it has waited")).to_be_visible()
     axe_check(page)
 
 

@@ -85,7 +85,7 @@ def test_about_you_is_in_urdu_right_to_left(new_context, axe_check):
     visit(page, "/ur" + ABOUT_YOU)
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert heading(page) == "آپ کے بارے میں"
-    assert page.get_by_role("group", name="آپ کا مذہب کیا ہے؟ (اختیاری)").is_visible()
+    expect(page.get_by_role("group", name="آپ کا مذہب کیا ہے؟ (اختیاری)")).to_be_visible()
     axe_check(page)
 
 

@@ -5,6 +5,7 @@ page visited."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +36,7 @@ def test_a_resident_finds_books_and_cancels_an_event(page, axe_check, mail_dir):
     page.get_by_role("button", name="Show events").click()
     assert "audience=young_people" in page.url
     page.get_by_role("link", name=EVENT_TITLE).click()
-    assert page.get_by_text(re.compile(r"\d+ places left")).is_visible()
+    expect(page.get_by_text(re.compile(r"\d+ places left"))).to_be_visible()
     axe_check(page)
 
     # A mistake: the message is shown and what was typed is kept.
@@ -44,7 +45,7 @@ def test_a_resident_finds_books_and_cancels_an_event(page, axe_check, mail_dir):
     page.get_by_label("Access needs").fill("Step-free entrance")
     page.get_by_label(re.compile("I agree")).check()
     page.get_by_role("button", name="Book").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("Your name").input_value() == "Jordan Test"
     assert page.get_by_label("Access needs").input_value() == "Step-free entrance"
     axe_check(page)
@@ -70,7 +71,7 @@ def test_a_resident_finds_books_and_cancels_an_event(page, axe_check, mail_dir):
 
 def test_bleed_kits_and_the_calendar_feed(page, axe_check):
     _goto(page, "/bleed-kits/")
-    assert page.get_by_text("Sample location").first.is_visible()
+    expect(page.get_by_text("Sample location").first).to_be_visible()
     assert (
         page.get_by_role("link", name=re.compile("on OpenStreetMap"))
         .first.get_attribute("href")
@@ -84,13 +85,13 @@ def test_bleed_kits_and_the_calendar_feed(page, axe_check):
 def test_staff_see_the_events_listing_and_attendees(page, login, axe_check):
     login(page, "admin")
     _goto(page, "/admin/events/")
-    assert page.get_by_role("columnheader", name="Places taken").is_visible()
+    expect(page.get_by_role("columnheader", name="Places taken")).to_be_visible()
     axe_check(page)
     # Each event's places taken link to its attendees.
     row = page.locator("#listing-results tbody tr", has_text=EVENT_TITLE).first
     row.get_by_role("link", name=re.compile(rf"attendees of {re.escape(EVENT_TITLE)}")).click()
     page.wait_for_url(re.compile(r"/admin/event-attendees/\d+/$"))
-    assert page.get_by_role("button", name="Download attendees (CSV)").is_visible()
+    expect(page.get_by_role("button", name="Download attendees (CSV)")).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Printable sign-in sheet").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Sign-in sheet")

@@ -5,6 +5,7 @@ and signing in. Each page is in the visitor's language, not wrapped as English, 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_events import _cancel_link
 
@@ -83,7 +84,7 @@ def test_youth_voice_in_the_visitors_language(new_context, axe_check, code):
     words = WORDS[code]
     page = new_context().new_page()
     _open(page, "/have-your-say/", code)
-    assert page.get_by_role("group", name=words["how_old"]).is_visible()
+    expect(page.get_by_role("group", name=words["how_old"])).to_be_visible()
     # What the council wrote is translated too (the demo's drafted translation), so it is not
     # marked as English and there is no notice saying it is in English.
     assert page.locator("h1").get_attribute("lang") is None
@@ -91,8 +92,8 @@ def test_youth_voice_in_the_visitors_language(new_context, axe_check, code):
     axe_check(page)
 
     page.get_by_role("button", name=words["send"]).click()
-    assert page.get_by_role("alert").get_by_text(words["problem"]).is_visible()
-    assert page.get_by_role("alert").get_by_text(words["safer_missing"]).is_visible()
+    expect(page.get_by_role("alert").get_by_text(words["problem"])).to_be_visible()
+    expect(page.get_by_role("alert").get_by_text(words["safer_missing"])).to_be_visible()
     axe_check(page)
 
     page.get_by_role("group", name=words["how_old"]).locator("input").first.check()
@@ -114,7 +115,7 @@ def test_booking_an_event_in_the_visitors_language(new_context, axe_check, mail_
     page.get_by_label(words["places"]).fill("1")
     page.get_by_role("button", name=words["book"], exact=True).click()
     # The consent box was not ticked: the message is in the visitor's language, the typing kept.
-    assert page.get_by_role("alert").get_by_text(words["problem"]).is_visible()
+    expect(page.get_by_role("alert").get_by_text(words["problem"])).to_be_visible()
     assert page.get_by_label(words["name"], exact=True).input_value() == "Sam Patel"
     axe_check(page)
 
@@ -130,7 +131,7 @@ def test_booking_an_event_in_the_visitors_language(new_context, axe_check, mail_
 def test_the_bleed_kit_page_in_the_visitors_language(new_context, axe_check, code):
     page = new_context().new_page()
     _open(page, "/bleed-kits/", code)
-    assert page.get_by_role("heading", name=WORDS[code]["emergency"]).is_visible()
+    expect(page.get_by_role("heading", name=WORDS[code]["emergency"])).to_be_visible()
     axe_check(page)
 
 
@@ -160,5 +161,5 @@ def test_signing_in_in_the_visitors_language(new_context, axe_check, code):
     assert _heading(page) == words["sign_in_heading"]
     axe_check(page)
     page.get_by_role("button", name=words["sign_in"], exact=True).click()
-    assert page.get_by_role("alert").get_by_text(words["enter_email"]).is_visible()
+    expect(page.get_by_role("alert").get_by_text(words["enter_email"])).to_be_visible()
     axe_check(page)

@@ -7,6 +7,7 @@ English, with what editors wrote marked as English, and passes axe."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from consultation import demo_translations
 from tests.browser.test_consultation import (
@@ -149,7 +150,7 @@ def test_a_survey_from_its_questions_to_its_confirmation_in_the_visitors_languag
     assert page.locator("main [lang='en-GB']").count() == 0
     press(page, words["continue"])
     alert = page.get_by_role("alert")
-    assert alert.get_by_text(WORDS[code]["problem"]).is_visible()
+    expect(alert.get_by_text(WORDS[code]["problem"])).to_be_visible()
     assert words["choose_answer"] in alert.inner_text()
     axe_check(page)
 
@@ -203,7 +204,7 @@ def test_signing_up_for_email_updates_in_the_visitors_language(new_context, axe_
     page.get_by_label(words["email"], exact=True).fill(address)
     press(page, words["sign_up"])
     # Nothing chosen: the message is in the visitor's language, the address kept.
-    assert page.get_by_role("alert").get_by_text(words["no_topic"]).first.is_visible()
+    expect(page.get_by_role("alert").get_by_text(words["no_topic"]).first).to_be_visible()
     assert page.get_by_label(words["email"], exact=True).input_value() == address
     axe_check(page)
 

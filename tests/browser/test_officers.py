@@ -557,17 +557,17 @@ def test_the_report_shows_the_headline_questions_and_charts_and_prints_without_t
     main = page.locator("main")
     assert re.search(r"[\d,]+ people responded\.", main.inner_text())
     assert "demo data" in main.inner_text()
-    assert page.get_by_role("heading", name="Headline").is_visible()
-    assert page.get_by_role("heading", name="How often do you worry about knife crime where you live?").is_visible()
+    expect(page.get_by_role("heading", name="Headline")).to_be_visible()
+    expect(page.get_by_role("heading", name="How often do you worry about knife crime where you live?")).to_be_visible()
     assert page.locator("svg.dash-chart").count() >= 8
-    assert page.get_by_role("link", name="Download the report (Word)").is_visible()
+    expect(page.get_by_role("link", name="Download the report (Word)")).to_be_visible()
     admin_axe(page)
 
     page.emulate_media(media="print")
-    assert not page.get_by_role("button", name="Show the breakdown").is_visible()
-    assert not page.get_by_role("link", name="Download the report (Word)").is_visible()
-    assert page.locator(".report-print-title").is_visible()
-    assert page.get_by_role("heading", name="Headline").is_visible()
+    expect(page.get_by_role("button", name="Show the breakdown")).not_to_be_visible()
+    expect(page.get_by_role("link", name="Download the report (Word)")).not_to_be_visible()
+    expect(page.locator(".report-print-title")).to_be_visible()
+    expect(page.get_by_role("heading", name="Headline")).to_be_visible()
     admin_axe(page)
 
     page.emulate_media(media="screen")
@@ -610,15 +610,15 @@ def test_the_public_results_summary_is_linked_and_shows_counts_only(new_context,
     page.wait_for_url("**/results-summary-test/results/")
     assert page.get_by_role("heading", level=1).inner_text() == f"Results: {CLOSED_TITLE}"
     assert "Responses: 80" in page.locator("main").inner_text()
-    assert page.get_by_role("heading", name="How often do you worry about knife crime where you live?").is_visible()
+    expect(page.get_by_role("heading", name="How often do you worry about knife crime where you live?")).to_be_visible()
     assert not page.get_by_role("heading", name="What would make your neighbourhood feel safer?").count()
     # Numbers, rankings and grids too: a median, mean ranks, a table per statement.
-    assert page.get_by_role("heading", name="Which places need action first?").is_visible()
-    assert page.get_by_role("columnheader", name="Mean rank").is_visible()
+    expect(page.get_by_role("heading", name="Which places need action first?")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Mean rank")).to_be_visible()
     assert page.get_by_role(
         "table", name="How safe do you feel in these places?: In the city centre after dark"
     ).count()
-    assert page.get_by_role("rowheader", name="Median").is_visible()
+    expect(page.get_by_role("rowheader", name="Median")).to_be_visible()
     assert not page.get_by_role("rowheader", name="Largest").count()
     axe_check(page)
     page.emulate_media(media="print")

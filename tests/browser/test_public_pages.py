@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import HELP_NUMBERS, THEMES
 
@@ -39,7 +40,7 @@ def test_home_page_shows_the_pledge_and_links_to_the_six_themes(page, axe_check)
     visit(page, "/")
 
     pledge = page.locator("section.pledge")
-    assert pledge.get_by_role("heading", name="Our pledge").is_visible()
+    expect(pledge.get_by_role("heading", name="Our pledge")).to_be_visible()
     assert "our pledge is to do more to help prevent and deter" in pledge.inner_text()
 
     themes = page.locator("section[aria-labelledby=themes-heading]")
@@ -63,7 +64,7 @@ def test_resident_follows_links_from_home_to_a_recommendation_and_its_initiative
     assert rows.locator("th").all_inner_texts() == THEMES
     for index, name in enumerate(THEMES):
         bar = rows.nth(index).locator("svg.progress-bar")
-        assert bar.is_visible(), f"no progress bar for {name}"
+        expect(bar, f"no progress bar for {name}").to_be_visible()
         assert bar.get_attribute("role") == "img"
         assert bar.get_attribute("aria-label").startswith(f"{name}: ")
     axe_check(page)
@@ -189,16 +190,16 @@ def test_progress_report_csv_download_matches_the_table(page, demo_site):
 
 def test_progress_report_prints_without_the_site_header_and_footer(page):
     visit(page, "/strategy/progress-report/")
-    assert page.locator("header.site-header").is_visible()
-    assert page.locator("footer.site-footer").is_visible()
+    expect(page.locator("header.site-header")).to_be_visible()
+    expect(page.locator("footer.site-footer")).to_be_visible()
 
     page.emulate_media(media="print")
 
     assert page.locator("header.site-header").is_hidden()
     assert page.locator("footer.site-footer").is_hidden()
     assert page.get_by_role("link", name="Download these rows as CSV").is_hidden()
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.locator("table.report-table").first.is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("table.report-table").first).to_be_visible()
 
 
 def test_site_search_for_mentoring_finds_the_mentoring_work(page, axe_check):
@@ -261,7 +262,7 @@ def test_on_a_phone_the_header_links_fold_behind_a_menu_button(new_context, axe_
     visit(page, "/")
     nav = page.get_by_role("navigation", name="Main")
     events = nav.get_by_role("link", name="Events")
-    assert not events.is_visible()
+    expect(events).not_to_be_visible()
     # The heading is near the top of the screen, not below five rows of links; the language bar
     # above it is one slim row or two.
     header = page.locator("header.site-header").bounding_box()
@@ -279,8 +280,8 @@ def test_on_a_phone_the_header_links_fold_behind_a_menu_button(new_context, axe_
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "Menu"
     page.keyboard.press("Enter")
-    assert events.is_visible()
-    assert nav.get_by_role("link", name="Search").is_visible()
+    expect(events).to_be_visible()
+    expect(nav.get_by_role("link", name="Search")).to_be_visible()
     if javascript:
         axe_check(page)
     events.click()
@@ -290,9 +291,9 @@ def test_on_a_phone_the_header_links_fold_behind_a_menu_button(new_context, axe_
 def test_on_a_wide_screen_every_header_link_shows_without_a_menu_button(page):
     visit(page, "/")
     nav = page.get_by_role("navigation", name="Main")
-    assert nav.get_by_role("link", name="Events").is_visible()
-    assert nav.get_by_role("link", name="Search").is_visible()
-    assert not nav.get_by_text("Menu", exact=True).is_visible()
+    expect(nav.get_by_role("link", name="Events")).to_be_visible()
+    expect(nav.get_by_role("link", name="Search")).to_be_visible()
+    expect(nav.get_by_text("Menu", exact=True)).not_to_be_visible()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
@@ -302,7 +303,7 @@ def test_the_open_data_page_is_reached_from_the_footer_and_describes_the_files(n
     page.get_by_role("contentinfo").get_by_role("link", name="Open data").click()
     page.wait_for_url("**/open-data/")
     assert page.get_by_role("heading", level=1).inner_text() == "Open data"
-    assert page.get_by_role("link", name="Open Government Licence v3.0").first.is_visible()
+    expect(page.get_by_role("link", name="Open Government Licence v3.0").first).to_be_visible()
     summary = page.get_by_role("region", name="Feedback by month, theme and source")
     by_language = page.get_by_role("region", name="Feedback by month and language")
     json_link = summary.get_by_role("link", name="Download as JSON")

@@ -2,6 +2,7 @@
 anything loaded from another host."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ def test_skip_link_is_the_first_focus_and_moves_focus_to_main(new_context):
     page.keyboard.press("Tab")
     skip_link = page.get_by_role("link", name="Skip to main content")
     assert skip_link.evaluate("link => link === document.activeElement"), "the first Tab did not reach the skip link"
-    assert skip_link.is_visible()
+    expect(skip_link).to_be_visible()
     box = skip_link.bounding_box()
     assert box is not None
     assert box["x"] >= 0

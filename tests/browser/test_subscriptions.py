@@ -165,7 +165,7 @@ def test_the_other_public_pages(page, axe_check):
 def test_staff_pages(new_context, login, axe_check):
     editor = login(new_context().new_page(), "editor")
     _goto(editor, "/admin/subscribers/")
-    assert editor.get_by_role("heading", name="Subscribers").first.is_visible()
+    expect(editor.get_by_role("heading", name="Subscribers").first).to_be_visible()
     axe_check(editor)
     _goto(editor, "/admin/subscribers/message/")
     axe_check(editor)
@@ -178,5 +178,5 @@ def test_staff_pages(new_context, login, axe_check):
 
     officer_of_data = login(new_context().new_page(), "dataprotection")
     _goto(officer_of_data, "/admin/subscribers/export/")
-    assert officer_of_data.get_by_role("button", name="Download CSV").is_visible()
+    expect(officer_of_data.get_by_role("button", name="Download CSV")).to_be_visible()
     axe_check(officer_of_data)

@@ -54,11 +54,11 @@ def test_a_survey_at_a_kiosk_leaves_nothing_of_the_last_person(new_context, axe_
     words = f"Lighting by the canal {uuid.uuid4().hex[:8]}"
     _kiosk_journey(page, words)
     assert heading(page) == "Thank you: we have your answers"
-    assert page.get_by_role("button", name="Next person").is_visible()
+    expect(page.get_by_role("button", name="Next person")).to_be_visible()
     assert page.get_by_role("link", name="See other consultations").count() == 0
     if javascript:
         # kiosk.js presses Next person after a quiet minute; the person can keep the page.
-        assert page.get_by_role("button", name="Stay on this page").is_visible()
+        expect(page.get_by_role("button", name="Stay on this page")).to_be_visible()
         axe_check(page)
 
     press(page, "Next person")

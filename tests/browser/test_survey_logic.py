@@ -3,6 +3,7 @@
 rule's field in the survey's page editor."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_consultation import (
     AGE,
@@ -75,7 +76,7 @@ def test_resident_answers_every_kind_and_the_rule_follows_their_answers(new_cont
     press(page, "Continue")
 
     # Near schools and colleges brings in the question about the journey to school.
-    assert page.get_by_label(SCHOOL).is_visible()
+    expect(page.get_by_label(SCHOOL)).to_be_visible()
     fill_step_2(page, "Lighting on the way home.")
     page.get_by_label(SCHOOL).fill("A walking bus with older pupils.")
     rank(page, ["1", "1", "2", "3"])
@@ -125,7 +126,7 @@ def test_the_rules_question_is_not_asked_without_its_answer(new_context, axe_che
     visit(page, SURVEY_PATH + "answer/1/")
     fill_step_1(page)
     press(page, "Continue")
-    assert page.get_by_label(ONE_THING).is_visible()
+    expect(page.get_by_label(ONE_THING)).to_be_visible()
     assert page.get_by_text(SCHOOL).count() == 0
     assert group(page, RANKING).is_visible() and group(page, BLEED_KIT).is_visible()
     axe_check(page)
@@ -180,7 +181,7 @@ def test_officer_reads_each_kinds_results_and_what_was_not_asked(new_context, lo
     assert "people were not asked it" in main.inner_text()
     grid = main.locator("section").filter(has=officer.get_by_role("heading", name=GRID, exact=True))
     assert f"{GRID}: In the city centre after dark" in grid.inner_text()
-    assert grid.get_by_role("columnheader", name="Count").first.is_visible()
+    expect(grid.get_by_role("columnheader", name="Count").first).to_be_visible()
     assert "Very unsafe" in grid.inner_text()
     ranking = main.locator("section").filter(has=officer.get_by_role("heading", name=RANKING, exact=True))
     assert "answered" in ranking.inner_text() and "Mean rank" in ranking.inner_text()
