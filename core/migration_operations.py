@@ -5,6 +5,11 @@ Moving a model: when a model moves from one app to another its table stays where
 groups' grants, Wagtail pages (`Page.content_type`), revisions and log entries all point at
 that content type by id, so renaming it in place carries every one of them to the new app.
 
+Making a model translatable (wagtail-localize's TranslatableMixin): `translatable_fields_add`
+adds its locale and translation key, both empty, for a data migration to fill;
+`translatable_fields_require` then makes them required, one row per key and language, in the
+next migration (a table cannot be altered and filled in one PostgreSQL transaction).
+
 Moving an image's alt text: the page bodies' image block (core.blocks.CaptionedImageBlock) once
 stored `{"image": id, "alt_text": ..., "caption": ...}`, an empty alt text meaning decorative.
 Its image is now Wagtail's ImageBlock: `{"image": {"image": id, "alt_text": ..., "decorative":
@@ -12,7 +17,10 @@ Its image is now Wagtail's ImageBlock: `{"image": {"image": id, "alt_text": ...,
 and in their revisions, with Wagtail's MigrateStreamData.
 """
 
-from django.db import migrations
+import uuid
+
+import django.db.models.deletion
+from django.db import migrations, models
 from django.utils.deconstruct import deconstructible
 from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
 from wagtail.blocks.migrations.operations import BaseBlockOperation
@@ -73,4 +81,39 @@ def image_block_alt_text_moves(app_label: str, *model_names: str) -> list[Migrat
             operations_and_block_paths=[(ImageAltTextIntoImageBlock(), "image")],
         )
         for model_name in model_names
+    ]
+
+
+def _locale_field(**extra) -> models.ForeignKey:
+    return models.ForeignKey(
+        editable=False,
+        on_delete=django.db.models.deletion.PROTECT,
+        related_name="+",
+        to="wagtailcore.locale",
+        verbose_name="locale",
+        **extra,
+    )
+
+
+def translatable_fields_add(model_name: str) -> list[migrations.AddField]:
+    """TranslatableMixin's two fields on `model_name` (lower case), empty until filled."""
+    return [
+        migrations.AddField(model_name=model_name, name="locale", field=_locale_field(null=True)),
+        migrations.AddField(
+            model_name=model_name, name="translation_key", field=models.UUIDField(null=True, editable=False)
+        ),
+    ]
+
+
+def translatable_fields_require(model_name: str) -> list[migrations.operations.base.Operation]:
+    """TranslatableMixin's two fields on `model_name` made required, one row per translation
+    key and locale, as the mixin declares them."""
+    return [
+        migrations.AlterField(model_name=model_name, name="locale", field=_locale_field()),
+        migrations.AlterField(
+            model_name=model_name,
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(name=model_name, unique_together={("translation_key", "locale")}),
     ]

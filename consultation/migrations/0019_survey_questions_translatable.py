@@ -5,8 +5,9 @@ good (skip rules use it), or a new one where a copied survey shares it. Migratio
 
 import uuid
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
+
+from core.migration_operations import translatable_fields_add
 
 
 def questions_fill(apps, schema_editor):
@@ -34,22 +35,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="surveyquestion",
-            name="locale",
-            field=models.ForeignKey(
-                null=True,
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
-        ),
-        migrations.AddField(
-            model_name="surveyquestion",
-            name="translation_key",
-            field=models.UUIDField(null=True, editable=False),
-        ),
+        *translatable_fields_add("surveyquestion"),
         migrations.RunPython(questions_fill, migrations.RunPython.noop),
     ]

@@ -4,8 +4,9 @@ translations. Migration 0009 then makes both required, one kit per key and langu
 
 import uuid
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
+
+from core.migration_operations import translatable_fields_add
 
 # A copy, not settings.LANGUAGE_CODE: a migration does what it did when written.
 DEFAULT = "en-gb"
@@ -30,22 +31,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="bleedkit",
-            name="locale",
-            field=models.ForeignKey(
-                null=True,
-                editable=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="wagtailcore.locale",
-                verbose_name="locale",
-            ),
-        ),
-        migrations.AddField(
-            model_name="bleedkit",
-            name="translation_key",
-            field=models.UUIDField(null=True, editable=False),
-        ),
+        *translatable_fields_add("bleedkit"),
         migrations.RunPython(kits_fill, migrations.RunPython.noop),
     ]
