@@ -1,6 +1,7 @@
 """Every public page in every language, in Chromium with axe-core: the notices, open data, search,
 the local picture, email updates, events, the strategy from its index to an initiative and the
-progress report, the consultations, a plain content page and the forum's front and sign-in page.
+progress report, the consultations and a closed survey's public results summary, a plain content
+page and the forum's front and sign-in page.
 
 Each is served with the right `<html lang dir>` (Urdu and Arabic right to left), its own words
 in the visitor's language, the language bar with every language and the current one marked,
@@ -12,6 +13,7 @@ import pytest
 from tests.browser.conftest import _manage
 from tests.browser.test_languages import LANGUAGES, RIGHT_TO_LEFT
 from tests.browser.test_languages_notices import MAKE_STANDARD_PAGE, STANDARD_SLUG
+from tests.browser.test_officers import MAKE_CLOSED_SURVEY
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +32,7 @@ PAGES = [
     "/strategy/progress-report/",
     "/consultations/",
     "/consultations/public-conversations-on-knife-crime/",  # closed: what we asked, what we did
+    "/consultations/results-summary-test/results/",  # a closed survey's public results summary
     f"/{STANDARD_SLUG}/",
     "/forum/",
     "/accounts/login/",
@@ -57,8 +60,11 @@ SEEN = """() => {
 
 @pytest.fixture(scope="module")
 def standard_page(demo_site):
-    """A plain content page, with its copies in the other languages' trees."""
+    """A plain content page and a closed survey with published results, with their copies in
+    the other languages' trees."""
     _manage(["shell", "-c", MAKE_STANDARD_PAGE], demo_site.env)
+    copies = "\nfrom core.translations import trees_sync\ntrees_sync()\n"
+    _manage(["shell", "-c", MAKE_CLOSED_SURVEY + copies], demo_site.env)
 
 
 @pytest.mark.parametrize("tag", LANGUAGES)
