@@ -75,11 +75,8 @@ def records_of_record(queryset: QuerySet) -> QuerySet:
 def locale_current_id() -> int | None:
     """The locale of the visitor's language (English included), None when it has none."""
     code = (translation.get_language() or settings.LANGUAGE_CODE).lower()
-
-    def read() -> dict[str, int]:
-        return {language_code.lower(): pk for pk, language_code in _language_code_of_locale().items()}
-
-    return kept_for_generation("locale-ids", read, timeout=24 * 60 * 60).get(code)
+    codes = kept_for_generation("locale-codes", _language_code_of_locale, timeout=24 * 60 * 60)
+    return next((pk for pk, language_code in codes.items() if language_code.lower() == code), None)
 
 
 def words_for_visitors(records, fields: tuple[str, ...]) -> list[dict[str, object]]:

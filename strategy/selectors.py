@@ -313,10 +313,13 @@ def progress_entries_newest(*, limit: int = 50) -> list[ProgressEntry]:
             .filter(translation_key__in={update.page.translation_key for update in updates})
         ).prefetch_related(ordered)
     }
+    anchors_on: dict[int, set[str]] = {}  # each copy's anchors, worked out once per copy
     entries = []
     for update in updates:
         copy = copies.get(update.page.translation_key, update.page)
-        copy_anchors = {c.anchor for c in progress_updates_with_anchors(list(copy.updates.all()))}
+        if copy.pk not in anchors_on:
+            anchors_on[copy.pk] = {c.anchor for c in progress_updates_with_anchors(list(copy.updates.all()))}
+        copy_anchors = anchors_on[copy.pk]
         anchor = anchors.get(update.pk)
         # A copy that has not caught up with the English page yet: its page, without the anchor.
         link = f"{copy.url or '/'}#{anchor}" if anchor in copy_anchors else copy.url or "/"
