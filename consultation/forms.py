@@ -8,7 +8,7 @@ never cut off without a word.
 import datetime
 
 from django import forms
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -172,9 +172,7 @@ class SurveyStepForm(HoneypotMixin, forms.Form):
         their language where it is not the page's."""
         if self.words_language is None:
             return words
-        return format_html(
-            '<span lang="{}" dir="{}">{}</span>', self.words_language.tag, self.words_language.direction, words
-        )
+        return self.words_language.words_marked(words)
 
     def _grid_fields(self, question: SurveyQuestion) -> list[tuple[str, forms.Field]]:
         return [

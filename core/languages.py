@@ -14,6 +14,7 @@ from functools import cache
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class Language:
     @property
     def direction(self) -> str:
         return "rtl" if self.bidi else "ltr"
+
+    def words_marked(self, words) -> str:
+        """`words` (escaped) in a `<span>` marked with this language and its direction: words
+        in this language inside a sentence in another."""
+        return format_html('<span lang="{}" dir="{}">{}</span>', self.tag, self.direction, words)
 
 
 @cache

@@ -122,7 +122,7 @@ def content_text(item, text) -> str:
     language = content_language(item)
     if language is None:
         return conditional_escape(text)
-    return format_html('<span lang="{}" dir="{}">{}</span>', language.tag, language.direction, text)
+    return language.words_marked(text)
 
 
 @register.filter
